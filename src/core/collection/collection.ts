@@ -1,0 +1,236 @@
+// The collection in memory, and the one place where journal events change it.
+import type { Preset, Settings } from '../../shared/dto';
+import { defaultPreset, DEFAULT_PRESET_ID } from '../scheduling/presets';
+import type { CardRestore, Grade, JournalEvent } from './events';
+import type { CardRecord, CardState, DeckRecord, NoteRecord } from './types';
+
+export interface UndoEntry {
+  seq: number;
+  cardId: string;
+  rating: Grade;
+  before: CardRestore;
+}
+
+/** A review of the last two study days: what today's limits, counts and sibling burying need. */
+export interface RecentReview {
+  seq: number;
+  cardId: string;
+  noteId: string;
+  deckId: string;
+  at: number;
+  rating: Grade;
+  prior: CardState;
+  durationMs: number;
+}
+
+export const UNDO_DEPTH = 100;
+export const LEECH_TAG = 'leech';
+
+export function defaultSettings(): Settings {
+  return { dayStartHour: 4, theme: 'system', backupsToKeep: 14 };
+}
+
+/** The plain JSON form of a collection, as the snapshot stores it. */
+export interface CollectionData {
+  decks: DeckRecord[];
+  notes: NoteRecord[];
+  cards: CardRecord[];
+  presets: Preset[];
+  settings: Settings;
+  undo: UndoEntry[];
+  recent: RecentReview[];
+  nextPosition: number;
+  builtins: Record<string, string>;
+}
+
+export class Collection {
+  readonly decks = new Map<string, DeckRecord>();
+  readonly notes = new Map<string, NoteRecord>();
+  readonly cards = new Map<string, CardRecord>();
+  readonly presets = new Map<string, Preset>();
+  readonly cardsByNote = new Map<string, string[]>();
+  settings: Settings = defaultSettings();
+  undo: UndoEntry[] = [];
+  recent: RecentReview[] = [];
+  nextPosition = 0;
+  /** Built-in deck file name -> hash of the content installed from it. */
+  builtins: Record<string, string> = {};
+
+  constructor() {
+    const preset = defaultPreset();
+    this.presets.set(preset.id, preset);
+  }
+
+  static fromData(data: CollectionData): Collection {
+    const col = new Collection();
+    for (const deck of data.decks) col.decks.set(deck.id, deck);
+    for (const note of data.notes) col.notes.set(note.id, note);
+    for (const card of data.cards) col.putCard(card);
+    for (const preset of data.presets) col.presets.set(preset.id, preset);
+    col.settings = { ...defaultSettings(), ...data.settings };
+    col.undo = data.undo;
+    col.recent = data.recent;
+    col.nextPosition = data.nextPosition;
+    col.builtins = data.builtins;
+    return col;
+  }
+
+  toData(): CollectionData {
+    return {
+      decks: [...this.decks.values()],
+      notes: [...this.notes.values()],
+      cards: [...this.cards.values()],
+      presets: [...this.presets.values()],
+      settings: this.settings,
+      undo: this.undo,
+      recent: this.recent,
+      nextPosition: this.nextPosition,
+      builtins: this.builtins,
+    };
+  }
+
+  presetOf(deckId: string): Preset {
+    const deck = this.decks.get(deckId);
+    return (deck && this.presets.get(deck.presetId)) ?? this.presets.get(DEFAULT_PRESET_ID) ?? defaultPreset();
+  }
+
+  siblingsOf(card: CardRecord): CardRecord[] {
+    return (this.cardsByNote.get(card.noteId) ?? []).filter((id) => id !== card.id).map((id) => this.cards.get(id)!);
+  }
+
+  private putCard(card: CardRecord): void {
+    if (!this.cards.has(card.id)) {
+      const list = this.cardsByNote.get(card.noteId);
+      if (list) list.push(card.id);
+      else this.cardsByNote.set(card.noteId, [card.id]);
+    }
+    this.cards.set(card.id, card);
+  }
+
+  private removeCard(cardId: string): void {
+    const card = this.cards.get(cardId);
+    if (!card) return;
+    this.cards.delete(cardId);
+    const list = (this.cardsByNote.get(card.noteId) ?? []).filter((id) => id !== cardId);
+    if (list.length) this.cardsByNote.set(card.noteId, list);
+    else this.cardsByNote.delete(card.noteId);
+  }
+
+  /**
+   * Applies one journal event. Every event carries its own results (the schedule after a review,
+   * the cards an upsert creates), so applying never re-decides anything: replay is exact.
+   */
+  apply(seq: number, event: JournalEvent): void {
+    switch (event.type) {
+      case 'review': {
+        const card = this.cards.get(event.cardId);
+        if (!card) return; // a card removed later by a reload: its review stays in history only
+        const note = this.notes.get(card.noteId);
+        const before: CardRestore = { schedule: scheduleOf(card), suspended: card.suspended };
+        Object.assign(card, event.after);
+        if (event.leech) {
+          card.suspended = true;
+          if (note && !note.tags.includes(LEECH_TAG)) {
+            before.noteTags = [...note.tags];
+            note.tags = [...note.tags, LEECH_TAG];
+          }
+        }
+        this.undo.push({ seq, cardId: card.id, rating: event.rating, before });
+        if (this.undo.length > UNDO_DEPTH) this.undo.splice(0, this.undo.length - UNDO_DEPTH);
+        this.recent.push({
+          seq,
+          cardId: card.id,
+          noteId: card.noteId,
+          deckId: card.deckId,
+          at: event.at,
+          rating: event.rating,
+          prior: event.prior,
+          durationMs: event.durationMs,
+        });
+        return;
+      }
+      case 'undo': {
+        const index = this.undo.findIndex((entry) => entry.seq === event.target);
+        if (index >= 0) this.undo.splice(index, 1);
+        this.recent = this.recent.filter((review) => review.seq !== event.target);
+        const card = this.cards.get(event.cardId);
+        if (!card) return;
+        Object.assign(card, event.restore.schedule);
+        card.suspended = event.restore.suspended;
+        const note = this.notes.get(card.noteId);
+        if (note && event.restore.noteTags) note.tags = [...event.restore.noteTags];
+        return;
+      }
+      case 'suspend':
+        for (const id of event.cardIds) {
+          const card = this.cards.get(id);
+          if (card) card.suspended = event.suspended;
+        }
+        return;
+      case 'bury':
+        for (const id of event.cardIds) {
+          const card = this.cards.get(id);
+          if (card) card.buriedUntilDay = event.untilDay;
+        }
+        return;
+      case 'upsert':
+        for (const deck of event.decks) this.decks.set(deck.id, deck);
+        for (const note of event.notes) this.notes.set(note.id, note);
+        for (const id of event.removedCards) this.removeCard(id);
+        for (const card of event.cards) {
+          this.putCard(card);
+          this.nextPosition = Math.max(this.nextPosition, card.position + 1);
+        }
+        if (event.builtins) this.builtins = { ...this.builtins, ...event.builtins };
+        return;
+      case 'note-edit': {
+        const note = this.notes.get(event.noteId);
+        if (!note) return;
+        note.fields = event.fields;
+        note.tags = event.tags;
+        note.modified = event.at;
+        if (note.origin) note.origin = { ...note.origin, editedLocally: true };
+        for (const id of event.removedCards) this.removeCard(id);
+        for (const card of event.addedCards) {
+          this.putCard(card);
+          this.nextPosition = Math.max(this.nextPosition, card.position + 1);
+        }
+        return;
+      }
+      case 'settings':
+        this.settings = event.settings;
+        return;
+      case 'preset-save':
+        this.presets.set(event.preset.id, event.preset);
+        return;
+      case 'preset-delete':
+        this.presets.delete(event.presetId);
+        for (const deck of this.decks.values()) if (deck.presetId === event.presetId) deck.presetId = DEFAULT_PRESET_ID;
+        return;
+      case 'deck-preset': {
+        const deck = this.decks.get(event.deckId);
+        if (deck) deck.presetId = event.presetId;
+        return;
+      }
+    }
+  }
+
+  /** Forgets reviews older than `keepFrom` from the recent list (history stays in the journal). */
+  pruneRecent(keepFrom: number): void {
+    if (this.recent.length && this.recent[0]!.at < keepFrom) this.recent = this.recent.filter((review) => review.at >= keepFrom);
+  }
+}
+
+export function scheduleOf(card: CardRecord) {
+  return {
+    state: card.state,
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduledDays,
+    learningSteps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    lastReview: card.lastReview,
+  };
+}

@@ -1,0 +1,120 @@
+// The journal's vocabulary: every change to a collection is one of these facts, applied in order.
+import type { Preset, Settings } from '../../shared/dto';
+import type { CardRecord, CardState, DeckRecord, NoteRecord, Schedule } from './types';
+
+export type Grade = 1 | 2 | 3 | 4;
+
+/** What an undo puts back: the card exactly as it was before the answer. */
+export interface CardRestore {
+  schedule: Schedule;
+  suspended: boolean;
+  /** The note's tags before the answer, present only when the answer changed them (a leech tag). */
+  noteTags?: string[];
+}
+
+export interface ReviewEvent {
+  type: 'review';
+  at: number;
+  cardId: string;
+  rating: Grade;
+  durationMs: number;
+  /** The card's state before this review (new, learning, review, relearning). */
+  prior: CardState;
+  after: Schedule;
+  /** The answer made the card a leech: tag the note `leech` and suspend the card. */
+  leech?: true;
+  /** Key-points cards: the points the learner ticked. */
+  checked?: number[];
+}
+
+export interface UndoEvent {
+  type: 'undo';
+  at: number;
+  /** Sequence number of the review taken back. */
+  target: number;
+  cardId: string;
+  restore: CardRestore;
+}
+
+export interface SuspendEvent {
+  type: 'suspend';
+  at: number;
+  cardIds: string[];
+  suspended: boolean;
+}
+
+export interface BuryEvent {
+  type: 'bury';
+  at: number;
+  cardIds: string[];
+  /** Study day the bury ends (exclusive); null unburies. */
+  untilDay: number | null;
+}
+
+/** Decks, notes and cards added or replaced together: a deck install, a reload, an import. */
+export interface UpsertEvent {
+  type: 'upsert';
+  at: number;
+  /** What brought the change, for history: `builtin:ml-fundamentals.md`, `import:/path/file.md`. */
+  source: string;
+  decks: DeckRecord[];
+  notes: NoteRecord[];
+  /** New cards only; existing cards keep their schedule. */
+  cards: CardRecord[];
+  /** Cards a changed note no longer makes (a removed cloze number). Their history stays in the journal. */
+  removedCards: string[];
+  /** Built-in deck files this change brings up to date, with their content hash. */
+  builtins?: Record<string, string>;
+}
+
+export interface NoteEditEvent {
+  type: 'note-edit';
+  at: number;
+  noteId: string;
+  fields: Record<string, string>;
+  tags: string[];
+  addedCards: CardRecord[];
+  removedCards: string[];
+}
+
+export interface SettingsEvent {
+  type: 'settings';
+  at: number;
+  settings: Settings;
+}
+
+export interface PresetSaveEvent {
+  type: 'preset-save';
+  at: number;
+  preset: Preset;
+}
+
+export interface PresetDeleteEvent {
+  type: 'preset-delete';
+  at: number;
+  presetId: string;
+}
+
+export interface DeckPresetEvent {
+  type: 'deck-preset';
+  at: number;
+  deckId: string;
+  presetId: string;
+}
+
+export type JournalEvent =
+  | ReviewEvent
+  | UndoEvent
+  | SuspendEvent
+  | BuryEvent
+  | UpsertEvent
+  | NoteEditEvent
+  | SettingsEvent
+  | PresetSaveEvent
+  | PresetDeleteEvent
+  | DeckPresetEvent;
+
+export interface SequencedEvent {
+  seq: number;
+  event: JournalEvent;
+}

@@ -1,0 +1,81 @@
+// The four note types: their fields, which are required, and which cards each note makes.
+import type { NoteTypeName } from '../../shared/dto';
+import { clozeOrds } from './cloze';
+import { parseKeyPoints } from './key-points';
+
+export interface NoteTypeSpec {
+  name: NoteTypeName;
+  fields: readonly string[];
+  required: readonly string[];
+  /** The card ordinals a note with these fields makes (empty when it makes none). */
+  cardOrds(fields: Record<string, string>): number[];
+  /** The field whose text identifies the question, for duplicate checks and search. */
+  questionField: string;
+}
+
+export const NOTE_TYPES: Record<NoteTypeName, NoteTypeSpec> = {
+  basic: {
+    name: 'basic',
+    fields: ['Front', 'Back', 'Source'],
+    required: ['Front', 'Back'],
+    cardOrds: () => [1],
+    questionField: 'Front',
+  },
+  reverse: {
+    name: 'reverse',
+    fields: ['Front', 'Back', 'Source'],
+    required: ['Front', 'Back'],
+    cardOrds: () => [1, 2],
+    questionField: 'Front',
+  },
+  cloze: {
+    name: 'cloze',
+    fields: ['Text', 'Extra', 'Source'],
+    required: ['Text'],
+    cardOrds: (fields) => clozeOrds(fields.Text ?? ''),
+    questionField: 'Text',
+  },
+  keypoints: {
+    name: 'keypoints',
+    fields: ['Question', 'Points', 'Notes', 'Source'],
+    required: ['Question', 'Points'],
+    cardOrds: () => [1],
+    questionField: 'Question',
+  },
+};
+
+export const NOTE_TYPE_NAMES = Object.keys(NOTE_TYPES) as NoteTypeName[];
+
+export function isNoteType(name: string): name is NoteTypeName {
+  return Object.prototype.hasOwnProperty.call(NOTE_TYPES, name);
+}
+
+/** What is wrong with a note's fields, or null when it is a valid note of its type. */
+export function noteProblem(type: NoteTypeName, fields: Record<string, string>): { field: string; problem: string } | null {
+  const spec = NOTE_TYPES[type];
+  for (const name of Object.keys(fields)) {
+    if (!spec.fields.includes(name)) {
+      return { field: name, problem: `a ${type} note has no field "${name}" (its fields: ${spec.fields.join(', ')})` };
+    }
+  }
+  for (const name of spec.required) {
+    if (!(fields[name] ?? '').trim()) return { field: name, problem: `a ${type} note needs a non-empty "${name}" field` };
+  }
+  if (type === 'cloze') {
+    try {
+      if (clozeOrds(fields.Text ?? '').length === 0) {
+        return { field: 'Text', problem: 'a cloze note needs at least one deletion like {{c1::answer}}' };
+      }
+    } catch (error) {
+      return { field: 'Text', problem: (error as Error).message };
+    }
+  }
+  if (type === 'keypoints' && parseKeyPoints(fields.Points ?? '').length === 0) {
+    return { field: 'Points', problem: 'a key-points note lists its points as a Markdown list ("- point")' };
+  }
+  return null;
+}
+
+export function cardId(noteId: string, ord: number): string {
+  return `${noteId}/${ord}`;
+}

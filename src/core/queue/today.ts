@@ -1,0 +1,38 @@
+// What the learner did today: the figures behind daily limits, sibling burying and the home screen.
+import type { TodaySummary } from '../../shared/dto';
+import type { Collection } from '../collection/collection';
+import { CardState } from '../collection/types';
+import { studyDay, type Calendar } from '../time/study-day';
+
+export interface TodayActivity {
+  day: number;
+  /** New cards introduced today, per deck id. */
+  newByDeck: Map<string, number>;
+  /** Reviews of review-state cards today, per deck id. */
+  reviewsByDeck: Map<string, number>;
+  /** Notes with a card answered today: their other cards wait until tomorrow. */
+  notesSeen: Set<string>;
+  summary: TodaySummary;
+}
+
+export function todayActivity(col: Collection, now: number, calendar: Calendar): TodayActivity {
+  const day = studyDay(calendar, now);
+  const newByDeck = new Map<string, number>();
+  const reviewsByDeck = new Map<string, number>();
+  const notesSeen = new Set<string>();
+  const summary: TodaySummary = { day, reviews: 0, newCards: 0, againCount: 0, timeMs: 0 };
+  for (const review of col.recent) {
+    if (studyDay(calendar, review.at) !== day) continue;
+    summary.reviews++;
+    summary.timeMs += review.durationMs;
+    if (review.rating === 1) summary.againCount++;
+    notesSeen.add(review.noteId);
+    if (review.prior === CardState.New) {
+      summary.newCards++;
+      newByDeck.set(review.deckId, (newByDeck.get(review.deckId) ?? 0) + 1);
+    } else if (review.prior === CardState.Review) {
+      reviewsByDeck.set(review.deckId, (reviewsByDeck.get(review.deckId) ?? 0) + 1);
+    }
+  }
+  return { day, newByDeck, reviewsByDeck, notesSeen, summary };
+}

@@ -1,0 +1,118 @@
+// FSRS-6 scheduling through ts-fsrs, on the learner's study days rather than UTC days.
+import { fsrs, generatorParameters, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
+import type { Preset } from '../../shared/dto';
+import { CardState, type Schedule } from '../collection/types';
+import { fromShifted, studyDay, toShifted, type Calendar } from '../time/study-day';
+
+export type Grade1to4 = 1 | 2 | 3 | 4;
+
+const schedulers = new Map<string, FSRS>();
+
+/**
+ * One ts-fsrs instance per distinct set of parameters. A new instance rather than a parameter
+ * update: assigning partial parameters to a live instance resets the rest to defaults.
+ */
+export function schedulerFor(preset: Preset): FSRS {
+  const key = JSON.stringify([
+    preset.desiredRetention,
+    preset.maximumIntervalDays,
+    preset.learningSteps,
+    preset.relearningSteps,
+    preset.fuzz,
+    preset.weights,
+  ]);
+  let scheduler = schedulers.get(key);
+  if (!scheduler) {
+    scheduler = fsrs(
+      generatorParameters({
+        request_retention: preset.desiredRetention,
+        maximum_interval: preset.maximumIntervalDays,
+        enable_fuzz: preset.fuzz,
+        enable_short_term: true,
+        learning_steps: preset.learningSteps as StepUnit[],
+        relearning_steps: preset.relearningSteps as StepUnit[],
+        ...(preset.weights ? { w: preset.weights } : {}),
+      }),
+    );
+    if (schedulers.size > 64) schedulers.clear();
+    schedulers.set(key, scheduler);
+  }
+  return scheduler;
+}
+
+export function newSchedule(due: number): Schedule {
+  return {
+    state: CardState.New,
+    due,
+    stability: 0,
+    difficulty: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: 0,
+    lapses: 0,
+    lastReview: null,
+  };
+}
+
+function toFsrs(schedule: Schedule, calendar: Calendar): FsrsCard {
+  return {
+    due: new Date(toShifted(calendar, schedule.due)),
+    stability: schedule.stability,
+    difficulty: schedule.difficulty,
+    elapsed_days: 0,
+    scheduled_days: schedule.scheduledDays,
+    learning_steps: schedule.learningSteps,
+    reps: schedule.reps,
+    lapses: schedule.lapses,
+    state: schedule.state,
+    ...(schedule.lastReview === null ? {} : { last_review: new Date(toShifted(calendar, schedule.lastReview)) }),
+  };
+}
+
+function fromFsrs(card: FsrsCard, now: number, calendar: Calendar): Schedule {
+  return {
+    state: card.state as CardState,
+    due: fromShifted(calendar, card.due.getTime()),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    lastReview: now,
+  };
+}
+
+/** The card's schedule after answering `rating` at `now`. */
+export function review(schedule: Schedule, rating: Grade1to4, now: number, preset: Preset, calendar: Calendar): Schedule {
+  const result = schedulerFor(preset).next(toFsrs(schedule, calendar), new Date(toShifted(calendar, now)), rating as Grade);
+  return fromFsrs(result.card, now, calendar);
+}
+
+/** What each of the four ratings would do, in rating order. */
+export function previewAll(schedule: Schedule, now: number, preset: Preset, calendar: Calendar): Schedule[] {
+  const preview = schedulerFor(preset).repeat(toFsrs(schedule, calendar), new Date(toShifted(calendar, now)));
+  return ([1, 2, 3, 4] as const).map((grade) => fromFsrs(preview[grade].card, now, calendar));
+}
+
+/** Whole study days since the last review, as the scheduler counts them. */
+export function elapsedDays(schedule: Schedule, now: number, calendar: Calendar): number {
+  if (schedule.lastReview === null) return 0;
+  return Math.max(0, studyDay(calendar, now) - studyDay(calendar, schedule.lastReview));
+}
+
+/** Probability of recall now; null for a card never reviewed. */
+export function retrievability(schedule: Schedule, now: number, preset: Preset, calendar: Calendar): number | null {
+  if (schedule.state === CardState.New || schedule.lastReview === null || schedule.stability <= 0) return null;
+  return schedulerFor(preset).forgetting_curve(elapsedDays(schedule, now, calendar), schedule.stability);
+}
+
+/**
+ * A lapse that reaches the threshold makes a leech, and so does every further half-threshold of
+ * lapses, so a leech the learner unsuspended and keeps failing is flagged again.
+ */
+export function becameLeech(before: Schedule, after: Schedule, threshold: number): boolean {
+  if (after.lapses <= before.lapses || after.lapses < threshold) return false;
+  const every = Math.max(1, Math.floor(threshold / 2));
+  return (after.lapses - threshold) % every === 0;
+}

@@ -1,0 +1,128 @@
+// The one API table: every method's input schema (validated at each transport) and result type.
+import { z } from 'zod';
+import type {
+  AnswerResult,
+  BackupInfo,
+  CardInfo,
+  CheckReport,
+  DataStatus,
+  DeckList,
+  ImportSummary,
+  NextCardResult,
+  NoteView,
+  Preset,
+  Settings,
+  UndoResult,
+} from './dto';
+import { RATINGS } from './dto';
+
+const id = z.string().min(1).max(200);
+const ids = z.array(id).min(1).max(100_000);
+const step = z.string().regex(/^\d+(\.\d+)?[mhd]$/, 'a step is a number followed by m, h or d, e.g. 10m');
+
+export const presetSchema = z.object({
+  id,
+  name: z.string().min(1).max(100),
+  desiredRetention: z.number().min(0.7).max(0.99),
+  maximumIntervalDays: z.number().int().min(1).max(36_500),
+  learningSteps: z.array(step).max(10),
+  relearningSteps: z.array(step).max(10),
+  newPerDay: z.number().int().min(0).max(9999),
+  reviewsPerDay: z.number().int().min(0).max(99_999),
+  fuzz: z.boolean(),
+  leechThreshold: z.number().int().min(1).max(99),
+  weights: z.array(z.number().finite()).length(21).nullable(),
+}) satisfies z.ZodType<Preset>;
+
+export const settingsSchema = z.object({
+  dayStartHour: z.number().int().min(0).max(23),
+  theme: z.enum(['light', 'dark', 'system']),
+  backupsToKeep: z.number().int().min(1).max(365),
+}) satisfies z.ZodType<Settings>;
+
+const empty = z.object({}).strict();
+
+/** Input schema of every method. Adding a method means adding it here and to `Results`. */
+export const contract = {
+  status: empty,
+  check: empty,
+  listDecks: empty,
+  nextCard: z.object({ deckId: id.optional() }).strict(),
+  answer: z
+    .object({
+      cardId: id,
+      rating: z.enum(RATINGS),
+      durationMs: z.number().int().min(0).max(86_400_000).optional(),
+      /** Key-points cards: indexes of the points the learner ticked. */
+      checkedPoints: z.array(z.number().int().min(0).max(99)).max(100).optional(),
+    })
+    .strict(),
+  undo: empty,
+  suspend: z.object({ cardIds: ids }).strict(),
+  unsuspend: z.object({ cardIds: ids }).strict(),
+  bury: z.object({ cardIds: ids }).strict(),
+  unbury: z.object({ cardIds: ids }).strict(),
+  getCard: z.object({ cardId: id }).strict(),
+  getNote: z.object({ noteId: id }).strict(),
+  editNote: z
+    .object({
+      noteId: id,
+      fields: z.record(z.string().min(1).max(100), z.string().max(200_000)),
+      tags: z.array(z.string().min(1).max(200).regex(/^\S+$/, 'a tag has no spaces')).max(200).optional(),
+    })
+    .strict(),
+  getSettings: empty,
+  updateSettings: settingsSchema.partial().strict(),
+  listPresets: empty,
+  savePreset: presetSchema.strict(),
+  deletePreset: z.object({ presetId: id }).strict(),
+  setDeckPreset: z.object({ deckId: id, presetId: id }).strict(),
+  listBackups: empty,
+  restoreBackup: z.object({ name: z.string().regex(/^[\w.-]+$/, 'a backup name is one folder name') }).strict(),
+  rebuildFromJournal: empty,
+  importFile: z
+    .object({ path: z.string().min(1).max(4096), deckName: z.string().min(1).max(500).optional(), dryRun: z.boolean().optional() })
+    .strict(),
+} as const;
+
+export interface Results {
+  status: DataStatus;
+  check: CheckReport;
+  listDecks: DeckList;
+  nextCard: NextCardResult;
+  answer: AnswerResult;
+  undo: UndoResult;
+  suspend: { changed: number };
+  unsuspend: { changed: number };
+  bury: { changed: number };
+  unbury: { changed: number };
+  getCard: CardInfo;
+  getNote: NoteView;
+  editNote: NoteView;
+  getSettings: Settings;
+  updateSettings: Settings;
+  listPresets: Preset[];
+  savePreset: Preset;
+  deletePreset: { deleted: boolean };
+  setDeckPreset: { deckId: string; presetId: string };
+  listBackups: BackupInfo[];
+  restoreBackup: DataStatus;
+  rebuildFromJournal: DataStatus;
+  importFile: ImportSummary;
+}
+
+export type Method = keyof typeof contract;
+export type Input<M extends Method> = z.input<(typeof contract)[M]>;
+export type ParsedInput<M extends Method> = z.output<(typeof contract)[M]>;
+
+/** The API as every caller sees it: one async function per method, one input object each. */
+export type Api = { [M in Method]: (input: Input<M>) => Promise<Results[M]> };
+
+/** The service side: receives inputs already validated by the transport. */
+export type ApiHandlers = { [M in Method]: (input: ParsedInput<M>) => Promise<Results[M]> | Results[M] };
+
+export const methods = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

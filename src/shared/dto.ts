@@ -1,0 +1,230 @@
+// The plain data shapes that cross the contract: what the service returns to every caller.
+
+export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** Where a card stands in its life: never seen, being learnt, in long-term review, or relearning after a lapse. */
+export type CardKind = 'new' | 'learning' | 'review' | 'relearning';
+
+export type NoteTypeName = 'basic' | 'reverse' | 'cloze' | 'keypoints';
+
+export interface DeckCounts {
+  /** New cards that today's limits still allow. */
+  new: number;
+  /** Learning and relearning cards due now (or within the learn-ahead window). */
+  learning: number;
+  /** Review cards due today that today's limits still allow. */
+  review: number;
+  /** Every card in the deck and its children, suspended ones included. */
+  total: number;
+}
+
+export interface DeckNode {
+  id: string;
+  /** Full name with `::` between levels, e.g. `ML::Optimisation`. */
+  name: string;
+  /** The last level of the name, for display in a tree. */
+  shortName: string;
+  presetId: string;
+  description: string;
+  counts: DeckCounts;
+  children: DeckNode[];
+}
+
+export interface TodaySummary {
+  /** Study day index (days since 1970-01-01 in the user's days, shifted by the day-start hour). */
+  day: number;
+  reviews: number;
+  newCards: number;
+  againCount: number;
+  timeMs: number;
+}
+
+export interface DeckList {
+  decks: DeckNode[];
+  today: TodaySummary;
+}
+
+export interface IntervalPreview {
+  rating: Rating;
+  /** Milliseconds from now until the card would be due again. */
+  intervalMs: number;
+  /** Short label for a button: `10m`, `1d`, `3.5mo`. */
+  label: string;
+}
+
+export interface StudyCard {
+  cardId: string;
+  noteId: string;
+  deckId: string;
+  deckName: string;
+  noteType: NoteTypeName | 'anki';
+  kind: CardKind;
+  /** Rendered HTML of the question side. Untrusted: the renderer sanitizes before showing. */
+  front: string;
+  /** Rendered HTML of the answer side (question included where the note type says so). */
+  back: string;
+  /** Key-points cards: each point rendered to HTML, in order. */
+  keyPoints?: string[];
+  tags: string[];
+  flag: number;
+  previews: IntervalPreview[];
+}
+
+export interface NextCardResult {
+  card: StudyCard | null;
+  counts: DeckCounts;
+  /** When nothing is due now but learning cards come back later today: when the next one is due (ms epoch). */
+  nextLearningDue: number | null;
+  today: TodaySummary;
+}
+
+export interface AnswerResult {
+  cardId: string;
+  rating: Rating;
+  /** When the card is due next (ms epoch). */
+  due: number;
+  intervalLabel: string;
+  /** The answer made the card a leech: it was tagged and suspended. */
+  leech: boolean;
+  /** How many answers can now be undone. */
+  undoDepth: number;
+}
+
+export interface UndoResult {
+  /** The card whose answer was taken back, or null when there was nothing to undo. */
+  cardId: string | null;
+  rating: Rating | null;
+  undoDepth: number;
+}
+
+export interface Preset {
+  id: string;
+  name: string;
+  desiredRetention: number;
+  maximumIntervalDays: number;
+  /** Steps like `1m`, `10m`, `1h`, `1d`. */
+  learningSteps: string[];
+  relearningSteps: string[];
+  newPerDay: number;
+  reviewsPerDay: number;
+  fuzz: boolean;
+  leechThreshold: number;
+  /** FSRS-6 weights (21 numbers); null means the defaults. */
+  weights: number[] | null;
+}
+
+export type Theme = 'light' | 'dark' | 'system';
+
+export interface Settings {
+  /** Hour (0-23, local time) at which a new study day begins. */
+  dayStartHour: number;
+  theme: Theme;
+  /** How many daily backups to keep. */
+  backupsToKeep: number;
+}
+
+export interface NoteView {
+  id: string;
+  deckId: string;
+  type: NoteTypeName | 'anki';
+  fields: Record<string, string>;
+  tags: string[];
+  created: number;
+  modified: number;
+}
+
+export interface ReviewView {
+  at: number;
+  rating: Rating;
+  kind: CardKind;
+  durationMs: number;
+  /** Interval scheduled by this review, in days (0 for intraday steps). */
+  scheduledDays: number;
+  stability: number;
+  difficulty: number;
+  /** Recall probability predicted just before this review (null for a new card). */
+  retrievability: number | null;
+  due: number;
+}
+
+export interface CardStateView {
+  kind: CardKind;
+  due: number;
+  stability: number;
+  difficulty: number;
+  retrievability: number | null;
+  scheduledDays: number;
+  reps: number;
+  lapses: number;
+  lastReview: number | null;
+  suspended: boolean;
+  buried: boolean;
+  flag: number;
+}
+
+export interface CardInfo {
+  cardId: string;
+  noteId: string;
+  ord: number;
+  deckId: string;
+  deckName: string;
+  note: NoteView;
+  state: CardStateView;
+  history: ReviewView[];
+  front: string;
+  back: string;
+}
+
+export interface Damage {
+  file: string;
+  /** Human position: `line 12 (byte 3456)`. */
+  position: string;
+  problem: string;
+}
+
+export interface BackupInfo {
+  name: string;
+  createdAt: number;
+  bytes: number;
+}
+
+export interface DataStatus {
+  ok: boolean;
+  dataDir: string;
+  /** Things recovered from on open, such as a torn last journal line. */
+  warnings: string[];
+  damage: Damage | null;
+  backups: BackupInfo[];
+  /** How many answers can be undone right now. */
+  undoDepth: number;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  snapshot: { file: string; ok: boolean; covers: number; problem: string | null };
+  journal: { file: string; ok: boolean; entries: number; problem: string | null; tornTail: boolean };
+  cards: number;
+  notes: number;
+  reviews: number;
+}
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
+export interface ImportSummary {
+  file: string;
+  format: string;
+  dryRun: boolean;
+  decks: string[];
+  notes: ImportCounts;
+  cards: ImportCounts;
+  reviews: ImportCounts;
+  media: ImportCounts;
+  /** Why things were skipped or kept, each with where. */
+  messages: string[];
+}
