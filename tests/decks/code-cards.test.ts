@@ -9,7 +9,8 @@ const root = join(import.meta.dirname, '../..');
 
 function pythonBlocks(): { id: string; code: string }[] {
   const blocks: { id: string; code: string }[] = [];
-  for (const file of readdirSync(join(root, 'decks')).filter((name) => name.endsWith('.md'))) {
+  const only = process.env.DECK ? process.env.DECK.replace(/^decks\//, '') : null;
+  for (const file of readdirSync(join(root, 'decks')).filter((name) => name.endsWith('.md') && (!only || name === only))) {
     const result = parseDeck(readFileSync(join(root, 'decks', file), 'utf8'));
     if (!result.ok) continue;
     for (const note of result.deck.notes) {

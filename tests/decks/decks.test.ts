@@ -12,7 +12,10 @@ import { readSyllabus } from './syllabus';
 
 const root = join(import.meta.dirname, '../..');
 const syllabus = readSyllabus(join(root, 'docs/syllabus.md'));
-const deckFiles = readdirSync(join(root, 'decks')).filter((name) => name.endsWith('.md'));
+// DECK=decks/x.md checks one deck while it is being written; the full run checks them all.
+const only = process.env.DECK ? process.env.DECK.replace(/^decks\//, '') : null;
+if (only) syllabus.decks = syllabus.decks.filter((deck) => deck.file === `decks/${only}`);
+const deckFiles = readdirSync(join(root, 'decks')).filter((name) => name.endsWith('.md') && (!only || name === only));
 
 const decks = new Map<string, ParsedDeck>();
 for (const file of deckFiles) {
@@ -45,7 +48,7 @@ describe('built-in decks', () => {
   });
 
   it('every deck of the syllabus exists with at least its minimum number of cards', () => {
-    expect(syllabus.decks.length).toBeGreaterThanOrEqual(6);
+    expect(syllabus.decks.length).toBeGreaterThanOrEqual(only ? 1 : 6);
     for (const entry of syllabus.decks) {
       const deck = decks.get(entry.file);
       expect(deck, `${entry.file} is missing`).toBeDefined();

@@ -1,0 +1,478 @@
+// The service behind the contract: every method of the API, over the store and the pure core.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { Collection, scheduleOf } from '../../core/collection/collection';
+import { planDeckLoad } from '../../core/collection/deck-load';
+import { childrenOf, shortName, subtreeIds } from '../../core/collection/deck-tree';
+import type { JournalEvent } from '../../core/collection/events';
+import type { CardRecord } from '../../core/collection/types';
+import { parseDeck } from '../../core/deck-format/parse';
+import { reviewsFromEvents } from '../../core/history/review-history';
+import { cardId as makeCardId, NOTE_TYPES, noteProblem } from '../../core/notes/note-types';
+import { buildQueue, pickNext } from '../../core/queue/study-queue';
+import { renderCard, type CardSides } from '../../core/render/card-html';
+import { DEFAULT_PRESET_ID } from '../../core/scheduling/presets';
+import { intervalLabel } from '../../core/scheduling/interval-label';
+import { becameLeech, newSchedule, previewAll, retrievability, review } from '../../core/scheduling/scheduler';
+import type { Calendar } from '../../core/time/study-day';
+import { studyDay } from '../../core/time/study-day';
+import type { ApiHandlers, ParsedInput, Results } from '../../shared/contract';
+import type { CheckReport, DeckNode, ImportSummary, Preset, ReviewView, StudyCard } from '../../shared/dto';
+import { RATINGS } from '../../shared/dto';
+import { AppError } from '../../shared/errors';
+import { JOURNAL_FILE } from '../store/journal';
+import { readSnapshot, SNAPSHOT_FILE } from '../store/snapshot-file';
+import { Store } from '../store/store';
+import { updateBuiltinDecks } from './builtin-decks';
+import { systemCalendar } from './calendar';
+import { cardStateView, deckLabel, gradeOf, kindOf, noteView, ratingName } from './present';
+
+export interface ServiceOptions {
+  dataDir: string;
+  /** The clock; the CLI's --now and tests replace it. */
+  now?: () => number;
+  /** Folder of built-in deck files installed into a new collection (null: none). */
+  builtinDecksDir: string | null;
+  /** Local time zone as a calendar; the system's by default. */
+  calendar?: (dayStartHour: number) => Calendar;
+  purpose?: string;
+  /** Passed to the store: snapshot after this many events. */
+  snapshotEvery?: number;
+}
+
+const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+type Handler<M extends keyof ApiHandlers> = (input: ParsedInput<M>) => Promise<Results[M]>;
+
+export class StudyService implements ApiHandlers {
+  readonly store: Store;
+  private readonly now: () => number;
+  private readonly makeCalendar: (dayStartHour: number) => Calendar;
+  private renderCache = new Map<string, { modified: number; sides: CardSides }>();
+
+  private constructor(store: Store, options: ServiceOptions) {
+    this.store = store;
+    this.now = options.now ?? Date.now;
+    this.makeCalendar = options.calendar ?? systemCalendar;
+  }
+
+  /** Opens the data folder; a new collection gets the built-in decks, an old one their updates. */
+  static open(options: ServiceOptions): StudyService {
+    const now = options.now ?? Date.now;
+    const store = Store.open(options.dataDir, {
+      now,
+      purpose: options.purpose ?? 'interleave',
+      ...(options.snapshotEvery ? { snapshotEvery: options.snapshotEvery } : {}),
+    });
+    const service = new StudyService(store, options);
+    if (store.collection && options.builtinDecksDir) {
+      const warnings = updateBuiltinDecks(store.collection, options.builtinDecksDir, now(), (event) => store.commit(event));
+      store.warnings.push(...warnings);
+    }
+    return service;
+  }
+
+  private get col(): Collection {
+    return this.store.requireCollection();
+  }
+
+  private get calendar(): Calendar {
+    return this.makeCalendar(this.store.collection?.settings.dayStartHour ?? 4);
+  }
+
+  private commit(event: JournalEvent): number {
+    return this.store.commit(event);
+  }
+
+  private card(cardId: string): CardRecord {
+    const card = this.col.cards.get(cardId);
+    if (!card) throw new AppError('not_found', `No card with id "${cardId}".`, { field: 'cardId' });
+    return card;
+  }
+
+  private sides(card: CardRecord): CardSides {
+    const note = this.col.notes.get(card.noteId);
+    if (!note) throw new AppError('not_found', `Card "${card.id}" has no note.`);
+    const cached = this.renderCache.get(card.id);
+    if (cached && cached.modified === note.modified) return cached.sides;
+    const sides = renderCard(note, card.ord);
+    if (this.renderCache.size > 2000) this.renderCache.clear();
+    this.renderCache.set(card.id, { modified: note.modified, sides });
+    return sides;
+  }
+
+  // --- status and recovery -------------------------------------------------------------------
+
+  status = async (): Promise<Results['status']> => ({
+    ok: this.store.collection !== null,
+    dataDir: this.store.dataDir,
+    warnings: [...this.store.warnings],
+    damage: this.store.damage,
+    backups: this.backupInfos(),
+    undoDepth: this.store.collection?.undo.length ?? 0,
+  });
+
+  private backupInfos() {
+    return this.store.backups().map((entry) => ({ name: entry.name, createdAt: entry.manifest.createdAt, bytes: entry.bytes }));
+  }
+
+  listBackups = async (): Promise<Results['listBackups']> => this.backupInfos();
+
+  restoreBackup: Handler<'restoreBackup'> = async ({ name }) => {
+    this.store.restoreBackup(name);
+    this.renderCache.clear();
+    return this.status();
+  };
+
+  rebuildFromJournal = async (): Promise<Results['rebuildFromJournal']> => {
+    this.store.rebuildFromJournal();
+    this.renderCache.clear();
+    return this.status();
+  };
+
+  /**
+   * Verifies the snapshot on disk and the whole journal, then replays the journal from its first
+   * line and compares the result with the collection in memory.
+   */
+  check = async (): Promise<CheckReport> => {
+    const snapshotRead = readSnapshot(this.store.snapshotPath);
+    const snapshot = {
+      file: this.store.snapshotPath,
+      ok: snapshotRead.kind !== 'damaged',
+      covers: snapshotRead.kind === 'ok' ? snapshotRead.data.journal.seq : 0,
+      problem: snapshotRead.kind === 'damaged' ? `${snapshotRead.position}: ${snapshotRead.problem}` : null,
+    };
+    const all = this.store.readAllEvents();
+    const journal = { file: this.store.journalPath, ok: all.problem === null, entries: all.events.length, problem: all.problem, tornTail: all.torn };
+    let reviews = 0;
+    if (journal.ok && this.store.collection) {
+      const replayed = new Collection();
+      for (const { seq, event } of all.events) replayed.apply(seq, event);
+      const mine = this.store.collection;
+      const same = (a: Collection, b: Collection) =>
+        JSON.stringify([[...a.cards.values()].sort(byId), [...a.notes.values()].sort(byId), [...a.decks.values()].sort(byId)]) ===
+        JSON.stringify([[...b.cards.values()].sort(byId), [...b.notes.values()].sort(byId), [...b.decks.values()].sort(byId)]);
+      if (!same(replayed, mine)) {
+        journal.ok = false;
+        journal.problem = 'replaying the journal from the start does not give the collection the snapshot holds';
+      }
+      reviews = reviewsFromEvents(all.events).length;
+    }
+    const col = this.store.collection;
+    return {
+      ok: snapshot.ok && journal.ok && this.store.damage === null,
+      snapshot,
+      journal,
+      cards: col?.cards.size ?? 0,
+      notes: col?.notes.size ?? 0,
+      reviews,
+    };
+  };
+
+  // --- decks and the study queue -------------------------------------------------------------
+
+  listDecks = async (): Promise<Results['listDecks']> => {
+    const col = this.col;
+    const now = this.now();
+    const calendar = this.calendar;
+    const node = (deckId: string): DeckNode => {
+      const deck = col.decks.get(deckId)!;
+      const queue = buildQueue({ col, now, calendar }, deckId);
+      return {
+        id: deck.id,
+        name: deck.name,
+        shortName: shortName(deck.name),
+        presetId: deck.presetId,
+        description: deck.description,
+        counts: queue.counts,
+        children: childrenOf(col, deckId).map((child) => node(child.id)),
+      };
+    };
+    const all = buildQueue({ col, now, calendar }, null);
+    return { decks: childrenOf(col, null).map((deck) => node(deck.id)), today: all.activity.summary };
+  };
+
+  nextCard: Handler<'nextCard'> = async ({ deckId }) => {
+    const col = this.col;
+    if (deckId !== undefined && !col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
+    const now = this.now();
+    const queue = buildQueue({ col, now, calendar: this.calendar }, deckId ?? null);
+    const card = pickNext(queue, now);
+    return {
+      card: card ? this.studyCard(card, now) : null,
+      counts: queue.counts,
+      nextLearningDue: card ? null : queue.nextLearningDue,
+      today: queue.activity.summary,
+    };
+  };
+
+  private studyCard(card: CardRecord, now: number): StudyCard {
+    const col = this.col;
+    const note = col.notes.get(card.noteId)!;
+    const sides = this.sides(card);
+    const preset = col.presetOf(card.deckId);
+    const outcomes = previewAll(card, now, preset, this.calendar);
+    return {
+      cardId: card.id,
+      noteId: note.id,
+      deckId: card.deckId,
+      deckName: deckLabel(col, card.deckId).name,
+      noteType: note.type,
+      kind: kindOf(card.state),
+      front: sides.front,
+      back: sides.back,
+      ...(sides.keyPoints ? { keyPoints: sides.keyPoints } : {}),
+      tags: [...note.tags],
+      flag: card.flag,
+      previews: outcomes.map((outcome, i) => ({
+        rating: RATINGS[i]!,
+        intervalMs: Math.max(0, outcome.due - now),
+        label: intervalLabel(Math.max(0, outcome.due - now)),
+      })),
+    };
+  }
+
+  answer: Handler<'answer'> = async ({ cardId, rating, durationMs, checkedPoints }) => {
+    const col = this.col;
+    const card = this.card(cardId);
+    if (card.suspended) throw new AppError('conflict', `Card "${cardId}" is suspended; unsuspend it to study it.`, { field: 'cardId' });
+    const now = this.now();
+    const preset = col.presetOf(card.deckId);
+    const before = scheduleOf(card);
+    const after = review(before, gradeOf(rating), now, preset, this.calendar);
+    const leech = becameLeech(before, after, preset.leechThreshold);
+    this.commit({
+      type: 'review',
+      at: now,
+      cardId,
+      rating: gradeOf(rating),
+      durationMs: durationMs ?? 0,
+      prior: before.state,
+      after,
+      ...(leech ? { leech: true as const } : {}),
+      ...(checkedPoints && checkedPoints.length ? { checked: [...new Set(checkedPoints)].sort((a, b) => a - b) } : {}),
+    });
+    return { cardId, rating, due: after.due, intervalLabel: intervalLabel(Math.max(0, after.due - now)), leech, undoDepth: col.undo.length };
+  };
+
+  undo = async (): Promise<Results['undo']> => {
+    const col = this.col;
+    const last = col.undo[col.undo.length - 1];
+    if (!last) return { cardId: null, rating: null, undoDepth: 0 };
+    this.commit({ type: 'undo', at: this.now(), target: last.seq, cardId: last.cardId, restore: last.before });
+    return { cardId: last.cardId, rating: ratingName(last.rating), undoDepth: col.undo.length };
+  };
+
+  private existingCards(cardIds: string[]): string[] {
+    const missing = cardIds.filter((id) => !this.col.cards.has(id));
+    if (missing.length) {
+      throw new AppError('not_found', `No card with id ${missing.slice(0, 3).map((id) => `"${id}"`).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}.`, {
+        field: 'cardIds',
+      });
+    }
+    return [...new Set(cardIds)];
+  }
+
+  suspend: Handler<'suspend'> = async ({ cardIds }) => this.setSuspended(cardIds, true);
+  unsuspend: Handler<'unsuspend'> = async ({ cardIds }) => this.setSuspended(cardIds, false);
+
+  private setSuspended(cardIds: string[], suspended: boolean): { changed: number } {
+    const ids = this.existingCards(cardIds).filter((id) => this.col.cards.get(id)!.suspended !== suspended);
+    if (ids.length) this.commit({ type: 'suspend', at: this.now(), cardIds: ids, suspended });
+    return { changed: ids.length };
+  }
+
+  bury: Handler<'bury'> = async ({ cardIds }) => {
+    const today = studyDay(this.calendar, this.now());
+    const ids = this.existingCards(cardIds).filter((id) => (this.col.cards.get(id)!.buriedUntilDay ?? 0) <= today);
+    if (ids.length) this.commit({ type: 'bury', at: this.now(), cardIds: ids, untilDay: today + 1 });
+    return { changed: ids.length };
+  };
+
+  unbury: Handler<'unbury'> = async ({ cardIds }) => {
+    const ids = this.existingCards(cardIds).filter((id) => this.col.cards.get(id)!.buriedUntilDay !== null);
+    if (ids.length) this.commit({ type: 'bury', at: this.now(), cardIds: ids, untilDay: null });
+    return { changed: ids.length };
+  };
+
+  // --- cards and notes -------------------------------------------------------------------------
+
+  getCard: Handler<'getCard'> = async ({ cardId }) => {
+    const col = this.col;
+    const card = this.card(cardId);
+    const note = col.notes.get(card.noteId)!;
+    const now = this.now();
+    const calendar = this.calendar;
+    const preset = col.presetOf(card.deckId);
+    const history: ReviewView[] = [];
+    let previous: CardRecord | null = null;
+    for (const entry of reviewsFromEvents(this.store.readAllEvents().events, cardId)) {
+      history.push({
+        at: entry.at,
+        rating: ratingName(entry.rating),
+        kind: kindOf(entry.prior),
+        durationMs: entry.durationMs,
+        scheduledDays: entry.after.scheduledDays,
+        stability: entry.after.stability,
+        difficulty: entry.after.difficulty,
+        retrievability: previous ? retrievability(previous, entry.at, preset, calendar) : null,
+        due: entry.after.due,
+      });
+      previous = { ...card, ...entry.after };
+    }
+    const sides = this.sides(card);
+    return {
+      cardId,
+      noteId: note.id,
+      ord: card.ord,
+      deckId: card.deckId,
+      deckName: deckLabel(col, card.deckId).name,
+      note: noteView(note),
+      state: cardStateView(col, card, now, calendar),
+      history,
+      front: sides.front,
+      back: sides.back,
+    };
+  };
+
+  getNote: Handler<'getNote'> = async ({ noteId }) => {
+    const note = this.col.notes.get(noteId);
+    if (!note) throw new AppError('not_found', `No note with id "${noteId}".`, { field: 'noteId' });
+    return noteView(note);
+  };
+
+  editNote: Handler<'editNote'> = async ({ noteId, fields, tags }) => {
+    const col = this.col;
+    const note = col.notes.get(noteId);
+    if (!note) throw new AppError('not_found', `No note with id "${noteId}".`, { field: 'noteId' });
+    const merged: Record<string, string> = {};
+    for (const name of NOTE_TYPES[note.type].fields) {
+      const value = (fields[name] ?? note.fields[name] ?? '').replace(/\r\n?/g, '\n');
+      if (value !== '') merged[name] = value;
+    }
+    const unknown = Object.keys(fields).find((name) => !NOTE_TYPES[note.type].fields.includes(name));
+    if (unknown) throw new AppError('invalid_input', `A ${note.type} note has no field "${unknown}".`, { field: `fields.${unknown}` });
+    const problem = noteProblem(note.type, merged);
+    if (problem) throw new AppError('invalid_input', problem.problem, { field: `fields.${problem.field}` });
+    const newTags = tags ? [...new Set(tags)] : note.tags;
+    const now = this.now();
+    const ords = NOTE_TYPES[note.type].cardOrds(merged);
+    const existing = (col.cardsByNote.get(noteId) ?? []).map((id) => col.cards.get(id)!);
+    const removedCards = existing.filter((card) => !ords.includes(card.ord)).map((card) => card.id);
+    let position = col.nextPosition;
+    const deckId = existing[0]?.deckId ?? note.deckId;
+    const addedCards: CardRecord[] = ords
+      .filter((ord) => !existing.some((card) => card.ord === ord))
+      .map((ord) => ({
+        id: makeCardId(noteId, ord),
+        noteId,
+        ord,
+        deckId,
+        position: position++,
+        suspended: false,
+        buriedUntilDay: null,
+        flag: 0,
+        created: now,
+        ...newSchedule(now),
+      }));
+    this.commit({ type: 'note-edit', at: now, noteId, fields: merged, tags: newTags, addedCards, removedCards });
+    return noteView(col.notes.get(noteId)!);
+  };
+
+  // --- settings and presets --------------------------------------------------------------------
+
+  getSettings = async (): Promise<Results['getSettings']> => ({ ...this.col.settings });
+
+  updateSettings: Handler<'updateSettings'> = async (changes) => {
+    const settings = { ...this.col.settings, ...changes };
+    this.commit({ type: 'settings', at: this.now(), settings });
+    return { ...settings };
+  };
+
+  listPresets = async (): Promise<Preset[]> => [...this.col.presets.values()].map((preset) => ({ ...preset }));
+
+  savePreset: Handler<'savePreset'> = async (preset) => {
+    this.commit({ type: 'preset-save', at: this.now(), preset });
+    return { ...preset };
+  };
+
+  deletePreset: Handler<'deletePreset'> = async ({ presetId }) => {
+    if (presetId === DEFAULT_PRESET_ID) throw new AppError('conflict', 'The default preset cannot be deleted.', { field: 'presetId' });
+    if (!this.col.presets.has(presetId)) return { deleted: false };
+    this.commit({ type: 'preset-delete', at: this.now(), presetId });
+    return { deleted: true };
+  };
+
+  setDeckPreset: Handler<'setDeckPreset'> = async ({ deckId, presetId }) => {
+    const col = this.col;
+    if (!col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
+    if (!col.presets.has(presetId)) throw new AppError('not_found', `No preset with id "${presetId}".`, { field: 'presetId' });
+    this.commit({ type: 'deck-preset', at: this.now(), deckId, presetId });
+    return { deckId, presetId };
+  };
+
+  // --- import ----------------------------------------------------------------------------------
+
+  importFile: Handler<'importFile'> = async ({ path, deckName, dryRun }) => {
+    const file = resolve(path);
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch {
+      throw new AppError('not_found', `No file at ${file}.`, { file });
+    }
+    if (size > MAX_IMPORT_BYTES) throw new AppError('invalid_input', `${file} is ${size} bytes; a deck file may be at most ${MAX_IMPORT_BYTES} bytes.`, { file });
+    if (!/\.(md|markdown)$/i.test(file)) {
+      throw new AppError('invalid_input', `${basename(file)}: only native Markdown decks (.md) can be imported so far.`, { file });
+    }
+    const parsed = parseDeck(readFileSync(file, 'utf8'));
+    if (!parsed.ok) {
+      const first = parsed.problems[0]!;
+      const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problem(s): ${parsed.problems.slice(1, 4).map((p) => `line ${p.line}: ${p.message}`).join('; ')})` : '';
+      throw new AppError('parse_error', `${file}:${first.line}:${first.column}: ${first.message}${more}`, { file, line: first.line, column: first.column });
+    }
+    const plan = planDeckLoad(this.col, parsed.deck, {
+      source: `file:${file}`,
+      at: this.now(),
+      file: basename(file),
+      ...(deckName ? { deckName } : {}),
+    });
+    if (!dryRun && plan.event) this.commit(plan.event);
+    const summary: ImportSummary = {
+      file,
+      format: 'interleave-markdown',
+      dryRun: dryRun ?? false,
+      decks: [plan.deckName],
+      notes: plan.notes,
+      cards: plan.cards,
+      reviews: { added: 0, updated: 0, unchanged: 0, skipped: 0 },
+      media: { added: 0, updated: 0, unchanged: 0, skipped: 0 },
+      messages: plan.messages,
+    };
+    return summary;
+  };
+
+  // --- lifecycle -------------------------------------------------------------------------------
+
+  /** Backs up when a day has passed since the last backup; runs in the background after open. */
+  async backupIfDue(): Promise<void> {
+    if (!this.store.collection) return;
+    await this.store.backupIfDue(this.store.collection.settings.backupsToKeep);
+  }
+
+  async close(options?: { snapshotIfPendingAtLeast?: number }): Promise<void> {
+    await this.store.close(options);
+  }
+
+  /** Every card id in a deck and its children (for the CLI and tests). */
+  cardIdsInDeck(deckId: string): string[] {
+    const decks = new Set(subtreeIds(this.col, deckId));
+    return [...this.col.cards.values()].filter((card) => decks.has(card.deckId)).map((card) => card.id);
+  }
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export { JOURNAL_FILE, SNAPSHOT_FILE };

@@ -1,0 +1,116 @@
+// The lowdb snapshot: the collection as of a journal position, written atomically and durably.
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import type { CollectionData } from '../../core/collection/collection';
+
+export const SNAPSHOT_FILE = 'snapshot.json';
+export const SNAPSHOT_FORMAT = 1;
+
+export interface SnapshotData {
+  format: number;
+  savedAt: number;
+  /** The journal position this snapshot includes: every event up to `seq`, ending at byte `offset`. */
+  journal: { seq: number; offset: number };
+  collection: CollectionData;
+}
+
+/**
+ * lowdb's own JSONFile renames a temporary file into place but never flushes it, so a power cut
+ * can leave an empty snapshot. This adapter writes the temporary file, fsyncs it, renames it over
+ * the old one and fsyncs the folder, so the snapshot on disk is always a whole one.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  constructor(private readonly path: string) {}
+
+  async read(): Promise<T | null> {
+    if (!existsSync(this.path)) return null;
+    return JSON.parse(readFileSync(this.path, 'utf8')) as T;
+  }
+
+  async write(data: T): Promise<void> {
+    // Serialised now, synchronously: the snapshot is the state at the moment write() is called.
+    const text = JSON.stringify(data);
+    await writeFileDurablyAsync(this.path, text);
+  }
+}
+
+/** As writeFileDurably, without holding the event loop while the bytes go to disk. */
+export async function writeFileDurablyAsync(path: string, content: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.tmp`);
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, path);
+  syncFolder(dirname(path));
+}
+
+export function writeFileDurably(path: string, content: string | Buffer): void {
+  const temp = join(dirname(path), `.${basename(path)}.tmp`);
+  const fd = openSync(temp, 'w');
+  try {
+    const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    let written = 0;
+    while (written < buffer.length) written += writeSync(fd, buffer, written, buffer.length - written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+  syncFolder(dirname(path));
+}
+
+export function syncFolder(folder: string): void {
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some platforms (Windows) cannot open a folder to flush it; the rename is still atomic there.
+  }
+}
+
+export function snapshotDb(dataDir: string): Low<SnapshotData | null> {
+  return new Low<SnapshotData | null>(new DurableJsonFile<SnapshotData | null>(join(dataDir, SNAPSHOT_FILE)), null);
+}
+
+export type SnapshotRead = { kind: 'missing' } | { kind: 'ok'; data: SnapshotData } | { kind: 'damaged'; position: string; problem: string };
+
+/** Reads the snapshot, telling a missing file from a damaged one and saying where the damage is. */
+export function readSnapshot(path: string): SnapshotRead {
+  if (!existsSync(path)) return { kind: 'missing' };
+  const text = readFileSync(path, 'utf8');
+  let data: SnapshotData;
+  try {
+    data = JSON.parse(text) as SnapshotData;
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : text.length;
+    const line = text.slice(0, offset).split('\n').length;
+    return { kind: 'damaged', position: `line ${line} (byte ${offset})`, problem: `not valid JSON: ${message}` };
+  }
+  const problem = snapshotShapeProblem(data);
+  if (problem) return { kind: 'damaged', position: 'byte 0', problem };
+  return { kind: 'ok', data };
+}
+
+function snapshotShapeProblem(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return 'not a snapshot object';
+  const snapshot = data as Partial<SnapshotData>;
+  if (snapshot.format !== SNAPSHOT_FORMAT) return `unknown snapshot format ${String(snapshot.format)}`;
+  if (!snapshot.journal || !Number.isInteger(snapshot.journal.seq) || !Number.isInteger(snapshot.journal.offset)) return 'no journal position';
+  const col = snapshot.collection;
+  if (!col || !Array.isArray(col.decks) || !Array.isArray(col.notes) || !Array.isArray(col.cards) || !Array.isArray(col.presets)) {
+    return 'the collection is incomplete (decks, notes, cards or presets missing)';
+  }
+  return null;
+}

@@ -1,0 +1,269 @@
+// Opens a data folder: lock, snapshot, journal tail replay; commits events durably; snapshots and backs up.
+import { existsSync, mkdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Collection } from '../../core/collection/collection';
+import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
+import type { Damage } from '../../shared/dto';
+import { AppError } from '../../shared/errors';
+import { createBackup, listBackups, moveAside, pruneBackups, readBackup, type BackupEntry } from './backups';
+import { JOURNAL_FILE, JournalWriter, parseJournal, readFrom } from './journal';
+import { DataLock } from './lock';
+import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, type SnapshotData } from './snapshot-file';
+
+const DAY_MS = 86_400_000;
+
+export interface StoreOptions {
+  /** The clock, injectable so the CLI's --now and tests decide what time it is. */
+  now: () => number;
+  /** Who holds the lock, for the message another process sees. */
+  purpose: string;
+  /** Snapshot after this many journal events (default 1000) … */
+  snapshotEvery?: number;
+  /** … or after this long without a new event (default 10 s). */
+  snapshotIdleMs?: number;
+}
+
+export class Store {
+  readonly dataDir: string;
+  readonly warnings: string[] = [];
+  collection: Collection | null = null;
+  damage: Damage | null = null;
+  private writer: JournalWriter | null = null;
+  private lock: DataLock | null;
+  private readonly db;
+  private snapshotSeq = 0;
+  private snapshotting: Promise<void> | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  private constructor(
+    dataDir: string,
+    lock: DataLock,
+    private readonly options: StoreOptions,
+  ) {
+    this.dataDir = dataDir;
+    this.lock = lock;
+    this.db = snapshotDb(dataDir);
+  }
+
+  get journalPath(): string {
+    return join(this.dataDir, JOURNAL_FILE);
+  }
+
+  get snapshotPath(): string {
+    return join(this.dataDir, SNAPSHOT_FILE);
+  }
+
+  get lastSeq(): number {
+    return this.writer?.lastSeq ?? 0;
+  }
+
+  /** Events in the journal that the snapshot on disk does not include yet. */
+  get pendingEvents(): number {
+    return this.lastSeq - this.snapshotSeq;
+  }
+
+  static open(dataDir: string, options: StoreOptions): Store {
+    mkdirSync(dataDir, { recursive: true });
+    const lock = DataLock.acquire(dataDir, options.purpose, options.now());
+    const store = new Store(dataDir, lock, options);
+    try {
+      store.load();
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    return store;
+  }
+
+  private load(): void {
+    this.collection = null;
+    this.damage = null;
+    this.writer?.close();
+    this.writer = null;
+    const snapshot = readSnapshot(this.snapshotPath);
+    if (snapshot.kind === 'damaged') {
+      this.damage = { file: SNAPSHOT_FILE, position: snapshot.position, problem: snapshot.problem };
+      return;
+    }
+    const base = snapshot.kind === 'ok' ? snapshot.data.journal : { seq: 0, offset: 0 };
+    const collection = snapshot.kind === 'ok' ? Collection.fromData(snapshot.data.collection) : new Collection();
+    const journalSize = existsSync(this.journalPath) ? statSync(this.journalPath).size : 0;
+    if (journalSize < base.offset) {
+      this.damage = {
+        file: JOURNAL_FILE,
+        position: `byte ${journalSize}`,
+        problem: `the journal ends at byte ${journalSize} but the snapshot includes it up to byte ${base.offset}`,
+      };
+      return;
+    }
+    let tail: SequencedEvent[] = [];
+    let goodEnd = base.offset;
+    let lastSeq = base.seq;
+    if (journalSize > 0) {
+      if (base.offset > 0 && readFrom(this.journalPath, base.offset - 1).subarray(0, 1)[0] !== 0x0a) {
+        this.damage = { file: JOURNAL_FILE, position: `byte ${base.offset}`, problem: 'the snapshot’s journal position is not at the end of a line' };
+        return;
+      }
+      const result = parseJournal(readFrom(this.journalPath, base.offset), base.offset, base.seq + 1);
+      if (result.damage) {
+        this.damage = {
+          file: JOURNAL_FILE,
+          position: `line ${result.damage.line} of the part after byte ${base.offset} (byte ${result.damage.byte})`,
+          problem: result.damage.problem,
+        };
+        return;
+      }
+      if (result.torn) this.setTornTailAside(result.torn);
+      tail = result.events;
+      goodEnd = result.goodEnd;
+      lastSeq = result.lastSeq;
+    }
+    for (const { seq, event } of tail) collection.apply(seq, event);
+    this.collection = collection;
+    this.snapshotSeq = base.seq;
+    this.writer = new JournalWriter(this.journalPath, goodEnd, lastSeq);
+    if (tail.length > (this.options.snapshotEvery ?? 1000)) this.scheduleSnapshot(0);
+  }
+
+  /** A cut-short last line was never acknowledged: keep its bytes in a side file, then cut it off. */
+  private setTornTailAside(torn: { byte: number; bytes: number; problem: string }): void {
+    const side = join(this.dataDir, `journal.torn-${this.options.now()}`);
+    writeFileSync(side, readFrom(this.journalPath, torn.byte));
+    truncateSync(this.journalPath, torn.byte);
+    this.warnings.push(
+      `The last journal entry was cut short (${torn.problem}, byte ${torn.byte}, ${torn.bytes} bytes) and was dropped; it had not been confirmed. Its bytes are kept in ${side}.`,
+    );
+  }
+
+  /** The collection, or `data_damaged` when the folder needs recovery first. */
+  requireCollection(): Collection {
+    if (this.collection) return this.collection;
+    const where = this.damage ? `${this.damage.file} at ${this.damage.position}: ${this.damage.problem}` : 'unknown damage';
+    throw new AppError('data_damaged', `The collection cannot be used until it is recovered: ${where}.`, {
+      file: this.damage?.file ?? SNAPSHOT_FILE,
+    });
+  }
+
+  /**
+   * Writes the event to the journal and flushes it, then applies it. When this returns, the event
+   * survives a crash. Returns its sequence number.
+   */
+  commit(event: JournalEvent): number {
+    const collection = this.requireCollection();
+    if (this.closed || !this.writer) throw new AppError('conflict', 'The store is closed.');
+    const seq = this.writer.append(event);
+    collection.apply(seq, event);
+    const every = this.options.snapshotEvery ?? 1000;
+    this.scheduleSnapshot(this.pendingEvents >= every ? 0 : (this.options.snapshotIdleMs ?? 10_000));
+    return seq;
+  }
+
+  private scheduleSnapshot(delayMs: number): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      void this.snapshot().catch((error: unknown) => this.warnings.push(`Snapshot failed: ${(error as Error).message}`));
+    }, delayMs);
+    this.idleTimer.unref();
+  }
+
+  /** Writes the snapshot now (atomically, durably). Concurrent calls share one write. */
+  async snapshot(): Promise<void> {
+    if (this.snapshotting) {
+      await this.snapshotting;
+      if (this.pendingEvents === 0) return;
+    }
+    const collection = this.collection;
+    const writer = this.writer;
+    if (!collection || !writer) return;
+    collection.pruneRecent(this.options.now() - 2 * DAY_MS);
+    const data: SnapshotData = {
+      format: SNAPSHOT_FORMAT,
+      savedAt: this.options.now(),
+      journal: { seq: writer.lastSeq, offset: writer.size },
+      collection: collection.toData(),
+    };
+    this.db.data = data;
+    const seq = writer.lastSeq;
+    this.snapshotting = this.db.write().finally(() => {
+      this.snapshotting = null;
+    });
+    await this.snapshotting;
+    this.snapshotSeq = seq;
+  }
+
+  /** Makes a backup when the newest is older than a day (or there is none), then keeps `keep`. */
+  async backupIfDue(keep: number): Promise<BackupEntry | null> {
+    if (!this.collection) return null;
+    const now = this.options.now();
+    const newest = listBackups(this.dataDir)[0];
+    if (newest && now - newest.manifest.createdAt < DAY_MS) return null;
+    return this.backupNow(keep);
+  }
+
+  async backupNow(keep: number): Promise<BackupEntry> {
+    await this.snapshot();
+    const files: Record<string, string> = { [SNAPSHOT_FILE]: this.snapshotPath };
+    if (existsSync(this.journalPath)) files[JOURNAL_FILE] = this.journalPath;
+    const entry = await createBackup(this.dataDir, files, this.snapshotSeq, this.options.now());
+    pruneBackups(this.dataDir, keep);
+    return entry;
+  }
+
+  /** Every event of the journal from the start, for history, statistics and checks. */
+  readAllEvents(): { events: SequencedEvent[]; problem: string | null; torn: boolean } {
+    if (!existsSync(this.journalPath)) return { events: [], problem: null, torn: false };
+    const result = parseJournal(readFrom(this.journalPath, 0), 0, 1);
+    const problem = result.damage ? `line ${result.damage.line} (byte ${result.damage.byte}): ${result.damage.problem}` : null;
+    return { events: result.events, problem, torn: result.torn !== null };
+  }
+
+  /**
+   * Replaces the snapshot and journal with a backup's. The current files move to `damaged/<time>/`
+   * first, so nothing is destroyed, then the store reloads.
+   */
+  restoreBackup(name: string): void {
+    const entry = listBackups(this.dataDir).find((backup) => backup.name === name);
+    if (!entry) throw new AppError('not_found', `No backup named ${name} in ${join(this.dataDir, 'backups')}.`);
+    const files = readBackup(entry); // verified against the manifest before anything moves
+    this.writer?.close();
+    this.writer = null;
+    moveAside(this.dataDir, [SNAPSHOT_FILE, JOURNAL_FILE], this.options.now());
+    for (const [file, content] of Object.entries(files)) writeFileSync(join(this.dataDir, file), content);
+    this.warnings.length = 0;
+    this.load();
+  }
+
+  /** Rebuilds the collection from the whole journal when only the snapshot is damaged. */
+  rebuildFromJournal(): void {
+    const all = this.readAllEvents();
+    if (all.problem) throw new AppError('data_damaged', `The journal itself is damaged at ${all.problem}; restore a backup instead.`, { file: JOURNAL_FILE });
+    this.writer?.close();
+    this.writer = null;
+    moveAside(this.dataDir, [SNAPSHOT_FILE], this.options.now());
+    this.load();
+  }
+
+  backups(): BackupEntry[] {
+    return listBackups(this.dataDir);
+  }
+
+  /** Snapshots unless told the pending tail is small enough to replay next time, then unlocks. */
+  async close(options: { snapshotIfPendingAtLeast?: number } = {}): Promise<void> {
+    if (this.closed) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    try {
+      const threshold = options.snapshotIfPendingAtLeast ?? 1;
+      if (this.collection && this.pendingEvents >= threshold) await this.snapshot();
+      else if (this.snapshotting) await this.snapshotting;
+    } finally {
+      this.closed = true;
+      this.writer?.close();
+      this.writer = null;
+      this.lock?.release();
+      this.lock = null;
+    }
+  }
+}

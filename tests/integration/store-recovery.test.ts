@@ -1,0 +1,138 @@
+// What happens to the data folder when things go wrong: torn writes, damage, lost snapshots, backups.
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JOURNAL_FILE } from '../../src/main/store/journal';
+import { SNAPSHOT_FILE } from '../../src/main/store/snapshot-file';
+import { openTestService, TestClock, T0 } from '../helpers/service';
+
+async function studySome(service: Awaited<ReturnType<typeof openTestService>>['service'], count: number, clock: TestClock) {
+  const answered: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const next = await service.nextCard({});
+    if (!next.card) break;
+    await service.answer({ cardId: next.card.cardId, rating: 'good', durationMs: 1500 });
+    answered.push(next.card.cardId);
+    clock.advance(2);
+  }
+  return answered;
+}
+
+function journalLines(dataDir: string): string[] {
+  return readFileSync(join(dataDir, JOURNAL_FILE), 'utf8').split('\n').filter(Boolean);
+}
+
+describe('a torn last journal line (power cut during a write)', () => {
+  it('is dropped with a warning, everything before it kept, and its bytes saved aside', async () => {
+    const clock = new TestClock(T0);
+    const first = openTestService({ clock });
+    await studySome(first.service, 5, clock);
+    await first.service.close({ snapshotIfPendingAtLeast: 1000 }); // leave the reviews in the journal tail
+    const lines = journalLines(first.dataDir);
+    appendFileSync(join(first.dataDir, JOURNAL_FILE), lines[lines.length - 1]!.slice(0, 40));
+
+    const second = openTestService({ clock, dataDir: first.dataDir });
+    const status = await second.service.status({});
+    expect(status.ok).toBe(true);
+    expect(status.warnings).toHaveLength(1);
+    expect(status.warnings[0]).toMatch(/cut short .* byte \d+/);
+    expect((await second.service.listDecks({})).today.reviews).toBe(5);
+    expect(readdirSync(first.dataDir).some((name) => name.startsWith('journal.torn-'))).toBe(true);
+    // New answers go on a clean line after the good ones.
+    await studySome(second.service, 1, clock);
+    await second.service.close({ snapshotIfPendingAtLeast: 1000 });
+    const third = openTestService({ clock, dataDir: first.dataDir });
+    expect((await third.service.status({})).warnings).toEqual([]);
+    expect((await third.service.listDecks({})).today.reviews).toBe(6);
+    await third.service.close();
+  });
+});
+
+describe('damage in the middle of the journal', () => {
+  it('is reported with file and position, nothing is written, and a backup can be restored', async () => {
+    const clock = new TestClock(T0);
+    const first = openTestService({ clock });
+    await studySome(first.service, 3, clock);
+    await first.service.store.backupNow(14);
+    await studySome(first.service, 3, clock);
+    await first.service.close({ snapshotIfPendingAtLeast: 1000 });
+    const journal = join(first.dataDir, JOURNAL_FILE);
+    const snapshot = JSON.parse(readFileSync(join(first.dataDir, SNAPSHOT_FILE), 'utf8')) as { journal: { offset: number } };
+    // Flip one character inside a line of the tail that the snapshot does not cover.
+    const bytes = readFileSync(journal);
+    const at = snapshot.journal.offset + 20;
+    bytes[at] = bytes[at] === 0x41 ? 0x42 : 0x41;
+    writeFileSync(journal, bytes);
+    const sizeBefore = statSync(journal).size;
+
+    const second = openTestService({ clock, dataDir: first.dataDir });
+    const status = await second.service.status({});
+    expect(status.ok).toBe(false);
+    expect(status.damage).toMatchObject({ file: JOURNAL_FILE, problem: 'the checksum does not match the line' });
+    expect(status.damage!.position).toMatch(/line 1 .*byte \d+/);
+    expect(status.backups).toHaveLength(1);
+    await expect(second.service.nextCard({})).rejects.toMatchObject({ code: 'data_damaged' });
+    await expect(second.service.answer({ cardId: 's-code/1', rating: 'good' })).rejects.toMatchObject({ code: 'data_damaged' });
+    expect(statSync(journal).size).toBe(sizeBefore);
+
+    const restored = await second.service.restoreBackup({ name: status.backups[0]!.name });
+    expect(restored.ok).toBe(true);
+    expect((await second.service.listDecks({})).today.reviews).toBe(3);
+    // The damaged files were moved aside, not deleted.
+    const aside = readdirSync(join(first.dataDir, 'damaged'));
+    expect(readdirSync(join(first.dataDir, 'damaged', aside[0]!))).toEqual(expect.arrayContaining([JOURNAL_FILE, SNAPSHOT_FILE]));
+    await second.service.close();
+  });
+});
+
+describe('a damaged snapshot', () => {
+  it('is reported with its position and can be rebuilt from the journal without losing a review', async () => {
+    const clock = new TestClock(T0);
+    const first = openTestService({ clock });
+    const answered = await studySome(first.service, 6, clock);
+    await first.service.close();
+    const path = join(first.dataDir, SNAPSHOT_FILE);
+    writeFileSync(path, readFileSync(path, 'utf8').slice(0, 500));
+
+    const second = openTestService({ clock, dataDir: first.dataDir });
+    const status = await second.service.status({});
+    expect(status.damage).toMatchObject({ file: SNAPSHOT_FILE });
+    expect(status.damage!.position).toMatch(/line 1 \(byte \d+\)/);
+    const rebuilt = await second.service.rebuildFromJournal({});
+    expect(rebuilt.ok).toBe(true);
+    expect((await second.service.listDecks({})).today.reviews).toBe(6);
+    for (const cardId of answered) expect((await second.service.getCard({ cardId })).history.length).toBeGreaterThan(0);
+    await second.service.close();
+  });
+});
+
+describe('check', () => {
+  it('verifies the snapshot and the journal and replays the journal to the same collection', async () => {
+    const clock = new TestClock(T0);
+    const { service } = openTestService({ clock });
+    await studySome(service, 4, clock);
+    await service.undo({});
+    const report = await service.check({});
+    expect(report).toMatchObject({ ok: true, reviews: 3, cards: 16, notes: 14 });
+    expect(report.journal.problem).toBeNull();
+    await service.close();
+  });
+});
+
+describe('backups', () => {
+  it('are made once a day and only the newest are kept', async () => {
+    const clock = new TestClock(T0);
+    const { service, dataDir } = openTestService({ clock });
+    await service.updateSettings({ backupsToKeep: 3 });
+    for (let day = 0; day < 5; day++) {
+      await service.backupIfDue();
+      await service.backupIfDue(); // the same day: nothing new
+      clock.advanceDays(1);
+    }
+    const backups = await service.listBackups({});
+    expect(backups).toHaveLength(3);
+    expect(backups[0]!.createdAt).toBeGreaterThan(backups[1]!.createdAt);
+    expect(existsSync(join(dataDir, 'backups', backups[0]!.name, 'journal.jsonl.gz'))).toBe(true);
+    await service.close();
+  });
+});

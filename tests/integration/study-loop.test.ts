@@ -1,0 +1,180 @@
+// The study loop over a real data folder: first start, studying, undo, reopening the next day.
+import { describe, expect, it } from 'vitest';
+import { openTestService, TestClock, T0 } from '../helpers/service';
+
+describe('a new data folder', () => {
+  it('starts with the built-in decks installed, nested by name, with new cards to study', async () => {
+    const { service } = openTestService();
+    const { decks } = await service.listDecks({});
+    expect(decks.map((d) => d.name)).toEqual(['Sample']);
+    const basics = decks[0]!.children[0]!;
+    expect(basics.name).toBe('Sample::Basics');
+    // 14 notes make 16 cards (a reverse note and a two-number cloze make two each), but only one
+    // card per note is offered a day: siblings wait until tomorrow.
+    expect(basics.counts).toEqual({ new: 14, learning: 0, review: 0, total: 16 });
+    expect(decks[0]!.counts.total).toBe(16);
+    await service.close();
+  });
+});
+
+describe('studying', () => {
+  it('shows learning steps on the buttons of a new card and schedules by the rating', async () => {
+    const { service, clock } = openTestService();
+    const next = await service.nextCard({});
+    const card = next.card!;
+    expect(card.kind).toBe('new');
+    // Again: the first step; Hard: between the two steps; Good: the second step; Easy: straight to review.
+    expect(card.previews.slice(0, 3).map((p) => p.label)).toEqual(['1m', '6m', '10m']);
+    expect(card.previews[3]!.label).toMatch(/^\d+d$/);
+    const result = await service.answer({ cardId: card.cardId, rating: 'good', durationMs: 4000 });
+    expect(result.due).toBe(clock.ms + 10 * 60_000);
+    const info = await service.getCard({ cardId: card.cardId });
+    expect(info.state.kind).toBe('learning');
+    expect(info.history).toHaveLength(1);
+    expect(info.history[0]).toMatchObject({ rating: 'good', kind: 'new', durationMs: 4000 });
+    await service.close();
+  });
+
+  it('buries the siblings of an answered card until the next study day', async () => {
+    const { service, clock } = openTestService();
+    await service.answer({ cardId: 's-adam-defaults/1', rating: 'easy' });
+    const seen: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const next = await service.nextCard({});
+      if (!next.card) break;
+      seen.push(next.card.cardId);
+      await service.answer({ cardId: next.card.cardId, rating: 'easy' });
+    }
+    expect(seen).not.toContain('s-adam-defaults/2');
+    clock.advanceDays(1);
+    const tomorrow: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const next = await service.nextCard({});
+      if (!next.card) break;
+      tomorrow.push(next.card.cardId);
+      await service.answer({ cardId: next.card.cardId, rating: 'easy' });
+    }
+    expect(tomorrow).toContain('s-adam-defaults/2');
+    await service.close();
+  });
+
+  it('respects the new-cards-per-day limit of the deck and its parent together', async () => {
+    const { service } = openTestService();
+    const presets = await service.listPresets({});
+    await service.savePreset({ ...presets[0]!, newPerDay: 3 });
+    const { decks } = await service.listDecks({});
+    expect(decks[0]!.counts.new).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      const next = await service.nextCard({ deckId: decks[0]!.id });
+      await service.answer({ cardId: next.card!.cardId, rating: 'easy' });
+    }
+    const after = await service.listDecks({});
+    expect(after.decks[0]!.counts.new).toBe(0);
+    expect(after.decks[0]!.children[0]!.counts.new).toBe(0);
+    expect(after.today.newCards).toBe(3);
+    await service.close();
+  });
+
+  it('undo takes back answers one by one and restores every field exactly', async () => {
+    const { service, clock } = openTestService();
+    const first = (await service.nextCard({})).card!;
+    const before = await service.getCard({ cardId: first.cardId });
+    await service.answer({ cardId: first.cardId, rating: 'good' });
+    clock.advance(11);
+    await service.answer({ cardId: first.cardId, rating: 'good' });
+    const middle = await service.getCard({ cardId: first.cardId });
+    clock.advance(1);
+
+    expect((await service.undo({})).cardId).toBe(first.cardId);
+    const afterOne = await service.getCard({ cardId: first.cardId });
+    expect(afterOne.history).toHaveLength(1);
+    expect((await service.undo({})).undoDepth).toBe(0);
+    const afterTwo = await service.getCard({ cardId: first.cardId });
+    expect(afterTwo.state).toEqual({ ...before.state, retrievability: null });
+    expect(afterTwo.history).toEqual([]);
+    expect(middle.history).toHaveLength(2);
+    expect(await service.undo({})).toEqual({ cardId: null, rating: null, undoDepth: 0 });
+    await service.close();
+  });
+
+  it('makes a card that lapses eight times a leech: tagged and suspended, and undo reverses both', async () => {
+    const { service, clock } = openTestService();
+    const presets = await service.listPresets({});
+    await service.savePreset({ ...presets[0]!, fuzz: false });
+    const cardId = 's-bias-variance/1';
+    await service.answer({ cardId, rating: 'easy' });
+    let leech = false;
+    for (let lapse = 0; lapse < 8 && !leech; lapse++) {
+      const info = await service.getCard({ cardId });
+      clock.ms = Math.max(clock.ms, info.state.due) + 60_000;
+      const failed = await service.answer({ cardId, rating: 'again' });
+      leech = failed.leech;
+      if (!leech) {
+        clock.ms = failed.due + 60_000;
+        await service.answer({ cardId, rating: 'easy' });
+      }
+    }
+    expect(leech).toBe(true);
+    const info = await service.getCard({ cardId });
+    expect(info.state.suspended).toBe(true);
+    expect(info.state.lapses).toBe(8);
+    expect(info.note.tags).toContain('leech');
+    await service.undo({});
+    const undone = await service.getCard({ cardId });
+    expect(undone.state.suspended).toBe(false);
+    expect(undone.note.tags).not.toContain('leech');
+    await service.close();
+  });
+
+  it('suspends, unsuspends and buries cards, and refuses unknown ids with a clear message', async () => {
+    const { service, clock } = openTestService();
+    expect(await service.suspend({ cardIds: ['s-code/1'] })).toEqual({ changed: 1 });
+    expect((await service.getCard({ cardId: 's-code/1' })).state.suspended).toBe(true);
+    await expect(service.answer({ cardId: 's-code/1', rating: 'good' })).rejects.toThrow(/suspended/);
+    expect(await service.unsuspend({ cardIds: ['s-code/1'] })).toEqual({ changed: 1 });
+    await service.bury({ cardIds: ['s-code/1'] });
+    expect((await service.getCard({ cardId: 's-code/1' })).state.buried).toBe(true);
+    clock.advanceDays(1);
+    expect((await service.getCard({ cardId: 's-code/1' })).state.buried).toBe(false);
+    await expect(service.suspend({ cardIds: ['nope/1'] })).rejects.toMatchObject({ code: 'not_found', message: 'No card with id "nope/1".' });
+    await service.close();
+  });
+});
+
+describe('the next day', () => {
+  it('finds everything exactly as it was left after closing and reopening', async () => {
+    const clock = new TestClock(T0);
+    const first = openTestService({ clock });
+    for (let i = 0; i < 10; i++) {
+      const next = await first.service.nextCard({});
+      await first.service.answer({ cardId: next.card!.cardId, rating: i % 3 === 0 ? 'again' : 'good', durationMs: 1000 + i });
+      clock.advance(1);
+    }
+    await first.service.undo({});
+    const decksBefore = await first.service.listDecks({});
+    const cardsBefore = await Promise.all(first.service.cardIdsInDeck('sample').map((cardId) => first.service.getCard({ cardId })));
+    await first.service.close();
+
+    const second = openTestService({ clock, dataDir: first.dataDir });
+    expect(await second.service.listDecks({})).toEqual(decksBefore);
+    const cardsAfter = await Promise.all(second.service.cardIdsInDeck('sample').map((cardId) => second.service.getCard({ cardId })));
+    expect(cardsAfter).toEqual(cardsBefore);
+    expect((await second.service.status({})).undoDepth).toBe(9);
+    await second.service.close();
+  });
+
+  it('counts a study day from the configured hour in local time, not from UTC midnight', async () => {
+    // 03:30 UTC+0 is still "yesterday" when the day starts at 4:00.
+    const clock = new TestClock(Date.UTC(2026, 2, 3, 3, 30));
+    const { service } = openTestService({ clock });
+    const next = await service.nextCard({});
+    await service.answer({ cardId: next.card!.cardId, rating: 'easy' });
+    const todayBefore4 = (await service.listDecks({})).today;
+    clock.ms = Date.UTC(2026, 2, 3, 4, 30);
+    const todayAfter4 = (await service.listDecks({})).today;
+    expect(todayBefore4.reviews).toBe(1);
+    expect(todayAfter4.reviews).toBe(0);
+    expect(todayAfter4.day).toBe(todayBefore4.day + 1);
+    await service.close();
+  });
+});
