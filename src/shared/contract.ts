@@ -7,6 +7,7 @@ import type {
   CheckReport,
   DataStatus,
   DeckList,
+  DueCard,
   ImportSummary,
   NextCardResult,
   NoteView,
@@ -47,7 +48,9 @@ export const contract = {
   status: empty,
   check: empty,
   listDecks: empty,
-  nextCard: z.object({ deckId: id.optional() }).strict(),
+  /** `prefer` shows that card if it is available (after an undo, the card taken back). */
+  nextCard: z.object({ deckId: id.optional(), prefer: id.optional() }).strict(),
+  listDue: z.object({ deckId: id.optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
   answer: z
     .object({
       cardId: id,
@@ -90,6 +93,7 @@ export interface Results {
   check: CheckReport;
   listDecks: DeckList;
   nextCard: NextCardResult;
+  listDue: DueCard[];
   answer: AnswerResult;
   undo: UndoResult;
   suspend: { changed: number };

@@ -79,6 +79,17 @@ export interface NextCardResult {
   today: TodaySummary;
 }
 
+/** One line of "what is due": enough to list it and study it. */
+export interface DueCard {
+  cardId: string;
+  deckId: string;
+  deckName: string;
+  kind: CardKind;
+  due: number;
+  /** The question as plain text, shortened. */
+  question: string;
+}
+
 export interface AnswerResult {
   cardId: string;
   rating: Rating;

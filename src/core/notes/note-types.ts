@@ -1,5 +1,6 @@
 // The four note types: their fields, which are required, and which cards each note makes.
 import type { NoteTypeName } from '../../shared/dto';
+import { NOTE_TYPE_FIELDS } from '../../shared/note-fields';
 import { clozeOrds } from './cloze';
 import { parseKeyPoints } from './key-points';
 
@@ -16,28 +17,28 @@ export interface NoteTypeSpec {
 export const NOTE_TYPES: Record<NoteTypeName, NoteTypeSpec> = {
   basic: {
     name: 'basic',
-    fields: ['Front', 'Back', 'Source'],
+    fields: NOTE_TYPE_FIELDS.basic,
     required: ['Front', 'Back'],
     cardOrds: () => [1],
     questionField: 'Front',
   },
   reverse: {
     name: 'reverse',
-    fields: ['Front', 'Back', 'Source'],
+    fields: NOTE_TYPE_FIELDS.reverse,
     required: ['Front', 'Back'],
     cardOrds: () => [1, 2],
     questionField: 'Front',
   },
   cloze: {
     name: 'cloze',
-    fields: ['Text', 'Extra', 'Source'],
+    fields: NOTE_TYPE_FIELDS.cloze,
     required: ['Text'],
     cardOrds: (fields) => clozeOrds(fields.Text ?? ''),
     questionField: 'Text',
   },
   keypoints: {
     name: 'keypoints',
-    fields: ['Question', 'Points', 'Notes', 'Source'],
+    fields: NOTE_TYPE_FIELDS.keypoints,
     required: ['Question', 'Points'],
     cardOrds: () => [1],
     questionField: 'Question',

@@ -4,11 +4,12 @@ import { basename, resolve } from 'node:path';
 import { Collection, scheduleOf } from '../../core/collection/collection';
 import { planDeckLoad } from '../../core/collection/deck-load';
 import { childrenOf, shortName, subtreeIds } from '../../core/collection/deck-tree';
-import type { JournalEvent } from '../../core/collection/events';
+import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
 import type { CardRecord } from '../../core/collection/types';
 import { parseDeck } from '../../core/deck-format/parse';
 import { reviewsFromEvents } from '../../core/history/review-history';
 import { cardId as makeCardId, NOTE_TYPES, noteProblem } from '../../core/notes/note-types';
+import { questionText } from '../../core/notes/question-text';
 import { buildQueue, pickNext } from '../../core/queue/study-queue';
 import { renderCard, type CardSides } from '../../core/render/card-html';
 import { DEFAULT_PRESET_ID } from '../../core/scheduling/presets';
@@ -17,7 +18,7 @@ import { becameLeech, newSchedule, previewAll, retrievability, review } from '..
 import type { Calendar } from '../../core/time/study-day';
 import { studyDay } from '../../core/time/study-day';
 import type { ApiHandlers, ParsedInput, Results } from '../../shared/contract';
-import type { CheckReport, DeckNode, ImportSummary, Preset, ReviewView, StudyCard } from '../../shared/dto';
+import type { CheckReport, DeckNode, ImportSummary, ReviewView, StudyCard } from '../../shared/dto';
 import { RATINGS } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { JOURNAL_FILE } from '../store/journal';
@@ -103,7 +104,7 @@ export class StudyService implements ApiHandlers {
 
   // --- status and recovery -------------------------------------------------------------------
 
-  status = async (): Promise<Results['status']> => ({
+  status: Handler<'status'> = async () => ({
     ok: this.store.collection !== null,
     dataDir: this.store.dataDir,
     warnings: [...this.store.warnings],
@@ -116,25 +117,25 @@ export class StudyService implements ApiHandlers {
     return this.store.backups().map((entry) => ({ name: entry.name, createdAt: entry.manifest.createdAt, bytes: entry.bytes }));
   }
 
-  listBackups = async (): Promise<Results['listBackups']> => this.backupInfos();
+  listBackups: Handler<'listBackups'> = async () => this.backupInfos();
 
   restoreBackup: Handler<'restoreBackup'> = async ({ name }) => {
     this.store.restoreBackup(name);
     this.renderCache.clear();
-    return this.status();
+    return this.status({});
   };
 
-  rebuildFromJournal = async (): Promise<Results['rebuildFromJournal']> => {
+  rebuildFromJournal: Handler<'rebuildFromJournal'> = async () => {
     this.store.rebuildFromJournal();
     this.renderCache.clear();
-    return this.status();
+    return this.status({});
   };
 
   /**
    * Verifies the snapshot on disk and the whole journal, then replays the journal from its first
    * line and compares the result with the collection in memory.
    */
-  check = async (): Promise<CheckReport> => {
+  check: Handler<'check'> = async (): Promise<CheckReport> => {
     const snapshotRead = readSnapshot(this.store.snapshotPath);
     const snapshot = {
       file: this.store.snapshotPath,
@@ -142,12 +143,16 @@ export class StudyService implements ApiHandlers {
       covers: snapshotRead.kind === 'ok' ? snapshotRead.data.journal.seq : 0,
       problem: snapshotRead.kind === 'damaged' ? `${snapshotRead.position}: ${snapshotRead.problem}` : null,
     };
-    const all = this.store.readAllEvents();
-    const journal = { file: this.store.journalPath, ok: all.problem === null, entries: all.events.length, problem: all.problem, tornTail: all.torn };
+    const replayed = new Collection();
+    const reviewSeqs = new Set<number>();
+    const all = this.store.scanAllEvents(({ seq, event }) => {
+      replayed.apply(seq, event);
+      if (event.type === 'review') reviewSeqs.add(seq);
+      else if (event.type === 'undo') reviewSeqs.delete(event.target);
+    });
+    const journal = { file: this.store.journalPath, ok: all.problem === null, entries: all.count, problem: all.problem, tornTail: all.torn };
     let reviews = 0;
     if (journal.ok && this.store.collection) {
-      const replayed = new Collection();
-      for (const { seq, event } of all.events) replayed.apply(seq, event);
       const mine = this.store.collection;
       const same = (a: Collection, b: Collection) =>
         JSON.stringify([[...a.cards.values()].sort(byId), [...a.notes.values()].sort(byId), [...a.decks.values()].sort(byId)]) ===
@@ -156,7 +161,7 @@ export class StudyService implements ApiHandlers {
         journal.ok = false;
         journal.problem = 'replaying the journal from the start does not give the collection the snapshot holds';
       }
-      reviews = reviewsFromEvents(all.events).length;
+      reviews = reviewSeqs.size;
     }
     const col = this.store.collection;
     return {
@@ -171,7 +176,7 @@ export class StudyService implements ApiHandlers {
 
   // --- decks and the study queue -------------------------------------------------------------
 
-  listDecks = async (): Promise<Results['listDecks']> => {
+  listDecks: Handler<'listDecks'> = async () => {
     const col = this.col;
     const now = this.now();
     const calendar = this.calendar;
@@ -192,18 +197,35 @@ export class StudyService implements ApiHandlers {
     return { decks: childrenOf(col, null).map((deck) => node(deck.id)), today: all.activity.summary };
   };
 
-  nextCard: Handler<'nextCard'> = async ({ deckId }) => {
+  nextCard: Handler<'nextCard'> = async ({ deckId, prefer }) => {
     const col = this.col;
     if (deckId !== undefined && !col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
     const now = this.now();
     const queue = buildQueue({ col, now, calendar: this.calendar }, deckId ?? null);
-    const card = pickNext(queue, now);
+    const preferred = prefer !== undefined ? col.cards.get(prefer) : undefined;
+    const card = preferred && !preferred.suspended && (preferred.buriedUntilDay ?? 0) <= queue.activity.day ? preferred : pickNext(queue, now);
     return {
       card: card ? this.studyCard(card, now) : null,
       counts: queue.counts,
       nextLearningDue: card ? null : queue.nextLearningDue,
       today: queue.activity.summary,
     };
+  };
+
+  listDue: Handler<'listDue'> = async ({ deckId, limit }) => {
+    const col = this.col;
+    if (deckId !== undefined && !col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
+    const now = this.now();
+    const queue = buildQueue({ col, now, calendar: this.calendar }, deckId ?? null);
+    const cards = [...queue.learning.filter((card) => card.due <= now), ...queue.reviews, ...queue.newCards];
+    return cards.slice(0, limit ?? cards.length).map((card) => ({
+      cardId: card.id,
+      deckId: card.deckId,
+      deckName: deckLabel(col, card.deckId).name,
+      kind: kindOf(card.state),
+      due: card.due,
+      question: questionText(col.notes.get(card.noteId)!, card.ord),
+    }));
   };
 
   private studyCard(card: CardRecord, now: number): StudyCard {
@@ -255,7 +277,7 @@ export class StudyService implements ApiHandlers {
     return { cardId, rating, due: after.due, intervalLabel: intervalLabel(Math.max(0, after.due - now)), leech, undoDepth: col.undo.length };
   };
 
-  undo = async (): Promise<Results['undo']> => {
+  undo: Handler<'undo'> = async () => {
     const col = this.col;
     const last = col.undo[col.undo.length - 1];
     if (!last) return { cardId: null, rating: null, undoDepth: 0 };
@@ -306,7 +328,11 @@ export class StudyService implements ApiHandlers {
     const preset = col.presetOf(card.deckId);
     const history: ReviewView[] = [];
     let previous: CardRecord | null = null;
-    for (const entry of reviewsFromEvents(this.store.readAllEvents().events, cardId)) {
+    const mine: SequencedEvent[] = [];
+    this.store.scanAllEvents((entry) => {
+      if ((entry.event.type === 'review' || entry.event.type === 'undo') && entry.event.cardId === cardId) mine.push(entry);
+    });
+    for (const entry of reviewsFromEvents(mine, cardId)) {
       history.push({
         at: entry.at,
         rating: ratingName(entry.rating),
@@ -381,7 +407,7 @@ export class StudyService implements ApiHandlers {
 
   // --- settings and presets --------------------------------------------------------------------
 
-  getSettings = async (): Promise<Results['getSettings']> => ({ ...this.col.settings });
+  getSettings: Handler<'getSettings'> = async () => ({ ...this.col.settings });
 
   updateSettings: Handler<'updateSettings'> = async (changes) => {
     const settings = { ...this.col.settings, ...changes };
@@ -389,7 +415,7 @@ export class StudyService implements ApiHandlers {
     return { ...settings };
   };
 
-  listPresets = async (): Promise<Preset[]> => [...this.col.presets.values()].map((preset) => ({ ...preset }));
+  listPresets: Handler<'listPresets'> = async () => [...this.col.presets.values()].map((preset) => ({ ...preset }));
 
   savePreset: Handler<'savePreset'> = async (preset) => {
     this.commit({ type: 'preset-save', at: this.now(), preset });

@@ -22,8 +22,9 @@ export interface JournalDamage {
   problem: string;
 }
 
-export interface ReadResult {
-  events: SequencedEvent[];
+export interface ScanResult {
+  /** How many events were read. */
+  count: number;
   /** Byte offset just past the last good line. */
   goodEnd: number;
   lastSeq: number;
@@ -33,36 +34,100 @@ export interface ReadResult {
   damage: JournalDamage | null;
 }
 
+export interface ReadResult extends ScanResult {
+  events: SequencedEvent[];
+}
+
+const CHUNK = 8 * 1024 * 1024;
+
 /**
- * Parses journal bytes starting at `baseOffset` (where `firstLine` is the line number there).
- * A bad line that is the last thing in the file is a torn write; a bad line with good lines after
- * it, or a break in the sequence numbers, is damage.
+ * Reads the journal from byte `from` (where the event numbered `expectSeq` must start) to its end,
+ * in chunks, handing each event to `onEvent` without keeping them: a million reviews fit in a
+ * bounded amount of memory. A bad line that is the last thing in the file is a torn write; a bad
+ * line with good lines after it, or a break in the sequence numbers, is damage.
  */
-export function parseJournal(bytes: Buffer, baseOffset: number, expectSeq: number, firstLine = 1): ReadResult {
-  const events: SequencedEvent[] = [];
-  let pos = 0;
-  let line = firstLine;
-  let lastSeq = expectSeq - 1;
-  while (pos < bytes.length) {
-    const newline = bytes.indexOf(0x0a, pos);
-    const end = newline < 0 ? bytes.length : newline;
-    const problem = newline < 0 ? 'the line has no end (the write was cut short)' : null;
-    const parsed = problem ? { error: problem } : decodeLine(bytes.toString('utf8', pos, end));
-    if ('error' in parsed || parsed.seq !== lastSeq + 1) {
-      const message = 'error' in parsed ? parsed.error : `sequence number ${parsed.seq} follows ${lastSeq}`;
-      const rest = bytes.subarray(newline < 0 ? bytes.length : newline + 1);
-      const onlyTailLeft = newline < 0 || rest.every((b) => b === 0 || b === 0x0a);
-      if (onlyTailLeft && 'error' in parsed) {
-        return { events, goodEnd: baseOffset + pos, lastSeq, torn: { byte: baseOffset + pos, bytes: bytes.length - pos, problem: message }, damage: null };
+export function scanJournal(path: string, from: number, expectSeq: number, onEvent: (event: SequencedEvent) => void): ScanResult {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    let lastSeq = expectSeq - 1;
+    let count = 0;
+    let line = 1;
+    let lineStart = from; // file offset of the first byte of `pending`
+    let pending: Buffer = Buffer.alloc(0);
+    let offset = from;
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    while (true) {
+      const n = offset < size ? readSync(fd, chunk, 0, Math.min(CHUNK, size - offset), offset) : 0;
+      offset += n;
+      const bytes = pending.length ? Buffer.concat([pending, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      const atEnd = n === 0 || offset >= size;
+      let pos = 0;
+      while (pos < bytes.length) {
+        const newline = bytes.indexOf(0x0a, pos);
+        if (newline < 0 && !atEnd) break; // the rest of this line is in the next chunk
+        const end = newline < 0 ? bytes.length : newline;
+        const parsed = newline < 0 ? { error: 'the line has no end (the write was cut short)' } : decodeLine(bytes.toString('utf8', pos, end));
+        if ('error' in parsed || parsed.seq !== lastSeq + 1) {
+          const message = 'error' in parsed ? parsed.error : `sequence number ${parsed.seq} follows ${lastSeq}`;
+          const byte = lineStart + pos;
+          const restStart = newline < 0 ? size : byte + (end - pos) + 1;
+          if ('error' in parsed && onlyBlankAfter(fd, restStart, size)) {
+            return { count, goodEnd: byte, lastSeq, torn: { byte, bytes: size - byte, problem: message }, damage: null };
+          }
+          return { count, goodEnd: byte, lastSeq, torn: null, damage: { line, byte, problem: message } };
+        }
+        onEvent({ seq: parsed.seq, event: parsed.event });
+        count++;
+        lastSeq = parsed.seq;
+        pos = end + 1;
+        line++;
       }
-      return { events, goodEnd: baseOffset + pos, lastSeq, torn: null, damage: { line, byte: baseOffset + pos, problem: message } };
+      pending = Buffer.from(bytes.subarray(pos));
+      lineStart += pos;
+      if (atEnd) return { count, goodEnd: lineStart, lastSeq, torn: null, damage: null };
     }
-    events.push({ seq: parsed.seq, event: parsed.event });
-    lastSeq = parsed.seq;
-    pos = end + 1;
-    line++;
+  } finally {
+    closeSync(fd);
   }
-  return { events, goodEnd: baseOffset + bytes.length, lastSeq, torn: null, damage: null };
+}
+
+/** Zeros and newlines only from `start` to the end: what a filesystem leaves after a cut-off write. */
+function onlyBlankAfter(fd: number, start: number, size: number): boolean {
+  const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(0, size - start)));
+  for (let at = start; at < size; ) {
+    const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - at), at);
+    if (n === 0) break;
+    for (let i = 0; i < n; i++) if (buffer[i] !== 0 && buffer[i] !== 0x0a) return false;
+    at += n;
+  }
+  return true;
+}
+
+/** Bytes of the file from `from` to its end (torn tails; a byte before a position). */
+export function readBytes(path: string, from: number, length = Number.POSITIVE_INFINITY): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const total = Math.max(0, Math.min(length, size - from));
+    const buffer = Buffer.alloc(total);
+    let read = 0;
+    while (read < total) {
+      const n = readSync(fd, buffer, read, total - read, from + read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every event from `from` on, kept in memory: for short tails and tests. */
+export function readJournal(path: string, from: number, expectSeq: number): ReadResult {
+  const events: SequencedEvent[] = [];
+  const result = scanJournal(path, from, expectSeq, (event) => events.push(event));
+  return { ...result, events };
 }
 
 function decodeLine(text: string): { seq: number; event: JournalEvent } | { error: string } {
@@ -76,25 +141,6 @@ function decodeLine(text: string): { seq: number; event: JournalEvent } | { erro
     return { seq, event: event as JournalEvent };
   } catch (error) {
     return { error: `the line is not valid JSON (${(error as Error).message})` };
-  }
-}
-
-/** Reads the file from `offset` to its end in one buffer. */
-export function readFrom(path: string, offset: number): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const length = Math.max(0, size - offset);
-    const buffer = Buffer.allocUnsafe(length);
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, buffer, read, length - read, offset + read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
   }
 }
 

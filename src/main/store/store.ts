@@ -6,7 +6,7 @@ import type { JournalEvent, SequencedEvent } from '../../core/collection/events'
 import type { Damage } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { createBackup, listBackups, moveAside, pruneBackups, readBackup, type BackupEntry } from './backups';
-import { JOURNAL_FILE, JournalWriter, parseJournal, readFrom } from './journal';
+import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, type ScanResult } from './journal';
 import { DataLock } from './lock';
 import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, type SnapshotData } from './snapshot-file';
 
@@ -101,11 +101,11 @@ export class Store {
     let goodEnd = base.offset;
     let lastSeq = base.seq;
     if (journalSize > 0) {
-      if (base.offset > 0 && readFrom(this.journalPath, base.offset - 1).subarray(0, 1)[0] !== 0x0a) {
+      if (base.offset > 0 && readBytes(this.journalPath, base.offset - 1, 1)[0] !== 0x0a) {
         this.damage = { file: JOURNAL_FILE, position: `byte ${base.offset}`, problem: 'the snapshot’s journal position is not at the end of a line' };
         return;
       }
-      const result = parseJournal(readFrom(this.journalPath, base.offset), base.offset, base.seq + 1);
+      const result = readJournal(this.journalPath, base.offset, base.seq + 1);
       if (result.damage) {
         this.damage = {
           file: JOURNAL_FILE,
@@ -129,7 +129,7 @@ export class Store {
   /** A cut-short last line was never acknowledged: keep its bytes in a side file, then cut it off. */
   private setTornTailAside(torn: { byte: number; bytes: number; problem: string }): void {
     const side = join(this.dataDir, `journal.torn-${this.options.now()}`);
-    writeFileSync(side, readFrom(this.journalPath, torn.byte));
+    writeFileSync(side, readBytes(this.journalPath, torn.byte));
     truncateSync(this.journalPath, torn.byte);
     this.warnings.push(
       `The last journal entry was cut short (${torn.problem}, byte ${torn.byte}, ${torn.bytes} bytes) and was dropped; it had not been confirmed. Its bytes are kept in ${side}.`,
@@ -213,10 +213,17 @@ export class Store {
 
   /** Every event of the journal from the start, for history, statistics and checks. */
   readAllEvents(): { events: SequencedEvent[]; problem: string | null; torn: boolean } {
-    if (!existsSync(this.journalPath)) return { events: [], problem: null, torn: false };
-    const result = parseJournal(readFrom(this.journalPath, 0), 0, 1);
+    const events: SequencedEvent[] = [];
+    const result = this.scanAllEvents((event) => events.push(event));
+    return { events, ...result };
+  }
+
+  /** Streams every event of the journal from the start without keeping them (a million reviews). */
+  scanAllEvents(onEvent: (event: SequencedEvent) => void): { problem: string | null; torn: boolean; count: number } {
+    if (!existsSync(this.journalPath)) return { problem: null, torn: false, count: 0 };
+    const result: ScanResult = scanJournal(this.journalPath, 0, 1, onEvent);
     const problem = result.damage ? `line ${result.damage.line} (byte ${result.damage.byte}): ${result.damage.problem}` : null;
-    return { events: result.events, problem, torn: result.torn !== null };
+    return { problem, torn: result.torn !== null, count: result.count };
   }
 
   /**

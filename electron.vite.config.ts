@@ -1,0 +1,43 @@
+// Builds the four outputs: Electron main + Node entry points, the CommonJS preload, and the React renderer.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        input: {
+          // The Electron shell; the only entry that imports 'electron'.
+          index: resolve(import.meta.dirname, 'src/main/shell/main.ts'),
+          // Node entry points that never load Electron.
+          web: resolve(import.meta.dirname, 'src/main/web/main.ts'),
+          cli: resolve(import.meta.dirname, 'src/main/cli/main.ts'),
+          bench: resolve(import.meta.dirname, 'bench/main.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // The sandboxed preload can require nothing but 'electron': bundle everything else in.
+      externalizeDeps: { exclude: ['zod'] },
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
+        // A sandboxed preload cannot load ES modules.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'src/renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      rolldownOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,98 @@
+// Plain-text rendering of CLI results: aligned tables, dates, and card fields without markup.
+import type { CardInfo, CheckReport, DeckNode, DueCard, ImportSummary } from '../../shared/dto';
+
+export function table(rows: string[][], header: string[]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, col) => Math.max(...all.map((row) => (row[col] ?? '').length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+/** Local date and time to the minute: what a person reading a terminal wants. */
+export function when(ms: number | null): string {
+  if (ms === null) return '-';
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function deckRows(nodes: DeckNode[], depth = 0): string[][] {
+  return nodes.flatMap((node) => [
+    [`${'  '.repeat(depth)}${node.shortName}`, String(node.counts.total), String(node.counts.new), String(node.counts.learning), String(node.counts.review), node.id],
+    ...deckRows(node.children, depth + 1),
+  ]);
+}
+
+export function formatDecks(nodes: DeckNode[]): string {
+  return table(deckRows(nodes), ['deck', 'total', 'new', 'learning', 'due', 'id']);
+}
+
+export function formatDue(cards: DueCard[]): string {
+  if (cards.length === 0) return 'Nothing is due.';
+  return table(
+    cards.map((card) => [card.cardId, card.kind, card.deckName, card.question]),
+    ['card', 'kind', 'deck', 'question'],
+  );
+}
+
+export function formatCard(info: CardInfo): string {
+  const s = info.state;
+  const lines = [
+    `card ${info.cardId} (note ${info.noteId}, card ${info.ord}) in ${info.deckName}`,
+    `type ${info.note.type}; tags: ${info.note.tags.join(' ') || '-'}`,
+    '',
+    ...Object.entries(info.note.fields).flatMap(([name, value]) => [`## ${name}`, value, '']),
+    `state       ${s.kind}${s.suspended ? ' (suspended)' : ''}${s.buried ? ' (buried)' : ''}`,
+    `due         ${when(s.due)}`,
+    `stability   ${s.stability.toFixed(2)} days`,
+    `difficulty  ${s.difficulty.toFixed(2)}`,
+    `recall now  ${s.retrievability === null ? '-' : `${(s.retrievability * 100).toFixed(1)}%`}`,
+    `reviews     ${s.reps}, lapses ${s.lapses}`,
+    '',
+  ];
+  if (info.history.length === 0) lines.push('No reviews yet.');
+  else {
+    lines.push(
+      table(
+        info.history.map((r) => [
+          when(r.at),
+          r.rating,
+          r.kind,
+          r.scheduledDays ? `${r.scheduledDays}d` : '<1d',
+          r.stability.toFixed(2),
+          r.difficulty.toFixed(2),
+          r.retrievability === null ? '-' : `${(r.retrievability * 100).toFixed(0)}%`,
+          `${(r.durationMs / 1000).toFixed(1)}s`,
+        ]),
+        ['reviewed', 'rating', 'kind', 'interval', 'stability', 'difficulty', 'recall', 'time'],
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
+export function formatImport(summary: ImportSummary): string {
+  const count = (name: string, c: ImportSummary['notes']) => `${name.padEnd(8)} ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped`;
+  return [
+    `${summary.dryRun ? 'Would import' : 'Imported'} ${summary.file} (${summary.format}) into ${summary.decks.join(', ')}`,
+    count('notes', summary.notes),
+    count('cards', summary.cards),
+    count('reviews', summary.reviews),
+    count('media', summary.media),
+    ...summary.messages.map((message) => `- ${message}`),
+  ].join('\n');
+}
+
+export function formatCheck(report: CheckReport): string {
+  const mark = (ok: boolean) => (ok ? 'ok' : 'DAMAGED');
+  return [
+    `snapshot  ${mark(report.snapshot.ok)}  ${report.snapshot.file} (includes ${report.snapshot.covers} journal entries)${report.snapshot.problem ? `: ${report.snapshot.problem}` : ''}`,
+    `journal   ${mark(report.journal.ok)}  ${report.journal.file} (${report.journal.entries} entries${report.journal.tornTail ? ', torn last line' : ''})${report.journal.problem ? `: ${report.journal.problem}` : ''}`,
+    `cards ${report.cards}, notes ${report.notes}, reviews ${report.reviews}`,
+    report.ok ? 'The collection is healthy.' : 'The collection is damaged: see above.',
+  ].join('\n');
+}

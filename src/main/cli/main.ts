@@ -1,0 +1,193 @@
+// `interleave`: the service from a terminal, for scripting and automation (`--json` for programs).
+import { parseArgs } from 'node:util';
+import type { DeckNode } from '../../shared/dto';
+import { RATINGS, type Rating } from '../../shared/dto';
+import { AppError } from '../../shared/errors';
+import { builtinDecksDir, clockFrom, dataDirFrom } from '../runtime-options';
+import { StudyService } from '../service/study-service';
+import { formatCard, formatCheck, formatDecks, formatDue, formatImport, when } from './format';
+
+const USAGE = `Usage: interleave [--data DIR] [--json] [--now ISO-8601] COMMAND [ARGS]
+
+Commands:
+  decks                                   decks with total, new, learning and due counts
+  due [--deck NAME] [--limit N]           cards due now, in study order
+  show CARD_ID                            a card's fields, state and review history
+  answer CARD_ID again|hard|good|easy [--duration MS]
+  undo                                    take back the last answer
+  suspend|unsuspend|bury CARD_ID...       change cards' availability
+  import FILE [--deck NAME] [--dry-run]   load a deck file (native Markdown .md)
+  check                                   verify the snapshot and the journal (exit 4 on damage)
+  backups                                 list automatic backups
+  restore BACKUP                          replace the collection with a backup (current files are kept aside)
+
+Options:
+  --data DIR    data folder (default: the desktop app's; or INTERLEAVE_DATA)
+  --json        print machine-readable JSON
+  --now ISO     the time to act at, e.g. 2026-03-01T09:00:00Z
+  -h, --help    this text
+
+Exit codes: 0 ok, 1 failure, 2 bad input, 3 data folder in use, 4 damaged data.`;
+
+const EXIT = { ok: 0, failure: 1, input: 2, locked: 3, damaged: 4 } as const;
+
+class UsageError extends Error {}
+
+function findDeck(decks: DeckNode[], name: string): DeckNode | null {
+  const flat: DeckNode[] = [];
+  const walk = (nodes: DeckNode[]) => nodes.forEach((node) => (flat.push(node), walk(node.children)));
+  walk(decks);
+  const lower = name.toLowerCase();
+  return (
+    flat.find((deck) => deck.id === name) ??
+    flat.find((deck) => deck.name.toLowerCase() === lower) ??
+    flat.find((deck) => deck.shortName.toLowerCase() === lower) ??
+    null
+  );
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      now: { type: 'string' },
+      deck: { type: 'string' },
+      limit: { type: 'string' },
+      duration: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? EXIT.ok : EXIT.input;
+  }
+  const known = ['decks', 'due', 'show', 'answer', 'undo', 'suspend', 'unsuspend', 'bury', 'import', 'check', 'backups', 'restore'];
+  if (!known.includes(command)) throw new UsageError(`unknown command "${command}" (commands: ${known.join(', ')})`);
+  const needArgs = (n: number, what: string) => {
+    if (args.length < n) throw new UsageError(`${command} needs ${what}`);
+  };
+  const now = clockFrom(values.now);
+  const service = StudyService.open({
+    dataDir: dataDirFrom(values.data),
+    now,
+    builtinDecksDir: builtinDecksDir(import.meta.dirname),
+    purpose: `cli ${command}`,
+  });
+  const print = (result: unknown, text: () => string) => console.log(values.json ? JSON.stringify(result, null, 2) : text());
+  let code: number = EXIT.ok;
+  try {
+    const status = await service.status({});
+    if (!status.ok && command !== 'check' && command !== 'backups' && command !== 'restore') {
+      const d = status.damage!;
+      throw new AppError('data_damaged', `${d.file} at ${d.position}: ${d.problem}. Run "interleave backups" and "interleave restore BACKUP".`);
+    }
+    if (!values.json) for (const warning of status.warnings) console.error(`warning: ${warning}`);
+    const deckId = async (): Promise<string | undefined> => {
+      if (!values.deck) return undefined;
+      const deck = findDeck((await service.listDecks({})).decks, values.deck);
+      if (!deck) throw new AppError('not_found', `No deck named "${values.deck}" (see "interleave decks").`, { field: '--deck' });
+      return deck.id;
+    };
+    switch (command) {
+      case 'decks': {
+        const list = await service.listDecks({});
+        print(list, () => `${formatDecks(list.decks)}\n\nToday: ${list.today.reviews} reviews, ${list.today.newCards} new.`);
+        break;
+      }
+      case 'due': {
+        const limit = values.limit === undefined ? undefined : Number(values.limit);
+        if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit: "${values.limit}" is not a positive whole number`);
+        const id = await deckId();
+        const due = await service.listDue({ ...(id ? { deckId: id } : {}), ...(limit ? { limit } : {}) });
+        print(due, () => formatDue(due));
+        break;
+      }
+      case 'show': {
+        needArgs(1, 'a CARD_ID');
+        const info = await service.getCard({ cardId: args[0]! });
+        print(info, () => formatCard(info));
+        break;
+      }
+      case 'answer': {
+        needArgs(2, 'a CARD_ID and a rating (again, hard, good or easy)');
+        const rating = args[1]!.toLowerCase();
+        if (!(RATINGS as readonly string[]).includes(rating)) throw new UsageError(`rating "${args[1]}" is not one of again, hard, good, easy`);
+        const duration = values.duration === undefined ? undefined : Number(values.duration);
+        if (duration !== undefined && (!Number.isInteger(duration) || duration < 0)) throw new UsageError(`--duration: "${values.duration}" is not a whole number of milliseconds`);
+        const result = await service.answer({ cardId: args[0]!, rating: rating as Rating, ...(duration !== undefined ? { durationMs: duration } : {}) });
+        print(result, () => `${result.cardId}: ${result.rating}; next due ${when(result.due)} (in ${result.intervalLabel})${result.leech ? '; it is now a leech: tagged and suspended' : ''}`);
+        break;
+      }
+      case 'undo': {
+        const result = await service.undo({});
+        print(result, () => (result.cardId ? `Took back "${result.rating}" on ${result.cardId}.` : 'Nothing to undo.'));
+        break;
+      }
+      case 'suspend':
+      case 'unsuspend':
+      case 'bury': {
+        needArgs(1, 'one or more CARD_IDs');
+        const result = await service[command]({ cardIds: args });
+        print(result, () => `${command}: ${result.changed} card(s) changed.`);
+        break;
+      }
+      case 'import': {
+        needArgs(1, 'a FILE');
+        const summary = await service.importFile({ path: args[0]!, ...(values.deck ? { deckName: values.deck } : {}), dryRun: values['dry-run'] });
+        print(summary, () => formatImport(summary));
+        break;
+      }
+      case 'check': {
+        const report = await service.check({});
+        const damage = status.damage;
+        const result = damage ? { ...report, ok: false, damage } : report;
+        print(result, () => formatCheck(report) + (damage ? `\nOpen failed: ${damage.file} at ${damage.position}: ${damage.problem}` : ''));
+        if (!result.ok) code = EXIT.damaged;
+        break;
+      }
+      case 'backups': {
+        const backups = await service.listBackups({});
+        print(backups, () => (backups.length ? backups.map((b) => `${b.name}  ${when(b.createdAt)}  ${(b.bytes / 1024).toFixed(0)} KiB`).join('\n') : 'No backups yet.'));
+        break;
+      }
+      case 'restore': {
+        needArgs(1, 'a BACKUP name (see "interleave backups")');
+        const result = await service.restoreBackup({ name: args[0]! });
+        print(result, () => `Restored ${args[0]}; the previous files are in ${service.store.dataDir}/damaged/.`);
+        break;
+      }
+    }
+  } finally {
+    // A short tail is cheaper to replay next time than a full snapshot is to write now.
+    await service.close({ snapshotIfPendingAtLeast: 200 });
+  }
+  return code;
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof UsageError) return EXIT.input;
+  if (error instanceof AppError) {
+    if (error.code === 'data_locked') return EXIT.locked;
+    if (error.code === 'data_damaged') return EXIT.damaged;
+    if (['invalid_input', 'not_found', 'parse_error', 'conflict'].includes(error.code)) return EXIT.input;
+  }
+  if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return EXIT.input;
+  return EXIT.failure;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const json = process.argv.includes('--json');
+    if (json) console.log(JSON.stringify({ error: error instanceof AppError ? error.toBody() : { code: 'internal', message } }, null, 2));
+    else console.error(`interleave: ${message}`);
+    process.exit(exitCodeOf(error));
+  },
+);

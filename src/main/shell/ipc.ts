@@ -1,0 +1,23 @@
+// The IPC transport's main side: one channel, the sender checked, every payload validated before the service.
+import { ipcMain } from 'electron';
+import type { ApiHandlers } from '../../shared/contract';
+import { AppError, type Envelope } from '../../shared/errors';
+import { validateCall } from '../../shared/validate';
+import { isTrustedFrame } from './security';
+
+export const API_CHANNEL = 'interleave:api';
+
+export async function handleCall(handlers: ApiHandlers, trusted: boolean, method: unknown, input: unknown): Promise<Envelope<unknown>> {
+  if (!trusted) return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the Interleave window.' } };
+  try {
+    const call = validateCall(method, input);
+    const handler = handlers[call.method] as (input: unknown) => Promise<unknown>;
+    return { ok: true, result: await handler(call.input) };
+  } catch (error) {
+    return { ok: false, error: error instanceof AppError ? error.toBody() : { code: 'internal', message: (error as Error).message || String(error) } };
+  }
+}
+
+export function registerApi(handlers: () => ApiHandlers): void {
+  ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) => handleCall(handlers(), isTrustedFrame(event.senderFrame), method, input));
+}

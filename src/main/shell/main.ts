@@ -1,0 +1,99 @@
+// The Electron app: one instance, one hardened window, the service behind IPC, saved on quit.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
+import { AppError } from '../../shared/errors';
+import { builtinDecksDir } from '../runtime-options';
+import { StudyService } from '../service/study-service';
+import { handleAppProtocol, registerSchemePrivileges } from './app-protocol';
+import { registerApi } from './ipc';
+import { buildMenu } from './menu';
+import { APP_ORIGIN, hardenContents, hardenSession, secureWebPreferences } from './security';
+import { restoreWindowState, saveWindowState } from './window-state';
+
+const SHORTCUTS = [
+  'Space or Enter: show the answer (then: answer with the suggested rating)',
+  '1 2 3 4: Again, Hard, Good, Easy',
+  'Shift+1…9: tick a key point',
+  'Ctrl/Cmd+Z: undo the last answer',
+  'E: edit the note · S: suspend the card · B: bury it until tomorrow',
+  'Esc: back to the decks · ↑/↓ and Enter on the deck list',
+].join('\n');
+
+registerSchemePrivileges();
+
+let service: StudyService | null = null;
+let mainWindow: BrowserWindow | null = null;
+let quitting = false;
+
+function createWindow(userData: string): BrowserWindow {
+  const state = restoreWindowState(
+    userData,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
+  const win = new BrowserWindow({
+    ...state,
+    minWidth: 480,
+    minHeight: 400,
+    show: false,
+    title: 'Interleave',
+    backgroundColor: '#f7f7f5',
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+  });
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    const bounds = win.getNormalBounds();
+    saveWindowState(userData, { ...bounds, maximized: win.isMaximized() });
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+function start(): void {
+  hardenSession(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  const userData = app.getPath('userData');
+  const dataDir = process.env.INTERLEAVE_DATA ?? userData;
+  try {
+    service = StudyService.open({
+      dataDir,
+      builtinDecksDir: builtinDecksDir(import.meta.dirname) ?? join(process.resourcesPath, 'decks'),
+      purpose: 'the desktop app',
+    });
+  } catch (error) {
+    dialog.showErrorBox('Interleave cannot open your collection', error instanceof AppError ? error.message : String(error));
+    app.exit(error instanceof AppError && error.code === 'data_locked' ? 3 : 1);
+    return;
+  }
+  handleAppProtocol(join(import.meta.dirname, '../renderer'), join(dataDir, 'media'));
+  registerApi(() => service!);
+  Menu.setApplicationMenu(
+    buildMenu({
+      dataDir,
+      isMac: process.platform === 'darwin',
+      onShowShortcuts: () => void dialog.showMessageBox({ type: 'info', title: 'Keyboard shortcuts', message: 'Keyboard shortcuts', detail: SHORTCUTS }),
+    }),
+  );
+  mainWindow = createWindow(userData);
+  void service.backupIfDue().catch(() => undefined);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Interleave is running: it gets focus (second-instance) and this one leaves.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady().then(start, (error: unknown) => dialog.showErrorBox('Interleave failed to start', String(error)));
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (quitting || !service) return;
+    // Write the snapshot and release the lock before the process ends.
+    event.preventDefault();
+    quitting = true;
+    void service.close().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,136 @@
+// Browser mode's transport: the renderer's files and the API over HTTP on 127.0.0.1, behind a per-launch secret.
+import { timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiHandlers } from '../../shared/contract';
+import { AppError, type Envelope } from '../../shared/errors';
+import { validateCall } from '../../shared/validate';
+import { contentType, fileInside, isMediaName, MEDIA_CSP } from '../files/contained-path';
+import { SECURITY_HEADERS } from './security-headers';
+
+export const TOKEN_HEADER = 'x-interleave-token';
+const MAX_BODY = 16 * 1024 * 1024;
+
+
+const STATUS: Record<string, number> = {
+  invalid_input: 400,
+  parse_error: 422,
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  data_locked: 423,
+  data_damaged: 503,
+  internal: 500,
+};
+
+export interface WebServerOptions {
+  handlers: ApiHandlers;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  /** The collection's media folder. */
+  mediaDir: string;
+  /** The per-launch secret every API call must carry. */
+  token: string;
+  port: number;
+}
+
+function sameSecret(given: string | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  res.end(body);
+}
+
+function sendEnvelope(res: ServerResponse, status: number, envelope: Envelope<unknown>): void {
+  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
+}
+
+function forbid(res: ServerResponse, why: string): void {
+  sendEnvelope(res, 403, { ok: false, error: { code: 'forbidden', message: why } });
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new AppError('invalid_input', `The request body is larger than ${MAX_BODY} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function createWebServer(options: WebServerOptions): Server {
+  const { handlers, token } = options;
+  let port = options.port;
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      // DNS rebinding: a foreign page pointing its own host name at 127.0.0.1 sends its Host header.
+      const host = req.headers.host ?? '';
+      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return forbid(res, `Host ${JSON.stringify(host)} is not this server.`);
+      const origin = req.headers.origin;
+      if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+        return forbid(res, `Requests from ${origin} are not allowed.`);
+      }
+      const url = new URL(req.url ?? '/', `http://${host}`);
+
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return sendEnvelope(res, 405, { ok: false, error: { code: 'invalid_input', message: 'API calls are POST requests.' } });
+        if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, token)) return forbid(res, 'Missing or wrong launch secret.');
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          return sendEnvelope(res, 415, { ok: false, error: { code: 'invalid_input', message: 'API calls send application/json.' } });
+        }
+        try {
+          const body = await readBody(req);
+          let input: unknown;
+          try {
+            input = body ? JSON.parse(body) : {};
+          } catch {
+            throw new AppError('invalid_input', 'The request body is not valid JSON.');
+          }
+          const call = validateCall(url.pathname.slice('/api/'.length), input);
+          const handler = handlers[call.method] as (input: unknown) => Promise<unknown>;
+          const result = await handler(call.input);
+          return sendEnvelope(res, 200, { ok: true, result });
+        } catch (error) {
+          const body = error instanceof AppError ? error.toBody() : { code: 'internal' as const, message: (error as Error).message || String(error) };
+          return sendEnvelope(res, STATUS[body.code] ?? 500, { ok: false, error: body });
+        }
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
+
+      if (url.pathname.startsWith('/media/')) {
+        if (!sameSecret(url.searchParams.get('t') ?? undefined, token)) return forbid(res, 'Missing or wrong launch secret.');
+        let name: string;
+        try {
+          name = decodeURIComponent(url.pathname.slice('/media/'.length));
+        } catch {
+          return send(res, 404, 'Not found', 'text/plain');
+        }
+        const file = isMediaName(name) ? fileInside(options.mediaDir, encodeURIComponent(name)) : null;
+        if (!file) return send(res, 404, 'Not found', 'text/plain');
+        return send(res, 200, readFileSync(file), contentType(file), { 'Content-Security-Policy': MEDIA_CSP });
+      }
+
+      const file = fileInside(options.staticDir, url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
+      if (!file) return send(res, 404, 'Not found', 'text/plain');
+      const cache: Record<string, string> = url.pathname.startsWith('/assets/') ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {};
+      return send(res, 200, readFileSync(file), contentType(file), cache);
+    })().catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, `Internal error: ${(error as Error).message}`, 'text/plain');
+    });
+  });
+
+  server.on('listening', () => {
+    port = (server.address() as AddressInfo).port;
+  });
+  return server;
+}

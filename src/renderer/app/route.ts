@@ -1,0 +1,31 @@
+// Screens as hash routes, so the back button and a reload keep the learner where they were.
+import { useEffect, useState } from 'react';
+
+export type Route = { screen: 'home' } | { screen: 'study'; deckId: string | null } | { screen: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const study = /^#\/study(?:\/(.+))?$/.exec(hash);
+  if (study) return { screen: 'study', deckId: study[1] ? decodeURIComponent(study[1]) : null };
+  if (hash === '#/settings') return { screen: 'settings' };
+  return { screen: 'home' };
+}
+
+export function routeHash(route: Route): string {
+  if (route.screen === 'study') return route.deckId ? `#/study/${encodeURIComponent(route.deckId)}` : '#/study';
+  if (route.screen === 'settings') return '#/settings';
+  return '#/';
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHash(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,54 @@
+// Shown instead of the app when the data folder is damaged: what is wrong, where, and the way back.
+import { useState } from 'react';
+import type { DataStatus } from '../../shared/dto';
+import { useApi } from '../app/api-context';
+import { ErrorBanner } from '../app/errors';
+
+export function RecoveryScreen({ status, onRecovered }: { status: DataStatus; onRecovered: (status: DataStatus) => void }) {
+  const api = useApi();
+  const [error, setError] = useState<unknown>(null);
+  const damage = status.damage!;
+  const act = async (action: () => Promise<DataStatus>) => {
+    try {
+      const next = await action();
+      if (next.ok) onRecovered(next);
+      else setError(new Error('The collection is still damaged after that step.'));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <section className="recovery" data-testid="recovery">
+      <h1>Your collection needs attention</h1>
+      <p>
+        Interleave found damage in <code>{damage.file}</code> at {damage.position}: {damage.problem}.
+      </p>
+      <p>Nothing has been written since, and nothing will be until you choose below. The damaged files are kept in a “damaged” folder, not deleted.</p>
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {damage.file === 'snapshot.json' && (
+        <p>
+          <button type="button" className="primary" onClick={() => void act(() => api.rebuildFromJournal({}))}>
+            Rebuild from the journal (loses nothing)
+          </button>
+        </p>
+      )}
+      <h2>Backups</h2>
+      {status.backups.length === 0 ? (
+        <p className="muted">No backups yet. Data folder: {status.dataDir}</p>
+      ) : (
+        <ul className="backups">
+          {status.backups.map((backup, index) => (
+            <li key={backup.name}>
+              <span>
+                {new Date(backup.createdAt).toLocaleString()} {index === 0 && <strong>(newest)</strong>}
+              </span>
+              <button type="button" onClick={() => void act(() => api.restoreBackup({ name: backup.name }))}>
+                Restore
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

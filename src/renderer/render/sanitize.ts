@@ -1,0 +1,46 @@
+// The only door for card HTML into the page: DOMPurify, with media names mapped and remote content dropped.
+import DOMPurify from 'dompurify';
+
+let mediaUrl: (name: string) => string = (name) => name;
+
+/** Set once by the transport: how a media file name becomes a URL this window may load. */
+export function setMediaResolver(resolve: (name: string) => string): void {
+  mediaUrl = resolve;
+}
+
+const MEDIA_NAME = /^[^/\\:?#\0]+$/;
+
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node instanceof HTMLImageElement || node instanceof HTMLAudioElement || node instanceof HTMLSourceElement) {
+    const src = node.getAttribute('src') ?? '';
+    if (/^data:image\/(png|jpe?g|gif|webp);/i.test(src)) return;
+    let name = src;
+    try {
+      name = decodeURIComponent(src);
+    } catch {
+      /* keep as written */
+    }
+    if (MEDIA_NAME.test(name) && name !== '.' && name !== '..') node.setAttribute('src', mediaUrl(name));
+    else {
+      // Remote images would tell a third party when the learner studies; they are not loaded.
+      node.removeAttribute('src');
+      node.setAttribute('data-blocked-src', src.slice(0, 200));
+    }
+  }
+  if (node instanceof HTMLAnchorElement) {
+    const href = node.getAttribute('href') ?? '';
+    if (/^https?:/i.test(href)) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    } else node.removeAttribute('href');
+  }
+});
+
+/** Sanitises untrusted card HTML: no scripts, no event handlers, no forms, no frames, no style elements. */
+export function sanitize(html: string): string {
+  return DOMPurify.sanitize(html, {
+    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base'],
+    FORBID_ATTR: ['srcset', 'action', 'formaction', 'ping'],
+    ALLOW_DATA_ATTR: false,
+  });
+}

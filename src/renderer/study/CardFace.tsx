@@ -1,0 +1,8 @@
+// One side of a card: untrusted HTML from the service, sanitised here and only here.
+import { useMemo } from 'react';
+import { sanitize } from '../render/sanitize';
+
+export function CardFace({ html, className, testId }: { html: string; className?: string; testId?: string }) {
+  const clean = useMemo(() => sanitize(html), [html]);
+  return <div className={`card-face ${className ?? ''}`} data-testid={testId} dangerouslySetInnerHTML={{ __html: clean }} />;
+}
