@@ -2,25 +2,14 @@
 import type { Preset, Settings } from '../../shared/dto';
 import { defaultPreset, DEFAULT_PRESET_ID } from '../scheduling/presets';
 import type { CardRestore, Grade, JournalEvent } from './events';
-import type { CardRecord, CardState, DeckRecord, NoteRecord } from './types';
+import { ReviewLog } from '../history/review-log';
+import type { CardRecord, DeckRecord, NoteRecord } from './types';
 
 export interface UndoEntry {
   seq: number;
   cardId: string;
   rating: Grade;
   before: CardRestore;
-}
-
-/** A review of the last two study days: what today's limits, counts and sibling burying need. */
-export interface RecentReview {
-  seq: number;
-  cardId: string;
-  noteId: string;
-  deckId: string;
-  at: number;
-  rating: Grade;
-  prior: CardState;
-  durationMs: number;
 }
 
 export const UNDO_DEPTH = 100;
@@ -38,7 +27,6 @@ export interface CollectionData {
   presets: Preset[];
   settings: Settings;
   undo: UndoEntry[];
-  recent: RecentReview[];
   nextPosition: number;
   builtins: Record<string, string>;
 }
@@ -51,7 +39,8 @@ export class Collection {
   readonly cardsByNote = new Map<string, string[]>();
   settings: Settings = defaultSettings();
   undo: UndoEntry[] = [];
-  recent: RecentReview[] = [];
+  /** Every review not taken back, in columns; persisted beside the snapshot as a cache. */
+  history = new ReviewLog();
   nextPosition = 0;
   /** Built-in deck file name -> hash of the content installed from it. */
   builtins: Record<string, string> = {};
@@ -61,15 +50,15 @@ export class Collection {
     this.presets.set(preset.id, preset);
   }
 
-  static fromData(data: CollectionData): Collection {
+  static fromData(data: CollectionData, history?: ReviewLog): Collection {
     const col = new Collection();
+    if (history) col.history = history;
     for (const deck of data.decks) col.decks.set(deck.id, deck);
     for (const note of data.notes) col.notes.set(note.id, note);
     for (const card of data.cards) col.putCard(card);
     for (const preset of data.presets) col.presets.set(preset.id, preset);
     col.settings = { ...defaultSettings(), ...data.settings };
     col.undo = data.undo;
-    col.recent = data.recent;
     col.nextPosition = data.nextPosition;
     col.builtins = data.builtins;
     return col;
@@ -83,7 +72,6 @@ export class Collection {
       presets: [...this.presets.values()],
       settings: this.settings,
       undo: this.undo,
-      recent: this.recent,
       nextPosition: this.nextPosition,
       builtins: this.builtins,
     };
@@ -123,6 +111,7 @@ export class Collection {
   apply(seq: number, event: JournalEvent): void {
     switch (event.type) {
       case 'review': {
+        this.history.append(seq, event);
         const card = this.cards.get(event.cardId);
         if (!card) return; // a card removed later by a reload: its review stays in history only
         const note = this.notes.get(card.noteId);
@@ -137,22 +126,12 @@ export class Collection {
         }
         this.undo.push({ seq, cardId: card.id, rating: event.rating, before });
         if (this.undo.length > UNDO_DEPTH) this.undo.splice(0, this.undo.length - UNDO_DEPTH);
-        this.recent.push({
-          seq,
-          cardId: card.id,
-          noteId: card.noteId,
-          deckId: card.deckId,
-          at: event.at,
-          rating: event.rating,
-          prior: event.prior,
-          durationMs: event.durationMs,
-        });
         return;
       }
       case 'undo': {
         const index = this.undo.findIndex((entry) => entry.seq === event.target);
         if (index >= 0) this.undo.splice(index, 1);
-        this.recent = this.recent.filter((review) => review.seq !== event.target);
+        this.history.remove(event.target);
         const card = this.cards.get(event.cardId);
         if (!card) return;
         Object.assign(card, event.restore.schedule);
@@ -213,11 +192,6 @@ export class Collection {
         return;
       }
     }
-  }
-
-  /** Forgets reviews older than `keepFrom` from the recent list (history stays in the journal). */
-  pruneRecent(keepFrom: number): void {
-    if (this.recent.length && this.recent[0]!.at < keepFrom) this.recent = this.recent.filter((review) => review.at >= keepFrom);
   }
 }
 

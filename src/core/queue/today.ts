@@ -2,7 +2,7 @@
 import type { TodaySummary } from '../../shared/dto';
 import type { Collection } from '../collection/collection';
 import { CardState } from '../collection/types';
-import { studyDay, type Calendar } from '../time/study-day';
+import { studyDay, studyDayStart, type Calendar } from '../time/study-day';
 
 export interface TodayActivity {
   day: number;
@@ -21,17 +21,20 @@ export function todayActivity(col: Collection, now: number, calendar: Calendar):
   const reviewsByDeck = new Map<string, number>();
   const notesSeen = new Set<string>();
   const summary: TodaySummary = { day, reviews: 0, newCards: 0, againCount: 0, timeMs: 0 };
-  for (const review of col.recent) {
+  for (const review of col.history.since(studyDayStart(calendar, day))) {
     if (studyDay(calendar, review.at) !== day) continue;
     summary.reviews++;
     summary.timeMs += review.durationMs;
     if (review.rating === 1) summary.againCount++;
-    notesSeen.add(review.noteId);
+    // Limits count by the deck a card is in now, as Anki does.
+    const card = col.cards.get(review.cardId);
+    if (!card) continue;
+    notesSeen.add(card.noteId);
     if (review.prior === CardState.New) {
       summary.newCards++;
-      newByDeck.set(review.deckId, (newByDeck.get(review.deckId) ?? 0) + 1);
+      newByDeck.set(card.deckId, (newByDeck.get(card.deckId) ?? 0) + 1);
     } else if (review.prior === CardState.Review) {
-      reviewsByDeck.set(review.deckId, (reviewsByDeck.get(review.deckId) ?? 0) + 1);
+      reviewsByDeck.set(card.deckId, (reviewsByDeck.get(card.deckId) ?? 0) + 1);
     }
   }
   return { day, newByDeck, reviewsByDeck, notesSeen, summary };

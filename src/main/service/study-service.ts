@@ -4,10 +4,9 @@ import { basename, resolve } from 'node:path';
 import { Collection, scheduleOf } from '../../core/collection/collection';
 import { planDeckLoad } from '../../core/collection/deck-load';
 import { childrenOf, shortName, subtreeIds } from '../../core/collection/deck-tree';
-import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
-import type { CardRecord } from '../../core/collection/types';
+import type { JournalEvent } from '../../core/collection/events';
+import { CardState, type CardRecord } from '../../core/collection/types';
 import { parseDeck } from '../../core/deck-format/parse';
-import { reviewsFromEvents } from '../../core/history/review-history';
 import { cardId as makeCardId, NOTE_TYPES, noteProblem } from '../../core/notes/note-types';
 import { questionText } from '../../core/notes/question-text';
 import { buildQueue, pickNext } from '../../core/queue/study-queue';
@@ -144,12 +143,7 @@ export class StudyService implements ApiHandlers {
       problem: snapshotRead.kind === 'damaged' ? `${snapshotRead.position}: ${snapshotRead.problem}` : null,
     };
     const replayed = new Collection();
-    const reviewSeqs = new Set<number>();
-    const all = this.store.scanAllEvents(({ seq, event }) => {
-      replayed.apply(seq, event);
-      if (event.type === 'review') reviewSeqs.add(seq);
-      else if (event.type === 'undo') reviewSeqs.delete(event.target);
-    });
+    const all = this.store.scanAllEvents(({ seq, event }) => replayed.apply(seq, event));
     const journal = { file: this.store.journalPath, ok: all.problem === null, entries: all.count, problem: all.problem, tornTail: all.torn };
     let reviews = 0;
     if (journal.ok && this.store.collection) {
@@ -157,11 +151,11 @@ export class StudyService implements ApiHandlers {
       const same = (a: Collection, b: Collection) =>
         JSON.stringify([[...a.cards.values()].sort(byId), [...a.notes.values()].sort(byId), [...a.decks.values()].sort(byId)]) ===
         JSON.stringify([[...b.cards.values()].sort(byId), [...b.notes.values()].sort(byId), [...b.decks.values()].sort(byId)]);
-      if (!same(replayed, mine)) {
+      if (!same(replayed, mine) || replayed.history.activeCount !== mine.history.activeCount) {
         journal.ok = false;
         journal.problem = 'replaying the journal from the start does not give the collection the snapshot holds';
       }
-      reviews = reviewSeqs.size;
+      reviews = replayed.history.activeCount;
     }
     const col = this.store.collection;
     return {
@@ -328,23 +322,19 @@ export class StudyService implements ApiHandlers {
     const preset = col.presetOf(card.deckId);
     const history: ReviewView[] = [];
     let previous: CardRecord | null = null;
-    const mine: SequencedEvent[] = [];
-    this.store.scanAllEvents((entry) => {
-      if ((entry.event.type === 'review' || entry.event.type === 'undo') && entry.event.cardId === cardId) mine.push(entry);
-    });
-    for (const entry of reviewsFromEvents(mine, cardId)) {
+    for (const entry of col.history.reviewsOf(cardId)) {
       history.push({
         at: entry.at,
         rating: ratingName(entry.rating),
         kind: kindOf(entry.prior),
         durationMs: entry.durationMs,
-        scheduledDays: entry.after.scheduledDays,
-        stability: entry.after.stability,
-        difficulty: entry.after.difficulty,
+        scheduledDays: entry.scheduledDays,
+        stability: entry.stability,
+        difficulty: entry.difficulty,
         retrievability: previous ? retrievability(previous, entry.at, preset, calendar) : null,
-        due: entry.after.due,
+        due: entry.due,
       });
-      previous = { ...card, ...entry.after };
+      previous = { ...card, state: CardState.Review, stability: entry.stability, lastReview: entry.at };
     }
     const sides = this.sides(card);
     return {

@@ -46,7 +46,7 @@ const CHUNK = 8 * 1024 * 1024;
  * bounded amount of memory. A bad line that is the last thing in the file is a torn write; a bad
  * line with good lines after it, or a break in the sequence numbers, is damage.
  */
-export function scanJournal(path: string, from: number, expectSeq: number, onEvent: (event: SequencedEvent) => void): ScanResult {
+export function scanJournal(path: string, from: number, expectSeq: number, onEvent: (event: SequencedEvent) => void, untilSeq = Number.POSITIVE_INFINITY): ScanResult {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -82,6 +82,7 @@ export function scanJournal(path: string, from: number, expectSeq: number, onEve
         lastSeq = parsed.seq;
         pos = end + 1;
         line++;
+        if (lastSeq >= untilSeq) return { count, goodEnd: lineStart + pos, lastSeq, torn: null, damage: null };
       }
       pending = Buffer.from(bytes.subarray(pos));
       lineStart += pos;

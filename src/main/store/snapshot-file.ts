@@ -37,11 +37,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
 }
 
 /** As writeFileDurably, without holding the event loop while the bytes go to disk. */
-export async function writeFileDurablyAsync(path: string, content: string): Promise<void> {
+export async function writeFileDurablyAsync(path: string, content: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.tmp`);
   const handle = await open(temp, 'w');
   try {
-    await handle.writeFile(content, 'utf8');
+    await handle.writeFile(content);
     await handle.sync();
   } finally {
     await handle.close();

@@ -1,5 +1,5 @@
 // Opens a data folder: lock, snapshot, journal tail replay; commits events durably; snapshots and backs up.
-import { existsSync, mkdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Collection } from '../../core/collection/collection';
 import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
@@ -8,7 +8,10 @@ import { AppError } from '../../shared/errors';
 import { createBackup, listBackups, moveAside, pruneBackups, readBackup, type BackupEntry } from './backups';
 import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, type ScanResult } from './journal';
 import { DataLock } from './lock';
-import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, type SnapshotData } from './snapshot-file';
+import { ReviewLog } from '../../core/history/review-log';
+import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, writeFileDurablyAsync, type SnapshotData } from './snapshot-file';
+
+export const HISTORY_FILE = 'history.bin';
 
 const DAY_MS = 86_400_000;
 
@@ -54,6 +57,10 @@ export class Store {
     return join(this.dataDir, SNAPSHOT_FILE);
   }
 
+  get historyPath(): string {
+    return join(this.dataDir, HISTORY_FILE);
+  }
+
   get lastSeq(): number {
     return this.writer?.lastSeq ?? 0;
   }
@@ -87,7 +94,7 @@ export class Store {
       return;
     }
     const base = snapshot.kind === 'ok' ? snapshot.data.journal : { seq: 0, offset: 0 };
-    const collection = snapshot.kind === 'ok' ? Collection.fromData(snapshot.data.collection) : new Collection();
+    const collection = snapshot.kind === 'ok' ? Collection.fromData(snapshot.data.collection, this.loadHistory(base.seq)) : new Collection();
     const journalSize = existsSync(this.journalPath) ? statSync(this.journalPath).size : 0;
     if (journalSize < base.offset) {
       this.damage = {
@@ -124,6 +131,34 @@ export class Store {
     this.snapshotSeq = base.seq;
     this.writer = new JournalWriter(this.journalPath, goodEnd, lastSeq);
     if (tail.length > (this.options.snapshotEvery ?? 1000)) this.scheduleSnapshot(0);
+  }
+
+  /**
+   * The review history as of the snapshot: from its cache file when that covers exactly the same
+   * journal position, else rebuilt by reading the journal up to it (the cache is only a cache).
+   */
+  private loadHistory(seq: number): ReviewLog {
+    try {
+      const cached = ReviewLog.fromBytes(readFileSync(this.historyPath));
+      if (cached.coversSeq === seq) return cached;
+    } catch {
+      // missing or unreadable: rebuild below
+    }
+    const log = new ReviewLog();
+    if (seq > 0 && existsSync(this.journalPath)) {
+      scanJournal(
+        this.journalPath,
+        0,
+        1,
+        ({ seq: at, event }) => {
+          if (event.type === 'review') log.append(at, event);
+          else if (event.type === 'undo') log.remove(event.target);
+        },
+        seq,
+      );
+    }
+    log.coversSeq = seq;
+    return log;
   }
 
   /** A cut-short last line was never acknowledged: keep its bytes in a side file, then cut it off. */
@@ -177,7 +212,8 @@ export class Store {
     const collection = this.collection;
     const writer = this.writer;
     if (!collection || !writer) return;
-    collection.pruneRecent(this.options.now() - 2 * DAY_MS);
+    collection.history.coversSeq = writer.lastSeq;
+    const history = collection.history.toBytes();
     const data: SnapshotData = {
       format: SNAPSHOT_FORMAT,
       savedAt: this.options.now(),
@@ -186,9 +222,14 @@ export class Store {
     };
     this.db.data = data;
     const seq = writer.lastSeq;
-    this.snapshotting = this.db.write().finally(() => {
-      this.snapshotting = null;
-    });
+    // Both are serialised right here, synchronously, so they describe the same moment; the
+    // snapshot goes to disk first, and a history cache that lags behind it is simply rebuilt.
+    const written = this.db.write();
+    this.snapshotting = written
+      .then(() => writeFileDurablyAsync(this.historyPath, history))
+      .finally(() => {
+        this.snapshotting = null;
+      });
     await this.snapshotting;
     this.snapshotSeq = seq;
   }

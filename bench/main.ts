@@ -1,0 +1,257 @@
+// `npm run bench`: a synthetic collection of 50,000 cards and 1,000,000 reviews, and the budgets measured on it.
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { DataFile } from 'lowdb/node';
+import { Collection } from '../src/core/collection/collection';
+import type { UpsertEvent } from '../src/core/collection/events';
+import { CardState, type CardRecord, type NoteRecord, type Schedule } from '../src/core/collection/types';
+import { defaultPreset } from '../src/core/scheduling/presets';
+import { fastReplay } from '../src/core/scheduling/fast-replay';
+import { newSchedule, review, type Grade1to4 } from '../src/core/scheduling/scheduler';
+import { fixedOffsetCalendar } from '../src/core/time/study-day';
+import { encodeLine } from '../src/main/store/journal';
+import { StudyService } from '../src/main/service/study-service';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 27, 9, 0);
+const calendar = fixedOffsetCalendar(0, 4);
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same collection. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+interface Sizes {
+  cards: number;
+  reviews: number;
+}
+
+/** Writes the journal of a collection built by studying: an install, then every review in time order. */
+function build(dir: string, sizes: Sizes, log: (line: string) => void): void {
+  const rand = random(42);
+  const preset = { ...defaultPreset(), fuzz: true };
+  const created = NOW - 800 * DAY;
+  const deckNames = ['ML', 'ML::Models', 'ML::Metrics', 'Stats', 'Stats::Tests', 'LLM', 'LLM::Retrieval', 'LLM::Training', 'Coding', 'Research'];
+  const decks = deckNames.map((name, i) => ({ id: `deck-${i}`, name, presetId: 'default', description: '', created }));
+  const notes: NoteRecord[] = [];
+  const cards: CardRecord[] = [];
+  for (let i = 0; i < sizes.cards; i++) {
+    const deckId = decks[i % decks.length]!.id;
+    const id = `n${i}`;
+    notes.push({
+      id,
+      deckId,
+      type: 'basic',
+      fields: { Front: `Question ${i}: what is $\\sum_{k=1}^{${i % 97}} k$ and why?`, Back: `Answer ${i}, with some explanation that is about as long as a real card's answer tends to be.` },
+      tags: [`topic::t${i % 120}`, 'level::core'],
+      created,
+      modified: created,
+      origin: null,
+    });
+    cards.push({ id: `${id}/1`, noteId: id, ord: 1, deckId, position: i, suspended: false, buriedUntilDay: null, flag: 0, created, ...newSchedule(created) });
+  }
+
+  // Pass 1: when each card is reviewed and how, card by card (times follow its own due dates).
+  log(`simulating ${sizes.reviews} reviews of ${sizes.cards} cards…`);
+  const perCard = Math.floor(sizes.reviews / sizes.cards);
+  const cardOf = new Int32Array(sizes.reviews);
+  const timeOf = new Float64Array(sizes.reviews);
+  const ratingOf = new Uint8Array(sizes.reviews);
+  let n = 0;
+  for (let c = 0; c < sizes.cards && n < sizes.reviews; c++) {
+    let schedule: Schedule = newSchedule(created);
+    let t = created + Math.floor(rand() * 60 * DAY);
+    const count = c === sizes.cards - 1 ? sizes.reviews - n : perCard;
+    for (let k = 0; k < count && n < sizes.reviews; k++) {
+      const r = rand();
+      const rating = (r < 0.12 ? 1 : r < 0.2 ? 2 : r < 0.93 ? 3 : 4) as Grade1to4;
+      schedule = review(schedule, rating, t, preset, calendar);
+      cardOf[n] = c;
+      timeOf[n] = t;
+      ratingOf[n] = rating;
+      n++;
+      // The learner comes back somewhere around the due time, never in the future.
+      t = Math.min(NOW - DAY, Math.max(t + 60_000, schedule.due + Math.floor((rand() - 0.3) * Math.max(60_000, schedule.due - t) * 0.2)));
+    }
+  }
+
+  // Pass 2: the journal in time order, each review carrying the schedule it produced.
+  log('writing the journal…');
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => timeOf[a]! - timeOf[b]! || a - b);
+  const fd = openSync(join(dir, 'journal.jsonl'), 'w');
+  const install: UpsertEvent = { type: 'upsert', at: created, source: 'bench', decks, notes, cards: cards.map((c) => ({ ...c })), removedCards: [] };
+  writeSync(fd, encodeLine(1, install));
+  const current = cards.map((card) => card as Schedule);
+  let seq = 1;
+  let buffer = '';
+  for (const i of order) {
+    const c = cardOf[i]!;
+    const before = current[c]!;
+    const after = review(before, ratingOf[i] as Grade1to4, timeOf[i]!, preset, calendar);
+    current[c] = after;
+    buffer += encodeLine(++seq, {
+      type: 'review',
+      at: timeOf[i]!,
+      cardId: `n${c}/1`,
+      rating: ratingOf[i] as Grade1to4,
+      durationMs: 3000 + (i % 9000),
+      prior: before.state,
+      after,
+    });
+    if (buffer.length > 4_000_000) {
+      writeSync(fd, buffer);
+      buffer = '';
+    }
+  }
+  writeSync(fd, buffer);
+  closeSync(fd);
+}
+
+function open(dir: string): StudyService {
+  return StudyService.open({ dataDir: dir, now: () => NOW, builtinDecksDir: null, calendar: () => calendar, purpose: 'bench' });
+}
+
+/** The measured part, in a process of its own so that peak memory is the app's, not the generator's. */
+async function measure(dir: string, answers: number, naiveAnswers: number): Promise<Record<string, number>> {
+  const figures: Record<string, number> = {};
+
+  // Open: snapshot + journal tail + first due card, three times, median.
+  const opens: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const service = open(dir);
+    const next = await service.nextCard({});
+    opens.push(performance.now() - t0);
+    if (!next.card) throw new Error('the synthetic collection has nothing due');
+    await service.close({ snapshotIfPendingAtLeast: Number.POSITIVE_INFINITY });
+  }
+  figures.openMs = opens.sort((a, b) => a - b)[1]!;
+
+  // Answers, durable on disk: the time of answer() alone, journal line flushed.
+  const service = open(dir);
+  const latencies: number[] = [];
+  const ratings = ['good', 'good', 'again', 'hard', 'easy', 'good'] as const;
+  for (let i = 0; i < answers; i++) {
+    const next = await service.nextCard({});
+    const card = next.card ?? null;
+    const cardId = card ? card.cardId : `n${i % 50_000}/1`;
+    const t0 = performance.now();
+    await service.answer({ cardId, rating: ratings[i % ratings.length]!, durationMs: 4000 });
+    latencies.push(performance.now() - t0);
+  }
+  latencies.sort((a, b) => a - b);
+  figures.answerP50Ms = percentile(latencies, 50);
+  figures.answerP99Ms = percentile(latencies, 99);
+
+  // The naive way: the whole collection rewritten through lowdb at every answer.
+  const collection = service.store.requireCollection();
+  const naiveFile = new DataFile<ReturnType<Collection['toData']>>(join(dir, 'naive.json'), { parse: JSON.parse, stringify: JSON.stringify });
+  const naive: number[] = [];
+  for (let i = 0; i < naiveAnswers; i++) {
+    const t0 = performance.now();
+    await naiveFile.write(collection.toData());
+    naive.push(performance.now() - t0);
+  }
+  naive.sort((a, b) => a - b);
+  figures.naiveAnswerP50Ms = percentile(naive, 50);
+  figures.naiveOverJournalRatio = figures.naiveAnswerP50Ms / figures.answerP50Ms;
+  rmSync(join(dir, 'naive.json'), { force: true });
+
+  // Recompute every card from its history: the review columns, grouped by card, replayed.
+  const t0 = performance.now();
+  const log = collection.history;
+  const byCard = new Map<number, number[]>();
+  for (let i = 0; i < log.length; i++) {
+    if (log.removed[i]) continue;
+    const card = log.card[i]!;
+    const list = byCard.get(card);
+    if (list) list.push(i);
+    else byCard.set(card, [i]);
+  }
+  figures.recomputeReadMs = performance.now() - t0;
+  const preset = defaultPreset();
+  let changed = 0;
+  for (const [cardIndex, indexes] of byCard) {
+    const card = collection.cards.get(log.cardIds[cardIndex]!);
+    if (!card) continue;
+    const times = indexes.map((i) => log.at[i]!);
+    const ratings = indexes.map((i) => log.rating[i]!);
+    const schedule = fastReplay(times, ratings, card.created, preset, calendar);
+    if (schedule.state !== CardState.New) changed++;
+  }
+  figures.recomputeMs = performance.now() - t0;
+  figures.recomputedCards = changed;
+  await service.close({ snapshotIfPendingAtLeast: Number.POSITIVE_INFINITY });
+  figures.peakRssMb = process.resourceUsage().maxRSS / 1024;
+  return figures;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      cards: { type: 'string', default: '50000' },
+      reviews: { type: 'string', default: '1000000' },
+      answers: { type: 'string', default: '2000' },
+      'measure-dir': { type: 'string' },
+    },
+  });
+  const answers = Number(values.answers);
+  if (values['measure-dir']) {
+    const figures = await measure(values['measure-dir'], answers, 20);
+    process.stdout.write(JSON.stringify(figures));
+    return;
+  }
+  const log = (line: string) => {
+    if (!values.json) console.error(line);
+  };
+  const sizes = { cards: Number(values.cards), reviews: Number(values.reviews) };
+  const dir = mkdtempSync(join(tmpdir(), 'interleave-bench-'));
+  try {
+    const t0 = performance.now();
+    build(dir, sizes, log);
+    log(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s; first open replays the whole journal and writes the snapshot…`);
+    const t1 = performance.now();
+    const first = open(dir);
+    await first.close();
+    const coldReplayMs = performance.now() - t1;
+    log('measuring…');
+    const child = spawnSync(process.execPath, [import.meta.filename, '--measure-dir', dir, '--answers', String(answers)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (child.status !== 0) throw new Error(`the measuring process failed: ${child.stderr}`);
+    const figures: Record<string, number> = { ...sizes, coldReplayMs, ...(JSON.parse(child.stdout) as Record<string, number>) };
+    if (values.json) {
+      console.log(JSON.stringify(figures, null, 2));
+      return;
+    }
+    const budget = (value: number, limit: number) => (value <= limit ? `within ${limit}` : `OVER ${limit}`);
+    console.log(`Interleave benchmark: ${sizes.cards} cards, ${sizes.reviews} past reviews`);
+    console.log(`  answer, durable on disk    p50 ${figures.answerP50Ms!.toFixed(3)} ms   p99 ${figures.answerP99Ms!.toFixed(3)} ms (${budget(figures.answerP99Ms!, 2)})`);
+    console.log(`  naive lowdb rewrite/answer p50 ${figures.naiveAnswerP50Ms!.toFixed(1)} ms   (${figures.naiveOverJournalRatio!.toFixed(0)}x the journal)`);
+    console.log(`  open to first due card     ${figures.openMs!.toFixed(0)} ms (${budget(figures.openMs!, 1000)})`);
+    console.log(`  recompute all from history ${figures.recomputeMs!.toFixed(0)} ms, of which grouping ${figures.recomputeReadMs!.toFixed(0)} ms (${budget(figures.recomputeMs!, 6000)})`);
+    console.log(`  peak memory (measuring process) ${figures.peakRssMb!.toFixed(0)} MB (${budget(figures.peakRssMb!, 400)})`);
+    console.log(`  first open without a snapshot (full replay) ${coldReplayMs.toFixed(0)} ms`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,243 @@
+// Every review in compact columns: a million of them in tens of megabytes, per card and per day at hand.
+import type { ReviewEvent } from '../collection/events';
+import type { CardState } from '../collection/types';
+
+const FORMAT = 1;
+
+/** One review as read back from the columns. */
+export interface LoggedReview {
+  index: number;
+  seq: number;
+  cardId: string;
+  at: number;
+  rating: 1 | 2 | 3 | 4;
+  prior: CardState;
+  durationMs: number;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  due: number;
+}
+
+/**
+ * The review history derived from the journal (reviews minus the ones undone), kept as typed-array
+ * columns in journal order. Each card's reviews are chained so a card's history costs its length,
+ * not the log's. It is a cache: the journal stays the truth, and the log can always be rebuilt.
+ */
+export class ReviewLog {
+  length = 0;
+  /** Reviews taken back by an undo: kept in place, skipped when read. */
+  removedCount = 0;
+  /** The journal sequence number up to which this log is complete. */
+  coversSeq = 0;
+  readonly cardIds: string[] = [];
+  private readonly cardIndex = new Map<string, number>();
+  private capacity = 0;
+  seq = new Uint32Array(0);
+  at = new Float64Array(0);
+  card = new Int32Array(0);
+  rating = new Uint8Array(0);
+  prior = new Uint8Array(0);
+  removed = new Uint8Array(0);
+  duration = new Uint32Array(0);
+  stability = new Float32Array(0);
+  difficulty = new Float32Array(0);
+  scheduledDays = new Float32Array(0);
+  due = new Float64Array(0);
+  /** Index of the same card's next review, or -1. */
+  private nextOfCard = new Int32Array(0);
+  private firstOfCard: number[] = [];
+  private lastOfCard: number[] = [];
+
+  private grow(min: number): void {
+    const capacity = Math.max(min, this.capacity * 2, 1024);
+    const resize = <T extends Uint32Array | Float64Array | Int32Array | Uint8Array | Float32Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old.subarray(0, this.length) as never);
+      return next;
+    };
+    this.seq = resize(this.seq, (n) => new Uint32Array(n));
+    this.at = resize(this.at, (n) => new Float64Array(n));
+    this.card = resize(this.card, (n) => new Int32Array(n));
+    this.rating = resize(this.rating, (n) => new Uint8Array(n));
+    this.prior = resize(this.prior, (n) => new Uint8Array(n));
+    this.removed = resize(this.removed, (n) => new Uint8Array(n));
+    this.duration = resize(this.duration, (n) => new Uint32Array(n));
+    this.stability = resize(this.stability, (n) => new Float32Array(n));
+    this.difficulty = resize(this.difficulty, (n) => new Float32Array(n));
+    this.scheduledDays = resize(this.scheduledDays, (n) => new Float32Array(n));
+    this.due = resize(this.due, (n) => new Float64Array(n));
+    this.nextOfCard = resize(this.nextOfCard, (n) => new Int32Array(n));
+    this.capacity = capacity;
+  }
+
+  private indexOfCard(cardId: string): number {
+    let index = this.cardIndex.get(cardId);
+    if (index === undefined) {
+      index = this.cardIds.length;
+      this.cardIds.push(cardId);
+      this.cardIndex.set(cardId, index);
+      this.firstOfCard.push(-1);
+      this.lastOfCard.push(-1);
+    }
+    return index;
+  }
+
+  get activeCount(): number {
+    return this.length - this.removedCount;
+  }
+
+  append(seq: number, event: ReviewEvent): void {
+    if (this.length === this.capacity) this.grow(this.length + 1);
+    const i = this.length++;
+    const card = this.indexOfCard(event.cardId);
+    this.seq[i] = seq;
+    this.at[i] = event.at;
+    this.card[i] = card;
+    this.rating[i] = event.rating;
+    this.prior[i] = event.prior;
+    this.removed[i] = 0;
+    this.duration[i] = Math.min(0xffffffff, Math.max(0, Math.round(event.durationMs)));
+    this.stability[i] = event.after.stability;
+    this.difficulty[i] = event.after.difficulty;
+    this.scheduledDays[i] = event.after.scheduledDays;
+    this.due[i] = event.after.due;
+    this.nextOfCard[i] = -1;
+    const last = this.lastOfCard[card]!;
+    if (last >= 0) this.nextOfCard[last] = i;
+    else this.firstOfCard[card] = i;
+    this.lastOfCard[card] = i;
+    this.coversSeq = Math.max(this.coversSeq, seq);
+  }
+
+  /** Takes back the review with that sequence number (an undo); returns whether it was found. */
+  remove(seq: number): boolean {
+    // Sequence numbers grow along the log: binary search.
+    let lo = 0;
+    let hi = this.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const value = this.seq[mid]!;
+      if (value === seq) {
+        if (this.removed[mid]) return false;
+        this.removed[mid] = 1;
+        this.removedCount++;
+        return true;
+      }
+      if (value < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  /** A card's reviews, oldest first, undone ones left out. */
+  reviewsOf(cardId: string): LoggedReview[] {
+    const card = this.cardIndex.get(cardId);
+    const out: LoggedReview[] = [];
+    if (card === undefined) return out;
+    for (let i = this.firstOfCard[card]!; i >= 0; i = this.nextOfCard[i]!) if (!this.removed[i]) out.push(this.read(i));
+    return out;
+  }
+
+  read(i: number): LoggedReview {
+    return {
+      index: i,
+      seq: this.seq[i]!,
+      cardId: this.cardIds[this.card[i]!]!,
+      at: this.at[i]!,
+      rating: this.rating[i]! as 1 | 2 | 3 | 4,
+      prior: this.prior[i]! as CardState,
+      durationMs: this.duration[i]!,
+      stability: this.stability[i]!,
+      difficulty: this.difficulty[i]!,
+      scheduledDays: this.scheduledDays[i]!,
+      due: this.due[i]!,
+    };
+  }
+
+  /**
+   * Reviews at or after `from`, newest first. The log is in journal order, which is time order
+   * unless the clock moved back; the walk stops only after a full day of older reviews.
+   */
+  *since(from: number): Generator<LoggedReview> {
+    const slack = 86_400_000;
+    for (let i = this.length - 1; i >= 0; i--) {
+      const at = this.at[i]!;
+      if (at < from - slack) return;
+      if (at >= from && !this.removed[i]) yield this.read(i);
+    }
+  }
+
+  /** Compact bytes for the history cache file: a JSON header, then the columns. */
+  toBytes(): Uint8Array {
+    const n = this.length;
+    const header = new TextEncoder().encode(JSON.stringify({ format: FORMAT, length: n, coversSeq: this.coversSeq, cardIds: this.cardIds }));
+    const columns: ArrayBufferView[] = [
+      this.at.subarray(0, n),
+      this.due.subarray(0, n),
+      this.seq.subarray(0, n),
+      this.card.subarray(0, n),
+      this.duration.subarray(0, n),
+      this.stability.subarray(0, n),
+      this.difficulty.subarray(0, n),
+      this.scheduledDays.subarray(0, n),
+      this.rating.subarray(0, n),
+      this.prior.subarray(0, n),
+      this.removed.subarray(0, n),
+    ];
+    const headerSize = 8 + header.length + ((8 - ((8 + header.length) % 8)) % 8);
+    const total = headerSize + columns.reduce((sum, c) => sum + c.byteLength, 0);
+    const bytes = new Uint8Array(total);
+    new DataView(bytes.buffer).setUint32(0, header.length, true);
+    new DataView(bytes.buffer).setUint32(4, FORMAT, true);
+    bytes.set(header, 8);
+    let offset = headerSize;
+    for (const column of columns) {
+      bytes.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), offset);
+      offset += column.byteLength;
+    }
+    return bytes;
+  }
+
+  static fromBytes(bytes: Uint8Array): ReviewLog {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headerLength = view.getUint32(0, true);
+    if (view.getUint32(4, true) !== FORMAT) throw new Error('unknown history format');
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as { length: number; coversSeq: number; cardIds: string[] };
+    const n = header.length;
+    const log = new ReviewLog();
+    log.grow(n);
+    let offset = 8 + headerLength + ((8 - ((8 + headerLength) % 8)) % 8);
+    const take = <T extends ArrayBufferView & { set(a: ArrayLike<number>): void }>(target: T, bytesPer: number, make: (buffer: ArrayBuffer) => ArrayLike<number>) => {
+      const size = n * bytesPer;
+      if (offset + size > bytes.byteLength) throw new Error('history file is truncated');
+      const copy = bytes.slice(offset, offset + size);
+      target.set(make(copy.buffer));
+      offset += size;
+    };
+    take(log.at, 8, (b) => new Float64Array(b));
+    take(log.due, 8, (b) => new Float64Array(b));
+    take(log.seq, 4, (b) => new Uint32Array(b));
+    take(log.card, 4, (b) => new Int32Array(b));
+    take(log.duration, 4, (b) => new Uint32Array(b));
+    take(log.stability, 4, (b) => new Float32Array(b));
+    take(log.difficulty, 4, (b) => new Float32Array(b));
+    take(log.scheduledDays, 4, (b) => new Float32Array(b));
+    take(log.rating, 1, (b) => new Uint8Array(b));
+    take(log.prior, 1, (b) => new Uint8Array(b));
+    take(log.removed, 1, (b) => new Uint8Array(b));
+    for (const id of header.cardIds) log.indexOfCard(id);
+    log.length = n;
+    log.coversSeq = header.coversSeq;
+    for (let i = 0; i < n; i++) {
+      if (log.removed[i]) log.removedCount++;
+      const card = log.card[i]!;
+      log.nextOfCard[i] = -1;
+      const last = log.lastOfCard[card]!;
+      if (last >= 0) log.nextOfCard[last] = i;
+      else log.firstOfCard[card] = i;
+      log.lastOfCard[card] = i;
+    }
+    return log;
+  }
+}

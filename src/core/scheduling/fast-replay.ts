@@ -1,0 +1,80 @@
+// Replays a card's whole history an order of magnitude faster than calling the scheduler per review.
+import type { Preset } from '../../shared/dto';
+import { CardState, type Schedule } from '../collection/types';
+import { studyDay, type Calendar } from '../time/study-day';
+import { stepMinutes } from './presets';
+import { newSchedule, review, schedulerFor, type Grade1to4 } from './scheduler';
+
+/**
+ * Memory state (stability, difficulty) depends only on ratings and elapsed days, and learning-step
+ * bookkeeping only on state, step and rating; due dates and fuzz matter only for the last review.
+ * So every review but the last is folded with ts-fsrs's own `next_state` and the learning-step
+ * rules of its basic scheduler, and the last goes through the full scheduler. The result equals a
+ * review-by-review replay exactly (tests/unit/scheduling/fast-replay.test.ts holds them together).
+ */
+export function fastReplay(times: ArrayLike<number>, ratings: ArrayLike<number>, created: number, preset: Preset, calendar: Calendar): Schedule {
+  const count = times.length;
+  if (count === 0) return newSchedule(created);
+  const algorithm = schedulerFor(preset);
+  const learning = preset.learningSteps.map(stepMinutes);
+  const relearning = preset.relearningSteps.map(stepMinutes);
+  let state: CardState = CardState.New;
+  let step = 0;
+  let stability = 0;
+  let difficulty = 0;
+  let lapses = 0;
+  let lastDay = 0;
+  let last = created;
+  for (let i = 0; i < count - 1; i++) {
+    const at = times[i]!;
+    const grade = ratings[i]! as Grade1to4;
+    const day = studyDay(calendar, at);
+    const elapsed = state === CardState.New ? 0 : Math.max(0, day - lastDay);
+    if (state === CardState.Review) {
+      const r = algorithm.forgetting_curve(elapsed, stability);
+      ({ stability, difficulty } = algorithm.next_state({ stability, difficulty }, elapsed, grade, r));
+      if (grade === 1) {
+        lapses++;
+        [state, step] = afterSteps(state, step, grade, CardState.Relearning, learning, relearning);
+      } else step = 0;
+    } else {
+      ({ stability, difficulty } = algorithm.next_state(state === CardState.New ? null : { stability, difficulty }, elapsed, grade));
+      [state, step] = afterSteps(state, step, grade, state === CardState.New ? CardState.Learning : state, learning, relearning);
+    }
+    lastDay = day;
+    last = at;
+  }
+  const before: Schedule = {
+    state,
+    due: last,
+    stability,
+    difficulty,
+    scheduledDays: 0,
+    learningSteps: step,
+    reps: count - 1,
+    lapses,
+    lastReview: state === CardState.New ? null : last,
+  };
+  return review(before, ratings[count - 1]! as Grade1to4, times[count - 1]!, preset, calendar);
+}
+
+/** ts-fsrs's basic learning-steps rule: the state and step a rating leads to from (state, step). */
+function afterSteps(state: CardState, step: number, grade: number, toState: CardState, learning: number[], relearning: number[]): [CardState, number] {
+  const steps = state === CardState.Relearning || state === CardState.Review ? relearning : learning;
+  let minutes = 0;
+  let next = 0;
+  if (steps.length > 0 && step < steps.length) {
+    if (state === CardState.Review) {
+      if (grade === 1) minutes = steps[Math.max(0, step)]!;
+    } else if (grade === 1) minutes = steps[0]!;
+    else if (grade === 2) {
+      minutes = steps.length === 1 ? Math.round(steps[0]! * 1.5) : Math.round((steps[0]! + steps[1]!) / 2);
+      next = step;
+    } else if (grade === 3 && step + 1 < steps.length) {
+      minutes = Math.round(steps[step + 1]!);
+      next = step + 1;
+    }
+  }
+  if (minutes > 0 && minutes < 1440) return [toState, next];
+  return [CardState.Review, minutes >= 1440 ? next : 0];
+}

@@ -1,0 +1,51 @@
+// The fast replay must give exactly what reviewing the card one answer at a time gives.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Preset } from '../../../src/shared/dto';
+import { fastReplay } from '../../../src/core/scheduling/fast-replay';
+import { defaultPreset } from '../../../src/core/scheduling/presets';
+import { newSchedule, review, type Grade1to4 } from '../../../src/core/scheduling/scheduler';
+import { fixedOffsetCalendar } from '../../../src/core/time/study-day';
+
+const START = Date.UTC(2025, 0, 6, 9, 0);
+
+function slowReplay(times: number[], ratings: Grade1to4[], preset: Preset, offset: number, dayStart: number) {
+  const calendar = fixedOffsetCalendar(offset, dayStart);
+  let schedule = newSchedule(START);
+  times.forEach((at, i) => (schedule = review(schedule, ratings[i]!, at, preset, calendar)));
+  return schedule;
+}
+
+const presetArb = fc.record({
+  learningSteps: fc.constantFrom(['1m', '10m'], [], ['10m'], ['1m', '10m', '1h'], ['30m', '1d'], ['2d']),
+  relearningSteps: fc.constantFrom(['10m'], [], ['5m', '1h'], ['1d']),
+  desiredRetention: fc.constantFrom(0.8, 0.9, 0.95),
+  fuzz: fc.boolean(),
+});
+
+describe('fast replay of a card history', () => {
+  it('equals the answer-by-answer replay for random histories, step settings and time zones', () => {
+    fc.assert(
+      fc.property(
+        presetArb,
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 60 * 24 * 120 }), fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom(0, 60, -300, 330),
+        fc.integer({ min: 0, max: 23 }),
+        (settings, steps, offset, dayStart) => {
+          const preset: Preset = { ...defaultPreset(), ...settings, learningSteps: [...settings.learningSteps], relearningSteps: [...settings.relearningSteps] };
+          let at = START;
+          const times = steps.map(([gapMinutes]) => (at += gapMinutes * 60_000));
+          const ratings = steps.map(([, rating]) => rating as Grade1to4);
+          const fast = fastReplay(times, ratings, START, preset, fixedOffsetCalendar(offset, dayStart));
+          const slow = slowReplay(times, ratings, preset, offset, dayStart);
+          expect(fast).toEqual(slow);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives a new card back for an empty history', () => {
+    expect(fastReplay([], [], START, defaultPreset(), fixedOffsetCalendar(0, 4))).toEqual(newSchedule(START));
+  });
+});
