@@ -117,7 +117,11 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (editing || event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+      const target = event.target;
+      const onCheckbox = target instanceof HTMLInputElement && target.type === 'checkbox';
+      if (editing || (target instanceof HTMLInputElement && !onCheckbox) || target instanceof HTMLTextAreaElement) return;
+      // Space on a focused key-point checkbox ticks it; every other key still drives the card.
+      if (onCheckbox && event.key === ' ') return;
       const mod = event.ctrlKey || event.metaKey;
       if (mod && event.key.toLowerCase() === 'z') {
         event.preventDefault();
@@ -242,7 +246,7 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
             setEditing(false);
             if (saved) {
               setNotice('Note saved.');
-              void load(card.cardId).then(() => setRevealed(revealed));
+              void load(card.cardId);
             }
           }}
         />

@@ -1,0 +1,32 @@
+// Builds out/ when it is missing or older than the sources, so `npm run web`, `cli` and `bench` just work.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const outputs = ['out/main/index.js', 'out/main/web.js', 'out/main/cli.js', 'out/main/bench.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const inputs = ['src', 'bench', 'electron.vite.config.ts', 'package.json'];
+
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let max = stat.mtimeMs;
+  for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry)));
+  return max;
+}
+
+export function isBuilt() {
+  if (!outputs.every((file) => existsSync(join(root, file)))) return false;
+  const built = Math.min(...outputs.map((file) => statSync(join(root, file)).mtimeMs));
+  return inputs.every((input) => !existsSync(join(root, input)) || newest(join(root, input)) <= built);
+}
+
+export function ensureBuilt() {
+  if (isBuilt()) return;
+  // Build output goes to stderr: stdout belongs to the command (the CLI's --json, for one).
+  console.error('Building Interleave…');
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) ensureBuilt();
