@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NoteRecord } from '../../src/core/collection/types';
 import { parseDeck, type ParsedDeck, type ParsedNote } from '../../src/core/deck-format/parse';
+import { renderClozeSide } from '../../src/core/notes/cloze';
 import { NOTE_TYPES } from '../../src/core/notes/note-types';
 import { renderCard } from '../../src/core/render/card-html';
 import { findMath } from '../../src/core/render/math-spans';
@@ -74,6 +75,35 @@ describe('built-in decks', () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+
+  it('leaves no stray dollar sign outside formulas and code (a formula that failed to open or close)', () => {
+    const stray: string[] = [];
+    const plain = { hidden: () => '[...]', revealed: (answer: string) => answer };
+    for (const { file, note } of allNotes()) {
+      const texts = Object.entries(note.fields);
+      // A cloze side is text of its own: a deletion ending in a space can unclose a formula there.
+      if (note.type === 'cloze') {
+        for (const ord of NOTE_TYPES.cloze.cardOrds(note.fields)) {
+          for (const side of ['front', 'back'] as const) {
+            texts.push([`Text card ${ord} ${side}`, renderClozeSide(note.fields.Text!, ord, side, plain, () => false)]);
+          }
+        }
+      }
+      for (const [name, value] of texts) {
+        const spans = findMath(value);
+        let text = '';
+        let last = 0;
+        for (const span of spans) {
+          text += value.slice(last, span.start);
+          last = span.end;
+        }
+        text += value.slice(last);
+        const prose = text.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+        if (/(^|[^\\])\$/.test(prose)) stray.push(`${file} ${note.id} ${name}`);
+      }
+    }
+    expect(stray).toEqual([]);
   });
 
   it('card ids are unique across all decks', () => {

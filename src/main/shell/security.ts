@@ -26,7 +26,9 @@ export function secureWebPreferences(preload: string) {
 export function isTrustedFrame(frame: WebFrameMain | null | undefined): boolean {
   if (!frame || frame.parent !== null) return false;
   try {
-    return new URL(frame.url).origin === APP_ORIGIN;
+    // Compared by parts: WHATWG URL gives custom schemes an opaque origin ("null").
+    const url = new URL(frame.url);
+    return `${url.protocol}//${url.host}` === APP_ORIGIN;
   } catch {
     return false;
   }

@@ -1,0 +1,70 @@
+// The Electron app's start and quit, with 'electron' stubbed: one instance, a hardened window, a saved collection.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { electron } from './electron-stub';
+
+vi.mock('electron', async () => (await import('./electron-stub')).electronModule());
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+beforeEach(() => {
+  electron.reset();
+  vi.resetModules();
+  const dir = mkdtempSync(join(tmpdir(), 'shell-app-'));
+  process.env.INTERLEAVE_TEST_USERDATA = dir;
+  process.env.INTERLEAVE_DATA = join(dir, 'data');
+  process.env.INTERLEAVE_DECKS = join(import.meta.dirname, '../fixtures/decks');
+});
+
+afterEach(async () => {
+  // Quit, so the data folder's lock is released for the next test.
+  const quit = electron.appListeners.get('before-quit');
+  if (quit) quit({ preventDefault: () => undefined });
+  await tick();
+  delete process.env.INTERLEAVE_DATA;
+  delete process.env.INTERLEAVE_DECKS;
+});
+
+describe('the desktop app', () => {
+  it('leaves at once when another instance is running', async () => {
+    electron.singleInstance = false;
+    await import('../../src/main/shell/main');
+    expect(electron.quit).toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(0);
+  });
+
+  it('opens one sandboxed window on the app protocol, with the API behind one IPC channel', async () => {
+    await import('../../src/main/shell/main');
+    await tick();
+    expect(electron.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(electron.windows).toHaveLength(1);
+    const win = electron.windows[0]!;
+    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(win.options.webPreferences.preload).toMatch(/preload[/\\]index\.cjs$/);
+    expect(win.url).toBe('app://interleave/index.html');
+    expect([...electron.ipcHandlers.keys()]).toEqual(['interleave:api']);
+    expect(electron.protocolHandlers.has('app')).toBe(true);
+    expect(electron.session.permissionRequest).not.toBeNull();
+    expect(electron.menu).not.toBeNull();
+    // A call from the window reaches the real service on the data folder.
+    const reply = await electron.ipcHandlers.get('interleave:api')!({ senderFrame: { url: 'app://interleave/index.html', parent: null } }, 'listDecks', {});
+    expect(reply.ok).toBe(true);
+    expect(reply.result.decks[0].name).toBe('Sample');
+  });
+
+  it('saves the collection and releases the folder when quitting, after remembering the window', async () => {
+    await import('../../src/main/shell/main');
+    await tick();
+    electron.windows[0]!.listeners.get('close')!();
+    expect(existsSync(join(process.env.INTERLEAVE_TEST_USERDATA!, 'window-state.json'))).toBe(true);
+    const event = { preventDefault: vi.fn() };
+    electron.appListeners.get('before-quit')!(event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await tick();
+    expect(electron.quit).toHaveBeenCalled();
+    expect(existsSync(join(process.env.INTERLEAVE_DATA!, 'snapshot.json'))).toBe(true);
+    expect(existsSync(join(process.env.INTERLEAVE_DATA!, 'interleave.lock'))).toBe(false);
+  });
+});
