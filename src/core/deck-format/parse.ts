@@ -118,6 +118,7 @@ export function parseDeck(source: string): ParseResult {
   let field: Card['fields'][number] | null = null;
   let inProps = false;
   let fence: string | null = null;
+  let fenceLine = 0;
   for (; index < lines.length; index++) {
     const raw = lines[index]!;
     const lineNo = index + 1;
@@ -129,6 +130,7 @@ export function parseDeck(source: string): ParseResult {
     const fenceOpen = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
     if (fenceOpen && field) {
       fence = fenceOpen[1]!;
+      fenceLine = lineNo;
       field.lines.push(raw);
       continue;
     }
@@ -183,6 +185,9 @@ export function parseDeck(source: string): ParseResult {
     }
     // Text between the front matter and the first card is a preamble for human readers.
   }
+
+  // An unclosed fence swallows every card after it; say where it opened.
+  if (fence !== null) problem(fenceLine, 1, `the code block opened here with ${fence} is never closed, so everything after it was read as code`);
 
   const notes: ParsedNote[] = [];
   const seen = new Map<string, number>();

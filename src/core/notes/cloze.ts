@@ -91,15 +91,23 @@ function parseSegments(text: string, from: number, inside: boolean, braceAware: 
 }
 
 function parseNode(text: string, start: number, ord: number, contentStart: number, braceAware: boolean): ClozeNode {
-  try {
-    const [content, end, hint] = parseSegments(text, contentStart, true, braceAware);
+  const attempt = (aware: boolean): ClozeNode => {
+    const [content, end, hint] = parseSegments(text, contentStart, true, aware);
     return { ord, start, end, content, hint };
+  };
+  try {
+    return attempt(braceAware);
   } catch (error) {
-    if (braceAware && error instanceof ClozeSyntaxError) {
-      const [content, end, hint] = parseSegments(text, contentStart, true, false);
-      return { ord, start, end, content, hint };
+    if (!(error instanceof ClozeSyntaxError)) throw error;
+    if (braceAware) {
+      try {
+        return attempt(false);
+      } catch (fallback) {
+        if (!(fallback instanceof ClozeSyntaxError)) throw fallback;
+      }
     }
-    throw error instanceof ClozeSyntaxError ? new ClozeSyntaxError(error.message, start) : error;
+    // Report the deletion that is never closed where it opens.
+    throw new ClozeSyntaxError(error.message, start);
   }
 }
 
