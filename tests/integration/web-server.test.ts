@@ -1,0 +1,106 @@
+// Browser mode's HTTP transport: only this machine, only with the launch secret, only the app's own files.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWebServer } from '../../src/main/web/server';
+import { openTestService } from '../helpers/service';
+import { tempFolder } from '../helpers/temp-folder';
+
+const TOKEN = 'secret-token-for-tests';
+let port = 0;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  const root = tempFolder('web');
+  const staticDir = join(root, 'renderer');
+  const mediaDir = join(root, 'media');
+  mkdirSync(staticDir);
+  mkdirSync(mediaDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Interleave</title>');
+  writeFileSync(join(root, 'private.txt'), 'not for the web');
+  writeFileSync(join(mediaDir, 'cell.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  const { service } = openTestService();
+  const server = createWebServer({ handlers: service, staticDir, mediaDir, token: TOKEN, port: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+  close = async () => {
+    server.close();
+    await service.close();
+  };
+});
+
+afterAll(() => close());
+
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+const call = (method: string, input: unknown, headers: Record<string, string> = {}) =>
+  send(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Interleave-Token': TOKEN, ...headers }, body: JSON.stringify(input) });
+
+describe('the API over HTTP', () => {
+  it('answers a call that carries the launch secret', async () => {
+    const reply = await call('listDecks', {});
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, result: { decks: [{ name: 'Sample' }] } });
+  });
+
+  it('refuses a call without the secret or with a wrong one (403)', async () => {
+    expect((await call('listDecks', {}, { 'X-Interleave-Token': '' })).status).toBe(403);
+    expect((await call('listDecks', {}, { 'X-Interleave-Token': 'guess' })).status).toBe(403);
+  });
+
+  it('refuses a page from another origin and a foreign Host header (DNS rebinding) with 403', async () => {
+    expect((await call('listDecks', {}, { Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await call('listDecks', {}, { Host: `evil.example:${port}` })).status).toBe(403);
+    expect((await send('/', { headers: { Host: 'evil.example' } })).status).toBe(403);
+    expect((await call('listDecks', {}, { Origin: `http://localhost:${port}` })).status).toBe(200);
+  });
+
+  it('validates the payload and says which field is wrong (400)', async () => {
+    const reply = await call('answer', { cardId: 's-code/1', rating: 'perfect' });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body).error).toMatchObject({ code: 'invalid_input', where: { field: 'rating' } });
+    expect((await call('noSuchMethod', {})).status).toBe(400);
+    expect((await send('/api/listDecks', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Interleave-Token': TOKEN }, body: '{not json' })).status).toBe(400);
+  });
+
+  it('keeps the service’s error codes: an unknown card is 404', async () => {
+    const reply = await call('getCard', { cardId: 'missing/1' });
+    expect(reply.status).toBe(404);
+    expect(JSON.parse(reply.body).error.message).toBe('No card with id "missing/1".');
+  });
+});
+
+describe('files', () => {
+  it('serves the renderer with a strict Content-Security-Policy', async () => {
+    const page = await send('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('never serves anything outside the renderer or media folders', async () => {
+    for (const path of ['/../private.txt', '/%2e%2e/private.txt', '/..%2fprivate.txt', `/media/..%2fprivate.txt?t=${TOKEN}`, `/media/%2e%2e%2fprivate.txt?t=${TOKEN}`]) {
+      expect((await send(path)).status, path).toBe(404);
+    }
+  });
+
+  it('serves media only with the secret, and so that an SVG opened on its own runs nothing', async () => {
+    expect((await send('/media/cell.svg')).status).toBe(403);
+    const svg = await send(`/media/cell.svg?t=${TOKEN}`);
+    expect(svg.status).toBe(200);
+    expect(svg.headers['content-security-policy']).toContain('sandbox');
+  });
+});
