@@ -1,22 +1,11 @@
 // `npm start`: the desktop app where Electron can run; otherwise browser mode, saying why.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { electronBinary } from './electron-binary.js';
 import { ensureBuilt } from './ensure-built.js';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 ensureBuilt();
-
-function electronBinary() {
-  try {
-    // The electron package exports the path of its binary, which may never have been downloaded.
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 const electron = process.env.INTERLEAVE_BROWSER_MODE ? null : electronBinary();
 const [command, args] = electron

@@ -1,0 +1,2 @@
+// Types of the plain JavaScript helper beside it.
+export function electronBinary(): string | null;

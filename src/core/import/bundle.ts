@@ -1,0 +1,98 @@
+// What every importer produces from a file: notes, note types, cards with their review history, media.
+import type { NoteTypeName } from '../../shared/dto';
+
+/** One past review of a card, as the source recorded it. */
+export interface ImportedReview {
+  /** ms epoch */
+  at: number;
+  rating: 1 | 2 | 3 | 4;
+  durationMs: number;
+  /** The interval the source scheduled after this review, in days (Anki's revlog ivl when positive), if known. */
+  intervalDays?: number;
+  /** A stable id of this review in the source (Anki's revlog id), to skip it when imported again. */
+  sourceId?: string;
+}
+
+export interface ImportedCard {
+  /** 1-based: the template number + 1 for Anki normal note types, the cloze number for cloze. */
+  ord: number;
+  suspended: boolean;
+  buried: boolean;
+  /** 0 none, 1-7 Anki's flag colours. */
+  flag: number;
+  /** Oldest first. Ratings only: the schedule is recomputed from them with FSRS. */
+  reviews: ImportedReview[];
+  /** The deck this card is in, when it differs from the note's (Anki allows that). */
+  deckName?: string;
+}
+
+/** An Anki note type carried with its notes, so cards show exactly what Anki showed. */
+export interface ImportedNoteType {
+  /** Identity within the source, e.g. `anki:<note type id>`. */
+  key: string;
+  name: string;
+  kind: 'normal' | 'cloze';
+  fields: string[];
+  templates: { name: string; front: string; back: string }[];
+  css: string;
+}
+
+export interface ImportedNote {
+  /**
+   * Identity that survives re-import: `anki:<guid>`, `id:<native id>`, or `content:<hash>` for
+   * formats without ids. Importing the same key again updates the note instead of duplicating it.
+   */
+  key: string;
+  deckName: string;
+  /** A native type, or `anki` with `noteTypeKey` naming one of the bundle's note types. */
+  type: NoteTypeName | 'anki';
+  noteTypeKey?: string;
+  /** Field name -> content. Markdown for native types; HTML for `anki` notes (format says which). */
+  fields: Record<string, string>;
+  format: 'markdown' | 'html';
+  tags: string[];
+  cards: ImportedCard[];
+  /** ms epoch, when the source knows. */
+  created?: number;
+  modified?: number;
+  /** Where in the file the note came from, for messages: `line 12`, `note 3`. */
+  where?: string;
+}
+
+export interface ImportedMedia {
+  /** One path component, already normalised by the importer; never trusted to be safe by the writer. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportBundle {
+  /** `anki-legacy1`, `anki-legacy2`, `anki-latest`, `csv`, `tsv`, `anki-text`, `interleave-markdown`, `obsidian`, `logseq`, `interleave-backup` … */
+  format: string;
+  decks: { name: string; description: string }[];
+  noteTypes: ImportedNoteType[];
+  notes: ImportedNote[];
+  media: ImportedMedia[];
+  /** Parts that could not be read, each saying where and what; the rest is still imported. */
+  problems: string[];
+}
+
+/** Thrown by an importer when a file cannot be read at all: says where and what. */
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly where: { file?: string; line?: number; column?: number; entry?: string } = {},
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+/** Limits every importer enforces on untrusted archives. */
+export interface ImportLimits {
+  /** Total bytes after decompression. */
+  maxBytes: number;
+  /** Entries in an archive. */
+  maxEntries: number;
+}
+
+export const DEFAULT_LIMITS: ImportLimits = { maxBytes: 2 * 1024 ** 3, maxEntries: 100_000 };
