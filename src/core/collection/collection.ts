@@ -86,7 +86,46 @@ export class Collection {
     return (this.cardsByNote.get(card.noteId) ?? []).filter((id) => id !== card.id).map((id) => this.cards.get(id)!);
   }
 
+  /** Bumped whenever cards are added, removed or change deck: the per-deck indexes below follow it. */
+  private structure = 0;
+  private indexedAt = -1;
+  private byDeck = new Map<string, CardRecord[]>();
+  private newByDeck = new Map<string, CardRecord[]>();
+
+  private reindex(): void {
+    if (this.indexedAt === this.structure) return;
+    this.byDeck = new Map();
+    for (const card of this.cards.values()) {
+      const list = this.byDeck.get(card.deckId);
+      if (list) list.push(card);
+      else this.byDeck.set(card.deckId, [card]);
+    }
+    this.newByDeck = new Map();
+    this.indexedAt = this.structure;
+  }
+
+  /** The cards whose own deck is `deckId` (children not included). */
+  cardsInDeck(deckId: string): readonly CardRecord[] {
+    this.reindex();
+    return this.byDeck.get(deckId) ?? [];
+  }
+
+  /**
+   * The deck's cards that were new when the index was built, in introduction order. Cards answered
+   * since are still listed (callers check the state): the list is rebuilt only when cards come or go.
+   */
+  newCardsInDeck(deckId: string): readonly CardRecord[] {
+    this.reindex();
+    let list = this.newByDeck.get(deckId);
+    if (!list) {
+      list = (this.byDeck.get(deckId) ?? []).filter((card) => card.state === 0).sort((a, b) => a.position - b.position || a.ord - b.ord);
+      this.newByDeck.set(deckId, list);
+    }
+    return list;
+  }
+
   private putCard(card: CardRecord): void {
+    this.structure++;
     if (!this.cards.has(card.id)) {
       const list = this.cardsByNote.get(card.noteId);
       if (list) list.push(card.id);
@@ -98,6 +137,7 @@ export class Collection {
   private removeCard(cardId: string): void {
     const card = this.cards.get(cardId);
     if (!card) return;
+    this.structure++;
     this.cards.delete(cardId);
     const list = (this.cardsByNote.get(card.noteId) ?? []).filter((id) => id !== cardId);
     if (list.length) this.cardsByNote.set(card.noteId, list);
@@ -129,6 +169,8 @@ export class Collection {
         return;
       }
       case 'undo': {
+        // An undone first answer makes a card new again: it must be back in the new-card order.
+        this.structure++;
         const index = this.undo.findIndex((entry) => entry.seq === event.target);
         if (index >= 0) this.undo.splice(index, 1);
         this.history.remove(event.target);

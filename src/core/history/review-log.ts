@@ -206,12 +206,15 @@ export class ReviewLog {
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as { length: number; coversSeq: number; cardIds: string[] };
     const n = header.length;
     const log = new ReviewLog();
-    log.grow(n);
+    // Headroom, so the first reviews after opening do not copy every column at once.
+    log.grow(n + Math.max(4096, n >> 3));
     let offset = 8 + headerLength + ((8 - ((8 + headerLength) % 8)) % 8);
     const take = <T extends ArrayBufferView & { set(a: ArrayLike<number>): void }>(target: T, bytesPer: number, make: (buffer: ArrayBuffer) => ArrayLike<number>) => {
       const size = n * bytesPer;
       if (offset + size > bytes.byteLength) throw new Error('history file is truncated');
-      const copy = bytes.slice(offset, offset + size);
+      // A fresh, aligned copy: `bytes` may be a Node Buffer, whose slice() is a view into a shared pool.
+      const copy = new Uint8Array(size);
+      copy.set(bytes.subarray(offset, offset + size));
       target.set(make(copy.buffer));
       offset += size;
     };

@@ -29,30 +29,23 @@ export interface StudyQueue {
   activity: TodayActivity;
 }
 
-interface DeckIndex {
-  own: Map<string, CardRecord[]>;
-  total: Map<string, number>;
-}
-
-function indexByDeck(col: Collection): DeckIndex {
-  const own = new Map<string, CardRecord[]>();
-  for (const card of col.cards.values()) {
-    const list = own.get(card.deckId);
-    if (list) list.push(card);
-    else own.set(card.deckId, [card]);
-  }
-  return { own, total: new Map() };
-}
-
 function isAvailable(card: CardRecord, today: number): boolean {
   return !card.suspended && (card.buriedUntilDay === null || card.buriedUntilDay <= today);
 }
 
-/** A stable, well-spread order among reviews due on the same day. */
+const tieBreaks = new Map<string, number>();
+
+/** A stable, well-spread order among reviews due on the same day (memoised: sorting asks often). */
 function tieBreak(id: string): number {
-  let hash = 2166136261;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
-  return hash >>> 0;
+  let hash = tieBreaks.get(id);
+  if (hash === undefined) {
+    hash = 2166136261;
+    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
+    hash >>>= 0;
+    if (tieBreaks.size > 500_000) tieBreaks.clear();
+    tieBreaks.set(id, hash);
+  }
+  return hash;
 }
 
 /**
@@ -63,7 +56,6 @@ function tieBreak(id: string): number {
 export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | null): StudyQueue {
   const activity = todayActivity(col, now, calendar);
   const today = activity.day;
-  const index = indexByDeck(col);
   const learning: CardRecord[] = [];
   const reviews: CardRecord[] = [];
   const newCards: CardRecord[] = [];
@@ -88,10 +80,9 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
     let reviewLeft = Math.min(reviewCap, Math.max(0, preset.reviewsPerDay - doneInSubtree(deck, activity.reviewsByDeck)));
     let newTaken = 0;
     let reviewTaken = 0;
-    const own = index.own.get(deck) ?? [];
+    const own = col.cardsInDeck(deck);
     total += own.length;
     const dueReviews: CardRecord[] = [];
-    const fresh: CardRecord[] = [];
     for (const card of own) {
       if (!isAvailable(card, today)) continue;
       if (card.state === CardState.Learning || card.state === CardState.Relearning) {
@@ -101,8 +92,6 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
         }
       } else if (card.state === CardState.Review) {
         if (studyDay(calendar, card.due) <= today) dueReviews.push(card);
-      } else if (card.state === CardState.New) {
-        fresh.push(card);
       }
     }
     dueReviews.sort((a, b) => a.due - b.due || tieBreak(a.id) - tieBreak(b.id));
@@ -114,9 +103,9 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
       reviewLeft--;
       reviewTaken++;
     }
-    fresh.sort((a, b) => a.position - b.position || a.ord - b.ord);
-    for (const card of fresh) {
+    for (const card of col.newCardsInDeck(deck)) {
       if (newLeft <= 0) break;
+      if (card.state !== CardState.New || !isAvailable(card, today)) continue;
       if (notesPicked.has(card.noteId)) continue;
       notesPicked.add(card.noteId);
       newCards.push(card);
@@ -137,7 +126,9 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
   for (const root of roots) visit(root.id, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
 
   learning.sort((a, b) => a.due - b.due);
-  reviews.sort((a, b) => studyDay(calendar, a.due) - studyDay(calendar, b.due) || tieBreak(a.id) - tieBreak(b.id));
+  const dueDay = new Map<CardRecord, number>();
+  for (const card of reviews) dueDay.set(card, studyDay(calendar, card.due));
+  reviews.sort((a, b) => dueDay.get(a)! - dueDay.get(b)! || tieBreak(a.id) - tieBreak(b.id));
   return {
     learning,
     reviews,

@@ -1,0 +1,138 @@
+// Reads any Anki package (.apkg, .colpkg; legacy 1, legacy 2 or latest layout) into an ImportBundle.
+import { DEFAULT_LIMITS, ImportError, type ImportBundle, type ImportedNote, type ImportLimits } from '../../../core/import/bundle';
+import { decodeMeta, PACKAGE_VERSION } from './anki-proto';
+import { ExtractionBudget } from './budget';
+import type { CollectionMeta } from './collection-meta';
+import { readNotes } from './collection-notes';
+import { readSchema11Meta } from './collection-schema11';
+import { readSchema18Meta } from './collection-schema18';
+import { readMedia } from './media';
+import { openCollection } from './sqlite';
+import { describe, readZipEntries, type ZipEntries } from './zip-entries';
+import { zstdDecompress } from './zstd';
+
+type Layout = { format: 'anki-legacy1' | 'anki-legacy2' | 'anki-latest'; entry: string; zstd: boolean };
+
+const LAYOUTS = {
+  legacy1: { format: 'anki-legacy1', entry: 'collection.anki2', zstd: false },
+  legacy2: { format: 'anki-legacy2', entry: 'collection.anki21', zstd: false },
+  latest: { format: 'anki-latest', entry: 'collection.anki21b', zstd: true },
+} as const satisfies Record<string, Layout>;
+
+/** Anki's text in the placeholder collection.anki2 it adds for versions too old to read the real one. */
+const PLACEHOLDER_TEXT = 'requires a newer version of Anki';
+
+/** The only entries an Anki package has: Anki never uses entry names as paths, and neither do we. */
+function isPackageEntry(name: string): boolean {
+  return name === 'meta' || name === 'media' || name.startsWith('collection.anki2') || /^\d{1,9}$/.test(name);
+}
+
+export async function readAnkiPackage(bytes: Uint8Array, fileName: string, limits: ImportLimits = DEFAULT_LIMITS): Promise<ImportBundle> {
+  const budget = new ExtractionBudget(limits, fileName);
+  const zip = readZipEntries(bytes, isPackageEntry, budget);
+  const problems: string[] = [];
+  for (const name of zip.duplicates) problems.push(`${fileName}: the archive holds "${name}" more than once; the first copy was used`);
+
+  const layout = chooseLayout(zip, problems, fileName);
+  const where = { file: fileName, entry: layout.entry };
+  const stored = zip.entries.get(layout.entry);
+  if (!stored) {
+    const why = zip.unreadable.get(layout.entry);
+    throw new ImportError(
+      why ? `${fileName}: the collection "${layout.entry}" could not be unpacked: ${why}` : `${fileName}: the collection "${layout.entry}" is missing from the package`,
+      where,
+    );
+  }
+  const collection = layout.zstd ? zstdDecompress(stored, layout.entry, budget) : stored;
+
+  const db = await openCollection(collection, layout.entry, fileName);
+  let meta: CollectionMeta;
+  let notes: ImportedNote[];
+  try {
+    meta = db.hasTable('notetypes') ? readSchema18Meta(db, problems, fileName) : readSchema11Meta(db, problems, fileName);
+    notes = readNotes(db, meta, problems, fileName);
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError(`${fileName}: the collection "${layout.entry}" could not be read: ${describe(error)}`, where);
+  } finally {
+    db.close();
+  }
+
+  if (notes.length === 0) {
+    const why = problems.length ? `: ${problems.join('; ')}` : '';
+    throw new ImportError(`${fileName}: the collection "${layout.entry}" holds no notes that could be read${why}`, where);
+  }
+  if (layout.format === 'anki-legacy1' && notes.length === 1 && Object.values(notes[0]!.fields).some((value) => value.includes(PLACEHOLDER_TEXT))) {
+    throw new ImportError(
+      `${fileName}: "collection.anki2" is only the placeholder Anki writes for old versions, and the real collection is missing from the package`,
+      where,
+    );
+  }
+
+  const media = readMedia(zip, layout.zstd, budget, problems);
+  const usedTypes = new Set(notes.map((note) => note.noteTypeKey));
+  return {
+    format: layout.format,
+    decks: deckTree(meta, notes),
+    noteTypes: [...meta.noteTypes.values()].filter((noteType) => usedTypes.has(noteType.key)),
+    notes,
+    media,
+    problems,
+  };
+}
+
+/** By `meta` when present (latest packages), else by which collection file is there, as Anki does. */
+function chooseLayout(zip: ZipEntries, problems: string[], file: string): Layout {
+  const metaBytes = zip.entries.get('meta');
+  if (metaBytes) {
+    let version: number | undefined;
+    try {
+      version = decodeMeta(metaBytes).version;
+    } catch (error) {
+      problems.push(`${file}: the package description ("meta") could not be read (${describe(error)}); the layout was guessed from the collection files`);
+    }
+    if (version === PACKAGE_VERSION.legacy1) return LAYOUTS.legacy1;
+    if (version === PACKAGE_VERSION.legacy2) return LAYOUTS.legacy2;
+    if (version === PACKAGE_VERSION.latest) return LAYOUTS.latest;
+    if (version !== undefined) {
+      throw new ImportError(`${file}: the package says it has layout version ${version}, which is newer than this importer knows (was it made by a newer Anki?)`, {
+        file,
+        entry: 'meta',
+      });
+    }
+  } else if (zip.unreadable.has('meta')) {
+    problems.push(`${file}: the package description ("meta") could not be unpacked (${zip.unreadable.get('meta')}); the layout was guessed from the collection files`);
+  }
+  if (has(zip, 'collection.anki21b')) return LAYOUTS.latest;
+  if (has(zip, 'collection.anki21')) return LAYOUTS.legacy2;
+  if (has(zip, 'collection.anki2')) return LAYOUTS.legacy1;
+  throw new ImportError(`${file} is not an Anki package: it has no collection (collection.anki21b, collection.anki21 or collection.anki2)`, { file });
+}
+
+function has(zip: ZipEntries, name: string): boolean {
+  return zip.entries.has(name) || zip.unreadable.has(name);
+}
+
+/** Every normal deck in the package and every deck a card uses, with the ancestors their names imply. */
+function deckTree(meta: CollectionMeta, notes: ImportedNote[]): ImportBundle['decks'] {
+  const used = new Set<string>();
+  for (const note of notes) {
+    used.add(note.deckName);
+    for (const card of note.cards) if (card.deckName) used.add(card.deckName);
+  }
+  const descriptions = new Map<string, string>();
+  for (const deck of meta.decks.values()) {
+    if (deck.filtered || (deck.name === 'Default' && !used.has('Default'))) continue;
+    descriptions.set(deck.name, deck.description);
+  }
+  for (const name of used) if (!descriptions.has(name)) descriptions.set(name, '');
+  for (const name of [...descriptions.keys()]) {
+    const parts = name.split('::');
+    for (let depth = 1; depth < parts.length; depth++) {
+      const ancestor = parts.slice(0, depth).join('::');
+      if (!descriptions.has(ancestor)) descriptions.set(ancestor, '');
+    }
+  }
+  return [...descriptions].sort(([a], [b]) => a.localeCompare(b)).map(([name, description]) => ({ name, description }));
+}
+

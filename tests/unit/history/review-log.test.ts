@@ -1,0 +1,43 @@
+// The review log: columns that take reviews and undos in journal order, and survive a round trip to bytes.
+import { describe, expect, it } from 'vitest';
+import type { ReviewEvent } from '../../../src/core/collection/events';
+import { ReviewLog } from '../../../src/core/history/review-log';
+import { newSchedule } from '../../../src/core/scheduling/scheduler';
+
+function review(cardId: string, at: number, rating: 1 | 2 | 3 | 4): ReviewEvent {
+  return { type: 'review', at, cardId, rating, durationMs: 1200, prior: 0, after: { ...newSchedule(at), stability: 2.5, difficulty: 5.25, scheduledDays: 3, due: at + 3 * 86_400_000 } };
+}
+
+describe('the review log', () => {
+  it('keeps each card’s reviews in order and leaves undone ones out', () => {
+    const log = new ReviewLog();
+    log.append(1, review('a/1', 1000, 3));
+    log.append(2, review('b/1', 2000, 1));
+    log.append(3, review('a/1', 3000, 4));
+    expect(log.remove(2)).toBe(true);
+    expect(log.remove(2)).toBe(false);
+    expect(log.reviewsOf('a/1').map((r) => [r.seq, r.rating])).toEqual([
+      [1, 3],
+      [3, 4],
+    ]);
+    expect(log.reviewsOf('b/1')).toEqual([]);
+    expect(log.activeCount).toBe(2);
+    expect([...log.since(2500)].map((r) => r.seq)).toEqual([3]);
+  });
+
+  it('round-trips through bytes, including from a Node Buffer that views a shared pool', () => {
+    const log = new ReviewLog();
+    for (let i = 1; i <= 3000; i++) log.append(i, review(`c${i % 7}/1`, i * 1000, ((i % 4) + 1) as 1 | 2 | 3 | 4));
+    log.remove(17);
+    log.coversSeq = 3005;
+    const bytes = log.toBytes();
+    // A Buffer whose bytes sit at an odd offset inside a larger ArrayBuffer.
+    const pooled = Buffer.concat([Buffer.from([1, 2, 3]), Buffer.from(bytes)]).subarray(3);
+    const back = ReviewLog.fromBytes(pooled);
+    expect(back.length).toBe(3000);
+    expect(back.coversSeq).toBe(3005);
+    expect(back.activeCount).toBe(2999);
+    expect(back.reviewsOf('c3/1')).toEqual(log.reviewsOf('c3/1'));
+    expect(() => ReviewLog.fromBytes(bytes.subarray(0, bytes.length - 10))).toThrow(/truncated/);
+  });
+});
