@@ -178,3 +178,34 @@ describe('the next day', () => {
     await service.close();
   });
 });
+
+describe('recomputing from history', () => {
+  it('gives back exactly the schedule every card has, fuzz included, when nothing changed', async () => {
+    const { recomputeAll } = await import('../../src/core/scheduling/recompute-all');
+    const { fixedOffsetCalendar } = await import('../../src/core/time/study-day');
+    const clock = new TestClock(T0);
+    const { service } = openTestService({ clock });
+    const ratings = ['again', 'hard', 'good', 'easy'] as const;
+    for (let day = 0; day < 40; day++) {
+      for (let i = 0; i < 30; i++) {
+        const next = await service.nextCard({});
+        if (!next.card) break;
+        await service.answer({ cardId: next.card.cardId, rating: ratings[(day * 7 + i) % 4]!, durationMs: 1000 });
+        clock.advance(3);
+      }
+      clock.advanceDays(1);
+    }
+    await service.undo({});
+    const col = service.store.requireCollection();
+    expect(col.history.activeCount).toBeGreaterThan(100);
+    const progress: number[] = [];
+    const recomputed = recomputeAll(col.history, (id) => col.cards.get(id), (card) => col.presetOf(card.deckId), fixedOffsetCalendar(0, 4), (p) => progress.push(p));
+    expect(recomputed.length).toBeGreaterThan(10);
+    for (const { cardId, schedule } of recomputed) {
+      const { state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview } = col.cards.get(cardId)!;
+      expect(schedule, cardId).toEqual({ state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview });
+    }
+    expect(progress[progress.length - 1]).toBe(1);
+    await service.close();
+  });
+});

@@ -1,0 +1,88 @@
+// Builds Anki packages for tests: bundles written by our writer, then re-zipped, re-mapped or damaged on purpose.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import type { ImportBundle, ImportedCard, ImportedNote } from '../../src/core/import/bundle';
+import { writeAnkiPackage } from '../../src/main/export/anki-package';
+import { sqlJs } from '../../src/main/import/anki/sqlite';
+
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'anki');
+
+export function fixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(FIXTURES, name)));
+}
+
+/** A fixed clock for written packages, so ids and due days do not depend on when the test runs. */
+export const NOW = Date.UTC(2026, 2, 1, 12);
+
+export function card(ord: number, extra: Partial<ImportedCard> = {}): ImportedCard {
+  return { ord, suspended: false, buried: false, flag: 0, reviews: [], ...extra };
+}
+
+export function basicNote(key: string, front: string, back: string, extra: Partial<ImportedNote> = {}): ImportedNote {
+  return { key, deckName: 'Tests', type: 'basic', fields: { Front: front, Back: back }, format: 'markdown', tags: [], cards: [card(1)], ...extra };
+}
+
+export function bundleOf(notes: ImportedNote[], extra: Partial<ImportBundle> = {}): ImportBundle {
+  return { format: 'test', decks: [], noteTypes: [], notes, media: [], problems: [], ...extra };
+}
+
+export function packageOf(notes: ImportedNote[], extra: Partial<ImportBundle> = {}): Promise<Uint8Array> {
+  return writeAnkiPackage(bundleOf(notes, extra), { now: NOW });
+}
+
+/** The package's entries, changed by `edit`, zipped again (entry order is kept). */
+export function rezip(pkg: Uint8Array, edit: (entries: Record<string, Uint8Array>) => void): Uint8Array {
+  const entries = unzipSync(pkg);
+  edit(entries);
+  const files: Zippable = {};
+  for (const [name, bytes] of Object.entries(entries)) files[name] = [bytes, { level: 0 }];
+  return zipSync(files);
+}
+
+export function json(value: unknown): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(value));
+}
+
+/**
+ * A valid zstd frame holding `bytes` uncompressed (raw blocks, RFC 8878): enough to build
+ * latest-format entries without a zstd compressor.
+ */
+export function zstdRaw(bytes: Uint8Array): Uint8Array {
+  const BLOCK = 128 * 1024;
+  const parts: number[] = [0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x58 /* window 2^21, no size, no checksum */];
+  const out: Uint8Array[] = [];
+  let offset = 0;
+  do {
+    const size = Math.min(BLOCK, bytes.length - offset);
+    const last = offset + size >= bytes.length ? 1 : 0;
+    const header = (size << 3) | last; // block type 0: raw
+    out.push(new Uint8Array([header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff]), bytes.subarray(offset, offset + size));
+    offset += size;
+  } while (offset < bytes.length);
+  const total = parts.length + out.reduce((sum, part) => sum + part.length, 0);
+  const frame = new Uint8Array(total);
+  frame.set(parts, 0);
+  let at = parts.length;
+  for (const part of out) {
+    frame.set(part, at);
+    at += part.length;
+  }
+  return frame;
+}
+
+/** Runs SQL against a package's collection.anki21 and puts the changed file back. */
+export async function editCollection(pkg: Uint8Array, sql: string, entry = 'collection.anki21'): Promise<Uint8Array> {
+  const SQL = await sqlJs();
+  const entries = unzipSync(pkg);
+  const db = new SQL.Database(entries[entry]);
+  try {
+    db.exec(sql);
+    const changed = db.export();
+    return rezip(pkg, (files) => {
+      files[entry] = changed;
+    });
+  } finally {
+    db.close();
+  }
+}
