@@ -326,6 +326,11 @@ export function stripAvTags(text: string): string {
 // Private-use characters set rendered pieces aside so later passes never read inside them.
 const ASIDE = /\uE000(\d+)\uE001/g;
 
+// A template can repeat a field full of formulas hundreds of times, and each drawn formula is
+// about a kilobyte of HTML: identical formulas are drawn once, and past this many on one side the
+// rest stay as source rather than stall the card or fill memory.
+const MAX_FORMULAS_PER_SIDE = 2000;
+
 /**
  * Anki's markup in a rendered card side: `[sound:x.mp3]` becomes an audio player (the renderer maps
  * media names), `[latex]`, `[$]`, `[$$]` and MathJax formulas are drawn with KaTeX. Everything
@@ -334,6 +339,17 @@ const ASIDE = /\uE000(\d+)\uE001/g;
 export function renderAnkiMarkup(html: string): string {
   const pieces: string[] = [];
   const setAside = (piece: string) => `\uE000${pieces.push(piece) - 1}\uE001`;
+  const drawn = new Map<string, string>();
+  let count = 0;
+  const draw = (key: string, source: string, render: () => string): string => {
+    if (++count > MAX_FORMULAS_PER_SIDE) return source;
+    let html = drawn.get(key);
+    if (html === undefined) {
+      html = render();
+      drawn.set(key, html);
+    }
+    return setAside(html);
+  };
   const clean = html.replace(/[\uE000\uE001]/g, '');
   const spoken = replaceSpans(clean, findTtsDirectives(clean), () => '');
   const sounds = findSoundTags(spoken);
@@ -343,9 +359,14 @@ export function renderAnkiMarkup(html: string): string {
   const latex = findLatexTags(heard);
   const typeset = replaceSpans(heard, latex, (i) => {
     const tag = latex[i]!;
-    return setAside(renderLatexTag(tag.kind, heard.slice(tag.bodyStart, tag.bodyEnd)));
+    const body = heard.slice(tag.bodyStart, tag.bodyEnd);
+    return draw(`${tag.kind}:${body}`, heard.slice(tag.start, tag.end), () => renderLatexTag(tag.kind, body));
   });
   const math = findAnkiMath(typeset);
-  const drawn = replaceSpans(typeset, math, (i) => setAside(renderTex(mathJaxSource(math[i]!.tex), math[i]!.display)));
-  return drawn.replace(ASIDE, (_, index: string) => pieces[Number(index)] ?? '');
+  const formulas = replaceSpans(typeset, math, (i) => {
+    const span = math[i]!;
+    const source = typeset.slice(span.start, span.end);
+    return draw(source, source, () => renderTex(mathJaxSource(span.tex), span.display));
+  });
+  return formulas.replace(ASIDE, (_, index: string) => pieces[Number(index)] ?? '');
 }

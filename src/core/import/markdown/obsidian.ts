@@ -79,7 +79,13 @@ export function parseObsidian(text: string, fileName: string, options: ObsidianO
   });
 
   // Tag lines inside a card belong to that card, not to the cards below (the plugin's rule).
-  const noteLevel = tagLines.filter(({ index }) => !cards.some((card) => index >= card.first && index <= card.last));
+  // Both lists are in file order and cards do not overlap, so one walk sorts them out.
+  let cardCursor = 0;
+  const noteLevel = tagLines.filter(({ index }) => {
+    while (cardCursor < cards.length && cards[cardCursor]!.last < index) cardCursor++;
+    const card = cards[cardCursor];
+    return !(card && card.first <= index);
+  });
   const firstTagDeck = tagLines[0]?.decks[0] ?? null;
   for (const { index, decks } of noteLevel) {
     if (new Set(decks).size > 1) builder.problem(index + 1, `names several decks (${[...new Set(decks)].join(', ')}); the cards below go to the first, ${decks[0]}`);

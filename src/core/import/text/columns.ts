@@ -18,8 +18,8 @@ type Role = Exclude<keyof ColumnMapping, 'extra'>;
 
 // Column titles seen in exports from Anki, Quizlet, spreadsheets and other flashcard apps.
 const LABELS: Record<Role, readonly string[]> = {
-  front: ['front', 'question', 'term', 'text', 'word', 'prompt', 'q'],
-  back: ['back', 'answer', 'definition', 'back extra', 'extra', 'meaning', 'a'],
+  front: ['front', 'question', 'term', 'text', 'word', 'prompt'],
+  back: ['back', 'answer', 'definition', 'back extra', 'extra', 'meaning'],
   tags: ['tags', 'tag'],
   deck: ['deck'],
   guid: ['guid'],
