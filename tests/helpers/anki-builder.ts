@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { decompress } from 'fzstd';
 import type { ImportBundle, ImportedCard, ImportedNote } from '../../src/core/import/bundle';
 import { writeAnkiPackage } from '../../src/main/export/anki-package';
 import { sqlJs } from '../../src/main/import/anki/sqlite';
@@ -81,6 +82,30 @@ export async function editCollection(pkg: Uint8Array, sql: string, entry = 'coll
     const changed = db.export();
     return rezip(pkg, (files) => {
       files[entry] = changed;
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Runs SQL against the schema 18 collection of a latest package. sql.js has no `unicase`
+ * collation, so the copy's schema is switched to NOCASE first (and stays so in the result).
+ */
+export async function editLatestCollection(pkg: Uint8Array, sql: string): Promise<Uint8Array> {
+  const SQL = await sqlJs();
+  const bytes = decompress(unzipSync(pkg)['collection.anki21b']!);
+  bytes[18] = 1;
+  bytes[19] = 1;
+  const first = new SQL.Database(bytes);
+  first.exec("PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = replace(sql, 'COLLATE unicase', 'COLLATE NOCASE');");
+  const db = new SQL.Database(first.export());
+  first.close();
+  try {
+    db.exec(sql);
+    const changed = zstdRaw(db.export());
+    return rezip(pkg, (files) => {
+      files['collection.anki21b'] = changed;
     });
   } finally {
     db.close();

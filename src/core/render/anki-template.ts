@@ -283,22 +283,103 @@ function applyFilter(name: string, text: string, field: string, state: RenderSta
 // ---------------------------------------------------------------------------------------------
 // Clozes
 
+/** Where cloze.ts's parse would stop being cheap: it retries a deletion whose braces do not balance, nested ones included. */
+const MAX_RETRIED_DELETIONS = 8;
+const CLOZE_OPEN = /\{\{c\d{1,3}::/y;
+
 /**
- * The part of a field the cloze parser reads. A deletion that never closes is dropped with
- * everything after it, which is what Anki shows for one.
+ * True when counting braces, as cloze.ts does first, closes every deletion: then cloze.ts reads the
+ * field in one pass. (When it does not, cloze.ts falls back to Anki's first-`}}` rule deletion by
+ * deletion, re-reading what each contains, which grows exponentially with the number of such
+ * deletions, so a 200-character field could stall the app.)
  */
-function readableClozeText(text: string): string {
-  let readable = text;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    try {
-      parseCloze(readable);
-      return readable;
-    } catch (error) {
-      if (!(error instanceof ClozeSyntaxError)) throw error;
-      readable = readable.slice(0, Math.min(error.offset, readable.length - 1));
+function bracesCloseEveryDeletion(text: string): boolean {
+  const open: { depth: number; inHint: boolean }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    const inner = open.at(-1);
+    if (ch === '\\' && i + 1 < text.length) {
+      i += 2;
+    } else if (ch === '{') {
+      CLOZE_OPEN.lastIndex = i;
+      const opener = inner?.inHint ? null : CLOZE_OPEN.exec(text);
+      if (opener) open.push({ depth: 0, inHint: false });
+      else if (inner) inner.depth++;
+      i += opener ? opener[0].length : 1;
+    } else if (inner && ch === '}') {
+      if (text[i + 1] === '}' && inner.depth === 0) {
+        open.pop();
+        i += 2;
+      } else {
+        if (inner.depth > 0) inner.depth--;
+        i++;
+      }
+    } else if (inner && !inner.inHint && inner.depth === 0 && ch === ':' && text[i + 1] === ':') {
+      inner.inHint = true;
+      i += 2;
+    } else i++;
+  }
+  return open.length === 0;
+}
+
+// Stand-ins for `\`, `{` and `}` that cloze.ts reads as plain text.
+const MASKED: Record<string, string> = { '\\': '\uE002', '{': '\uE003', '}': '\uE004' };
+const UNMASK = /[\uE002-\uE004]/g;
+const unmask = (text: string) => text.replace(UNMASK, (ch) => (ch === '\uE002' ? '\\' : ch === '\uE003' ? '{' : '}'));
+
+/**
+ * The field in Anki's own reading, for cloze.ts to parse in one pass: each `}}` closes the
+ * innermost open deletion, so every other brace and backslash is masked, and a deletion never
+ * closed is cut off with everything after it (Anki shows none of it). Offsets are unchanged.
+ */
+function maskedForFirstCloseRule(text: string): string {
+  let out = '';
+  const opened: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    CLOZE_OPEN.lastIndex = i;
+    const opener = text[i] === '{' ? CLOZE_OPEN.exec(text) : null;
+    if (opener) {
+      opened.push(i);
+      out += opener[0];
+      i += opener[0].length;
+    } else if (opened.length > 0 && text.startsWith('}}', i)) {
+      opened.pop();
+      out += '}}';
+      i += 2;
+    } else {
+      out += MASKED[text[i]!] ?? text[i];
+      i++;
     }
   }
-  return '';
+  return opened.length > 0 ? out.slice(0, opened[0]) : out;
+}
+
+/**
+ * What cloze.ts is given for a field, and how to turn its output back into field HTML. Braces are
+ * counted (so LaTeX ending in `}}` works) whenever that is cheap; a field with many deletions whose
+ * braces do not balance is read by Anki's first-`}}` rule instead, which is what Anki shows for it.
+ * A deletion that is never closed is dropped with everything after it, as in Anki.
+ */
+function clozeReading(text: string): { text: string; unmask: (html: string) => string } {
+  const deletions = text.match(/\{\{c\d{1,3}::/g)?.length ?? 0;
+  if (bracesCloseEveryDeletion(text) || deletions <= MAX_RETRIED_DELETIONS) {
+    let readable = text;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        parseCloze(readable);
+        return { text: readable, unmask: (html) => html };
+      } catch (error) {
+        if (!(error instanceof ClozeSyntaxError)) throw error;
+        readable = readable.slice(0, Math.min(error.offset, readable.length - 1));
+      }
+    }
+    return { text: '', unmask: (html) => html };
+  }
+  const masked = maskedForFirstCloseRule(text);
+  // Masked text has no braces left to count, so this always holds; checked so no input can loop.
+  return bracesCloseEveryDeletion(masked) ? { text: masked, unmask } : { text: '', unmask };
 }
 
 /** Every deletion, outer before inner (iteratively: nesting in a field can be deep). */
@@ -316,7 +397,7 @@ function clozeNodes(segments: Segment[]): Exclude<Segment, string>[] {
 
 /** Cloze numbers used in a field (Anki ignores c0). */
 export function clozeNumbers(text: string): Set<number> {
-  return new Set(clozeNodes(parseCloze(readableClozeText(text))).map((node) => node.ord).filter((ord) => ord > 0));
+  return new Set(clozeNodes(parseCloze(clozeReading(text).text)).map((node) => node.ord).filter((ord) => ord > 0));
 }
 
 // The same marks as native cloze notes (card-html.ts): a bracket on the front, the answer
@@ -325,23 +406,25 @@ const ANKI_CLOZE_STYLE: ClozeStyle = {
   hidden: (hint, inMath) => {
     if (!inMath) return `<span class="cloze">[${hint ?? '…'}]</span>`;
     // Entities stay escaped here; the formula is decoded as a whole when it is drawn.
-    return hint ? `{\\color{#2563eb}[\\text{${escapeHtml(stripHtml(hint).replace(/[{}\\&%$#_^~]/g, ''))}}]}` : '{\\color{#2563eb}[\\ldots]}';
+    return hint ? `{\\color{#2563eb}[\\text{${escapeHtml(stripHtml(unmask(hint)).replace(/[{}\\&%$#_^~]/g, ''))}}]}` : '{\\color{#2563eb}[\\ldots]}';
   },
   revealed: (answer, inMath) => (inMath ? `{\\color{#2563eb}{${answer}}}` : `<span class="cloze revealed">${answer}</span>`),
 };
 
 /** Anki's `cloze:` filter: this card's deletions hidden (front) or shown (back); empty when the field has none of them. */
 export function renderClozeField(text: string, ord: number, front: boolean): string {
-  const readable = readableClozeText(text);
-  if (!clozeNodes(parseCloze(readable)).some((node) => node.ord === ord)) return '';
-  return renderClozeSide(readable, ord, front ? 'front' : 'back', ANKI_CLOZE_STYLE, ankiMathOffsets(readable));
+  const reading = clozeReading(text);
+  if (!clozeNodes(parseCloze(reading.text)).some((node) => node.ord === ord)) return '';
+  const isMath = ankiMathOffsets(reading.unmask(reading.text));
+  return reading.unmask(renderClozeSide(reading.text, ord, front ? 'front' : 'back', ANKI_CLOZE_STYLE, isMath));
 }
 
 /** Anki's `cloze-only:`: each of this card's deletions as its hint ("..." without one) on the front, its text on the back. */
 function clozeTexts(text: string, ord: number, front: boolean): string[] {
-  return clozeNodes(parseCloze(readableClozeText(text)))
+  const reading = clozeReading(text);
+  return clozeNodes(parseCloze(reading.text))
     .filter((node) => node.ord === ord)
-    .map((node) => (front ? (node.hint ?? '...') : plainText(node.content)));
+    .map((node) => reading.unmask(front ? (node.hint ?? '...') : plainText(node.content)));
 }
 
 /** What a typed answer is compared with on a cloze card: the answers, once if they are all the same. */

@@ -24,7 +24,8 @@ const DAY_MS = 86_400_000;
 const FIELD_SEPARATOR = '\x1f';
 const DEFAULT_DECK = { id: 1, name: 'Default' };
 const DEFAULT_CONFIG_ID = 1;
-const PLAUSIBLE_MS = { from: Date.UTC(2000, 0, 1), to: Date.UTC(2100, 0, 1) };
+/** Note ids are creation times; earlier than this, a creation time is not believed. */
+const EARLIEST_NOTE_MS = Date.UTC(2000, 0, 1);
 /** What Anki shows in the placeholder collection.anki2 to versions too old for collection.anki21. */
 const PLACEHOLDER_TEXT = 'This file requires a newer version of Anki.';
 
@@ -188,9 +189,10 @@ class DeckTable {
   }
 }
 
+/** Anki drops empty levels and control characters (0x1f separates levels inside Anki). */
 function cleanDeckName(name: string): string {
   const parts = name.split('::').map((part) => part.replace(/[\x00-\x1f]/g, '').trim());
-  return parts.every(Boolean) ? parts.join('::') : parts.filter(Boolean).join('::') || DEFAULT_DECK.name;
+  return parts.filter(Boolean).join('::') || DEFAULT_DECK.name;
 }
 
 function writeRows(db: Database, notes: ImportedNote[], models: ModelTable, decks: DeckTable, crtSecs: number, now: number): void {
@@ -210,7 +212,8 @@ function writeRows(db: Database, notes: ImportedNote[], models: ModelTable, deck
       const guid = ankiGuid(note.key);
       if (guids.has(guid)) throw new Error(`${note.where ?? note.key}: two notes would share the Anki guid ${guid}`);
       guids.add(guid);
-      let id = note.created !== undefined && note.created >= PLAUSIBLE_MS.from && note.created < PLAUSIBLE_MS.to ? Math.trunc(note.created) : nextId;
+      // Anki rejects or rewrites ids later than tomorrow, so a creation time from a wrong clock is not kept.
+      let id = note.created !== undefined && note.created >= EARLIEST_NOTE_MS && note.created <= now ? Math.trunc(note.created) : nextId;
       while (noteIds.has(id)) id = ++nextId;
       noteIds.add(id);
 

@@ -205,7 +205,7 @@ describe('damaged packages', () => {
     const bundle = await readAnkiPackage(broken, 'bad-type.apkg');
     expect(bundle.notes.map((note) => note.fields.Front)).toEqual(['kept']);
     expect(bundle.problems.join('\n')).toMatch(/note type \d+ "Cloze" could not be read/);
-    expect(bundle.problems.join('\n')).toMatch(/1 note\(s\) of note type \d+ were skipped/);
+    expect(bundle.problems.join('\n')).toMatch(/1 note\(s\) were skipped because their note type is missing from the package or could not be read: 1 of note type \d+/);
   });
 
   it('puts cards whose deck is missing into Default and says so', async () => {

@@ -144,6 +144,11 @@ describe('Anki headers', () => {
     expect(bundle.decks.map((deck) => deck.name).sort()).toEqual(['ML', 'ML::Optim', 'export']);
   });
 
+  it('take column titles from #columns:, quoted like any row', () => {
+    const bundle = parseDelimited('#separator:comma\n#columns:Back,"Front",Tags\nan answer,a question,t1\n', 'x.csv');
+    expect(bundle.notes[0]).toMatchObject({ fields: { Front: 'a question', Back: 'an answer' }, tags: ['t1'] });
+  });
+
   it('name one deck and note type for the whole file; the caller’s deck name wins over #deck:', () => {
     const text = '#deck:Vocab::French\n#notetype:Basic (and reversed card)\nchat\tcat\n';
     expect(parseDelimited(text, 'x.txt').notes[0]).toMatchObject({ deckName: 'Vocab::French', type: 'reverse' });

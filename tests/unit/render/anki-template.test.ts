@@ -189,6 +189,10 @@ describe('the cloze filter', () => {
     expect(renderClozeField(field, 1, false)).toBe('\\(\\frac{1}{ {\\color{#2563eb}{\\sqrt{\\frac{a}{b}}}} }\\)');
   });
 
+  it('reads a field full of deletions whose braces do not balance by Anki’s own rule, the first }} closing', () => {
+    expect(renderClozeField('{{c1::{1,2}} '.repeat(12), 1, false)).toBe('<span class="cloze revealed">{1,2</span> '.repeat(12));
+  });
+
   it('drops a deletion that is never closed, with what follows it, as Anki shows it', () => {
     expect(renderClozeField('{{c1::a}} and {{c2::b', 1, false)).toBe('<span class="cloze revealed">a</span> and ');
   });

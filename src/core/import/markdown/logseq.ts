@@ -2,6 +2,7 @@
 import { DEFAULT_LIMITS, type ImportBundle, type ImportedReview, type ImportLimits } from '../bundle';
 import { BundleBuilder, checkSize, cleanDeckName, deckNameFromFile, normaliseText, splitTags, uniqueTags } from '../text/bundle-builder';
 import { codeSpans, insideSpans, type Span } from '../text/code-spans';
+import { nativeDeletion } from '../text/native-cloze';
 
 export interface LogseqOptions {
   deckName?: string;
@@ -31,6 +32,8 @@ const CLOZE_OPEN = '{{cloze ';
 // Logseq splits a cue from the answer with a literal `\\`.
 const CUE_SEPARATOR = '\\\\';
 const DAY_MS = 86_400_000;
+const MAX_ANSWER_LINES = 1000;
+const MAX_ANSWER_CHARS = 20_000;
 
 /**
  * A block tagged `#card` or `[[card]]` is a card: its text asks, its child blocks answer. A block with
@@ -52,13 +55,17 @@ export function parseLogseq(text: string, fileName: string, options: LogseqOptio
   for (const block of blocks) {
     const joined = block.content.join('\n');
     const spans = joined.includes('`') ? codeSpans(joined) : [];
-    const tagged = hasCardTag(joined, spans) || splitTags((block.properties.get('tags') ?? '').replace(/\[\[|\]\]|#/g, '')).some((tag) => tag.toLowerCase() === 'card');
+    // `tags:: [[card]], ml` tags a block as surely as `#card` in its text.
+    const propertyTags = splitTags((block.properties.get('tags') ?? '').replace(/\[\[|\]\]|#/g, ''));
+    const tagged = hasCardTag(joined, spans) || propertyTags.some((tag) => tag.toLowerCase() === 'card');
     const clozes = findClozes(joined, spans);
     if (!tagged && (clozes.length === 0 || options.requireCardTag)) continue;
 
     const question = withoutCardTag(joined, spans);
-    const answer = renderChildren(block);
-    const tags = uniqueTags([...otherTags(joined, spans), ...splitTags((block.properties.get('tags') ?? '').replace(/\[\[|\]\]|#/g, '')).filter((tag) => tag.toLowerCase() !== 'card')]);
+    const rendered = renderChildren(block);
+    const answer = rendered.text;
+    if (rendered.cut) builder.problem(block.line, `the answer's child blocks run past ${MAX_ANSWER_LINES} lines or ${MAX_ANSWER_CHARS} characters; the rest was left out`);
+    const tags = uniqueTags([...otherTags(joined, spans), ...propertyTags.filter((tag) => tag.toLowerCase() !== 'card')]);
     const reviews = new Map<number, ImportedReview[]>();
     if (tagged) {
       const review = reviewFromProperties(block.properties);
@@ -70,6 +77,10 @@ export function parseLogseq(text: string, fileName: string, options: LogseqOptio
 
     if (clozes.length > 0) {
       const native = toNativeCloze(joined, clozes);
+      if (typeof native !== 'string') {
+        builder.problem(block.line, native.problem);
+        continue;
+      }
       const clozeText = withoutCardTag(native, codeSpans(native));
       const fields: Record<string, string> = { Text: clozeText };
       if (answer) fields.Extra = answer;
@@ -165,10 +176,14 @@ function hasCardTag(text: string, spans: readonly Span[]): boolean {
   return false;
 }
 
+/** The text without its card tag, and without the tags that close its first line (they become note tags). */
 function withoutCardTag(text: string, spans: readonly Span[]): string {
-  return text
-    .replace(CARD_TAG, (whole, before: string, offset: number) => (insideSpans(spans, offset + before.length) ? whole : before))
-    .trim();
+  const [first = '', ...rest] = text
+    .replace(CARD_TAG, (whole, before: string, offset: number) => (insideSpans(spans, offset + before.length) ? whole : ''))
+    .split('\n');
+  const words = first.split(/(\s+)/);
+  while (words.length > 0 && /^(?:\s*|#[\p{L}\p{N}_\-/]+)$/u.test(words[words.length - 1]!)) words.pop();
+  return [words.join(''), ...rest].join('\n').trim();
 }
 
 function otherTags(text: string, spans: readonly Span[]): string[] {
@@ -206,34 +221,42 @@ function findClozes(text: string, spans: readonly Span[]): Cloze[] {
   return found;
 }
 
-function toNativeCloze(text: string, clozes: readonly Cloze[]): string {
+/** The block's text with its clozes as c1 deletions, or the first cloze that cannot be written natively. */
+function toNativeCloze(text: string, clozes: readonly Cloze[]): string | { problem: string } {
   let out = '';
   let last = 0;
   for (const cloze of clozes) {
-    // `::` in an answer would start a hint; `:\:` shows as `::` once rendered.
-    const answer = cloze.answer.replace(/::/g, ':\\:');
-    out += `${text.slice(last, cloze.start)}{{c1::${answer}${cloze.cue ? `::${cloze.cue}` : ''}}}`;
+    const native = nativeDeletion(1, cloze.answer, cloze.cue);
+    if (native === null) return { problem: `the cloze "${cloze.answer.slice(0, 60)}" holds :: inside code, or ends in a backslash, which a native cloze cannot; skipped` };
+    out += text.slice(last, cloze.start) + native;
     last = cloze.end;
   }
   return out + text.slice(last);
 }
 
-/** The child blocks as Markdown: one child's text as it is, several as a nested list. */
-function renderChildren(block: Block): string {
-  if (block.children.length === 0) return '';
-  const only = block.children[0]!;
-  if (block.children.length === 1 && only.children.length === 0) return only.content.join('\n').trim();
+/**
+ * The child blocks as Markdown: one child's text as it is, several as a nested list. An answer stops
+ * at 1000 lines or 20 000 characters (a card is not a chapter); without a cap, nested cards would each
+ * copy their whole subtree and a deep outline would cost time and memory quadratic in its size.
+ */
+function renderChildren(block: Block): { text: string; cut: boolean } {
   const out: string[] = [];
+  let size = 0;
+  const only = block.children.length === 1 && block.children[0]!.children.length === 0 ? block.children[0]! : null;
   const pending: { block: Block; depth: number }[] = block.children.map((child) => ({ block: child, depth: 0 })).reverse();
   while (pending.length > 0) {
     const { block: child, depth } = pending.pop()!;
     const pad = '  '.repeat(Math.min(depth, 50));
-    const [first = '', ...rest] = child.content;
     // A block of properties only (`collapsed:: true`) has nothing to show.
-    if (child.content.length > 0) out.push(`${pad}- ${first}`, ...rest.map((line) => `${pad}  ${line}`));
+    for (let index = 0; index < child.content.length; index++) {
+      if (out.length >= MAX_ANSWER_LINES || size >= MAX_ANSWER_CHARS) return { text: out.join('\n').trim(), cut: true };
+      const line = only ? child.content[index]! : `${pad}${index === 0 ? '- ' : '  '}${child.content[index]}`;
+      out.push(line);
+      size += line.length + 1;
+    }
     for (let k = child.children.length - 1; k >= 0; k--) pending.push({ block: child.children[k]!, depth: depth + 1 });
   }
-  return out.join('\n').trim();
+  return { text: out.join('\n').trim(), cut: false };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { NoteTypeName } from '../../../shared/dto';
 import { DEFAULT_LIMITS, type ImportBundle, type ImportedReview, type ImportLimits } from '../bundle';
 import { BundleBuilder, checkSize, cleanDeckName, deckNameFromFile, normaliseText } from '../text/bundle-builder';
 import { codeSpans, indexOutsideCode, insideSpans, type Span } from '../text/code-spans';
+import { nativeDeletion } from '../text/native-cloze';
 
 export interface ObsidianOptions {
   deckName?: string;
@@ -38,6 +39,8 @@ const TAG = /(?:^|\s)#([\p{L}\p{N}_\-/]+)/gu;
 const LEADING_TAG = /^#([\p{L}\p{N}_\-/]+)/u;
 const BLOCK_ID = / \^[a-zA-Z0-9-]+$/;
 const DAY_MS = 86_400_000;
+// The native cloze syntax numbers deletions c1 to c999.
+const MAX_CLOZE = 999;
 
 /**
  * Reads cards the way the plugin's parser does: `Q::A` and `Q:::A` on one line; a paragraph with a line
@@ -134,12 +137,12 @@ function readFrontMatter(lines: readonly string[]): { bodyStart: number; tags: s
     if (line.trim() === '---' || line.trim() === '...') return { bodyStart: index + 1, tags };
     const key = /^(tags?)\s*:\s*(.*)$/i.exec(line);
     if (key) {
-      tags.push(...splitYamlTags(key[2]!));
+      for (const tag of splitYamlTags(key[2]!)) tags.push(tag);
       inTagList = key[2]!.trim() === '';
       continue;
     }
     const item = /^\s*-\s+(.*)$/.exec(line);
-    if (inTagList && item) tags.push(...splitYamlTags(item[1]!));
+    if (inTagList && item) for (const tag of splitYamlTags(item[1]!)) tags.push(tag);
     else if (!/^\s/.test(line)) inTagList = false;
   }
   return { bodyStart: 0, tags: [] };
@@ -289,6 +292,7 @@ function toNote(kind: Kind, text: string, separators: Separators, markups: reado
     return twoSided(kind === 'multi' ? 'basic' : 'reverse', lines.slice(0, at).join('\n'), lines.slice(at + 1).join('\n'));
   }
   const cloze = toCloze(text, markups);
+  if (typeof cloze !== 'string') return cloze;
   return { type: 'cloze', fields: { Text: cloze }, question: cloze };
 }
 
@@ -345,7 +349,7 @@ function hasCloze(line: string, markups: readonly Markup[]): boolean {
  * the plugin gives its cards and their scheduling entries. Overlapping sequences (`==ash;;a==`) are
  * approximated: a deletion is asked on the card of its first `a`; hide/show markers are not kept.
  */
-function toCloze(text: string, markups: readonly Markup[]): string {
+function toCloze(text: string, markups: readonly Markup[]): string | { problem: string } {
   const spans = text.includes('`') ? codeSpans(text) : [];
   const all = (mode: ClozeMode) => markups.map((markup) => findDeletions(text, markup, spans, mode));
   let mode: ClozeMode = 'classic';
@@ -358,26 +362,46 @@ function toCloze(text: string, markups: readonly Markup[]): string {
     mode = 'simple';
     found = all('simple');
   }
-  const kept: { deletion: Deletion; ord: number | null }[] = [];
+  // One markup's deletions never overlap each other; a later markup's may overlap an earlier one's
+  // (`==**x**==` with bold on), and then the earlier markup wins, as in the plugin.
+  let kept: { deletion: Deletion; ord: number | null }[] = [];
   let next = 1;
   for (const list of found) {
+    const added: typeof kept = [];
     for (const deletion of list) {
-      if (kept.some(({ deletion: other }) => deletion.start < other.end && other.start < deletion.end)) continue;
+      if (overlapsAny(kept, deletion)) continue;
       const ord =
         mode === 'classic' ? Number(deletion.sequence) : mode === 'overlapping' ? (deletion.sequence!.indexOf('a') + 1 || null) : next++;
-      kept.push({ deletion, ord });
+      added.push({ deletion, ord });
     }
+    kept = [...kept, ...added].sort((a, b) => a.deletion.start - b.deletion.start);
   }
-  kept.sort((a, b) => a.deletion.start - b.deletion.start);
+  const most = kept.reduce((max, { ord }) => Math.max(max, ord ?? 0), 0);
+  if (most > MAX_CLOZE) return { problem: `has cloze number ${most}; a native cloze note goes up to ${MAX_CLOZE}; skipped` };
   let out = '';
   let last = 0;
   for (const { deletion, ord } of kept) {
     out += text.slice(last, deletion.start);
-    const answer = deletion.answer.replace(/::/g, ':\\:');
-    out += ord === null || ord < 1 ? answer : `{{c${ord}::${answer}${deletion.hint ? `::${deletion.hint}` : ''}}}`;
+    const native = ord === null || ord < 1 ? deletion.answer : nativeDeletion(ord, deletion.answer, deletion.hint);
+    if (native === null) return { problem: `the cloze "${deletion.answer.slice(0, 60)}" holds :: inside code or }}, which a native cloze cannot; skipped` };
+    out += native;
     last = deletion.end;
   }
   return trimBlankLines(out + text.slice(last));
+}
+
+/** Whether `deletion` overlaps one of `kept` (sorted by start, not overlapping each other). */
+function overlapsAny(kept: readonly { deletion: Deletion }[], deletion: Deletion): boolean {
+  let low = 0;
+  let high = kept.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const other = kept[mid]!.deletion;
+    if (other.end <= deletion.start) low = mid + 1;
+    else if (other.start >= deletion.end) high = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 /** Deletions of one markup on one text, as the plugin's regular expression would find them. */

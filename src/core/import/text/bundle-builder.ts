@@ -27,11 +27,13 @@ export type NoteIdentity = { key: string } | { question: string };
 
 export class BundleBuilder {
   private readonly notes: ImportedNote[] = [];
-  private readonly decks = new Map<string, string>();
+  private readonly decks = new Set<string>();
   private readonly problems: string[] = [];
   private droppedProblems = 0;
-  /** key -> where it was first used and a fingerprint of that note's content. */
-  private readonly seen = new Map<string, { line: number; fingerprint: string }>();
+  /** Source keys already used, and the line that used each. */
+  private readonly seen = new Map<string, number>();
+  /** Content identity -> the notes asking that question, by fingerprint, with their lines. */
+  private readonly sameQuestion = new Map<string, Map<string, number>>();
 
   constructor(
     readonly format: string,
@@ -46,10 +48,6 @@ export class BundleBuilder {
       return;
     }
     this.problems.push(`${this.fileName}${line === null ? '' : `, line ${line}`}: ${message}`);
-  }
-
-  addDeck(name: string, description = ''): void {
-    if (!this.decks.has(name) || (description && !this.decks.get(name))) this.decks.set(name, description);
   }
 
   /**
@@ -68,21 +66,23 @@ export class BundleBuilder {
     if ('key' in identity) {
       key = identity.key;
       const first = this.seen.get(key);
-      if (first) {
-        this.problem(draft.line, `"${key}" was already used on line ${first.line}; skipped`);
+      if (first !== undefined) {
+        this.problem(draft.line, `"${key}" was already used on line ${first}; skipped`);
         return false;
       }
     } else {
       const base = [draft.deckName, identity.question.trim()];
-      key = `content:${contentHash(base)}`;
-      for (let occurrence = 2; this.seen.has(key); occurrence++) {
-        const earlier = this.seen.get(key)!;
-        if (earlier.fingerprint === fingerprint) {
-          this.problem(draft.line, `repeats the note on line ${earlier.line} exactly; skipped`);
-          return false;
-        }
-        key = `content:${contentHash([...base, occurrence])}`;
+      const baseKey = `content:${contentHash(base)}`;
+      const group = this.sameQuestion.get(baseKey) ?? new Map<string, number>();
+      const earlier = group.get(fingerprint);
+      if (earlier !== undefined) {
+        this.problem(draft.line, `repeats the note on line ${earlier} exactly; skipped`);
+        return false;
       }
+      // The second note asking the same question is `…, 2`, the third `…, 3`: stable while the file keeps its order.
+      key = group.size === 0 ? baseKey : `content:${contentHash([...base, group.size + 1])}`;
+      group.set(fingerprint, draft.line);
+      this.sameQuestion.set(baseKey, group);
     }
     if (this.notes.length >= this.limits.maxEntries) {
       throw new ImportError(`${this.fileName} has more than ${this.limits.maxEntries} notes, the most one import takes`, {
@@ -90,8 +90,8 @@ export class BundleBuilder {
         line: draft.line,
       });
     }
-    this.seen.set(key, { line: draft.line, fingerprint });
-    this.addDeck(draft.deckName);
+    this.seen.set(key, draft.line);
+    this.decks.add(draft.deckName);
     const ords = NOTE_TYPES[draft.type].cardOrds(draft.fields);
     this.notes.push({
       key,
@@ -115,7 +115,7 @@ export class BundleBuilder {
     }
     return {
       format: this.format,
-      decks: [...this.decks].map(([name, description]) => ({ name, description })),
+      decks: [...this.decks].map((name) => ({ name, description: '' })),
       noteTypes: [],
       notes: this.notes,
       media: [],

@@ -1,4 +1,5 @@
 // Delimited text (CSV, TSV, Anki's "Notes in Plain Text", Quizlet exports) to an ImportBundle.
+import Papa from 'papaparse';
 import { DEFAULT_LIMITS, ImportError, type ImportBundle, type ImportLimits } from '../bundle';
 import { NAMED_SEPARATORS, readAnkiHeaders, type AnkiTextHeaders } from './anki-headers';
 import { BundleBuilder, checkSize, cleanDeckName, deckNameFromFile, normaliseText, splitTags, uniqueTags } from './bundle-builder';
@@ -62,19 +63,19 @@ function read(text: string, fileName: string, options: DelimitedOptions): Readin
   const body = lines.slice(bodyStart).join('\n');
   const delimiter = options.delimiter ?? headers.separator ?? sniffSeparator(body);
   const reading = readRows(body, bodyStart + 1, delimiter, options.rowSeparator);
-  problems.push(...reading.problems);
   const rows = reading.rows;
+  const allProblems = problems.concat(reading.problems);
 
   let labels: string[] | null = null;
   if (headers.columnsLine !== undefined) {
-    labels = headers.columnsLine.split(delimiter).map((label) => label.trim());
+    labels = (Papa.parse<string[]>(headers.columnsLine, { delimiter, newline: '\n' }).data[0] ?? []).map((label) => label.trim());
   } else if (rows.length > 0 && (options.hasHeader ?? looksLikeHeaderRow(rows[0]!.fields))) {
     labels = rows.shift()!.fields.map((label) => label.trim());
   }
   const columnCount = labels?.length ?? modal(rows.slice(0, SAMPLE_ROWS).map((row) => row.fields.length)).count;
   const html = options.html ?? headers.html ?? rows.slice(0, PREVIEW_ROWS).some((row) => row.fields.some((field) => HTML.test(field)));
   const mapping = options.mapping ?? defaultMapping(columnCount, headers, labels);
-  return { headers, recognised, delimiter, labels, rows, columnCount, html, mapping, problems };
+  return { headers, recognised, delimiter, labels, rows, columnCount, html, mapping, problems: allProblems };
 }
 
 function checkOptions(fileName: string, options: DelimitedOptions): void {

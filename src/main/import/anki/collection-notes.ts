@@ -1,6 +1,7 @@
 // Notes with their cards and review history, read from the notes, cards and revlog tables (the same in every schema).
 import type { ImportedCard, ImportedNote, ImportedReview } from '../../../core/import/bundle';
 import type { CollectionMeta } from './collection-meta';
+import { ProblemExamples } from './problem-examples';
 import { int, text, type CollectionDb } from './sqlite';
 
 const FIELD_SEPARATOR = '\x1f';
@@ -37,6 +38,8 @@ export function readNotes(db: CollectionDb, meta: CollectionMeta, problems: stri
   const skippedByType = new Map<number, number>();
   const unknownDecks = new Set<number>();
   let extraFields = 0;
+  const noGuid = new ProblemExamples();
+  const repeatedGuid = new ProblemExamples();
   db.select('SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id', ([idValue, guidValue, midValue, modValue, tags, flds]) => {
     const id = int(idValue);
     const mid = int(midValue);
@@ -47,11 +50,11 @@ export function readNotes(db: CollectionDb, meta: CollectionMeta, problems: stri
       return;
     }
     if (!guid) {
-      problems.push(`${where}: note ${id} has no guid, so it could not be matched on a later import; it was skipped`);
+      noGuid.add(String(id));
       return;
     }
     if (guids.has(guid)) {
-      problems.push(`${where}: note ${id} repeats the guid ${JSON.stringify(guid)} of an earlier note; it was skipped`);
+      repeatedGuid.add(`${id} (${JSON.stringify(guid)})`);
       return;
     }
     guids.add(guid);
@@ -106,12 +109,21 @@ export function readNotes(db: CollectionDb, meta: CollectionMeta, problems: stri
     notes.push(note);
   });
 
-  for (const [mid, count] of skippedByType) {
-    problems.push(`${where}: ${count} note(s) of note type ${mid} were skipped: that note type is missing from the package or could not be read`);
+  if (skippedByType.size) {
+    const types = new ProblemExamples();
+    let count = 0;
+    for (const [mid, notes] of skippedByType) {
+      types.add(`${notes} of note type ${mid}`);
+      count += notes;
+    }
+    problems.push(`${where}: ${count} note(s) were skipped because their note type is missing from the package or could not be read: ${types}`);
   }
+  if (noGuid.count) problems.push(`${where}: ${noGuid.count} note(s) have no guid, so a later import could not match them; skipped: ${noGuid}`);
+  if (repeatedGuid.count) problems.push(`${where}: ${repeatedGuid.count} note(s) repeat the guid of an earlier note; skipped: ${repeatedGuid}`);
   if (extraFields) problems.push(`${where}: ${extraFields} note(s) had more fields than their note type; the extra fields were dropped`);
   if (unknownDecks.size) {
-    const ids = [...unknownDecks].slice(0, 10).join(', ');
+    const ids = new ProblemExamples();
+    for (const id of unknownDecks) ids.add(String(id));
     problems.push(`${where}: cards point at deck(s) missing from the package (${ids}); those cards were put in ${DEFAULT_DECK_NAME}`);
   }
   return notes;

@@ -3,7 +3,7 @@ import type { ImportedNoteType } from '../../../core/import/bundle';
 import { decodeDeckKind, decodeNotetypeConfig, decodeTemplateConfig } from './anki-proto';
 import { noteTypeKey, type CollectionMeta, type DeckInfo } from './collection-meta';
 import { blob, int, text, type CollectionDb } from './sqlite';
-import { describe } from './zip-entries';
+import { errorText } from './error-text';
 
 /** Schema 18 keeps deck names with this separator where the user sees `::`. */
 const DECK_SEPARATOR = '\x1f';
@@ -25,7 +25,7 @@ export function readSchema18Meta(db: CollectionDb, problems: string[], file: str
         css: decoded.css,
       });
     } catch (error) {
-      problems.push(`${where}: note type ${ntid} "${text(name)}" could not be read (${describe(error)}); its notes were skipped`);
+      problems.push(`${where}: note type ${ntid} "${text(name)}" could not be read (${errorText(error)}); its notes were skipped`);
     }
   });
   // Joined on notetypes.id: packages carry field and template rows of note types they do not include.
@@ -41,7 +41,7 @@ export function readSchema18Meta(db: CollectionDb, problems: string[], file: str
       noteType.templates.push({ name: text(name), front: decoded.qFormat, back: decoded.aFormat });
     } catch (error) {
       noteTypes.delete(id);
-      problems.push(`${where}: template "${text(name)}" of note type ${id} "${noteType.name}" could not be read (${describe(error)}); its notes were skipped`);
+      problems.push(`${where}: template "${text(name)}" of note type ${id} "${noteType.name}" could not be read (${errorText(error)}); its notes were skipped`);
     }
   });
 
@@ -54,7 +54,7 @@ export function readSchema18Meta(db: CollectionDb, problems: string[], file: str
       description = decoded.normal?.description ?? '';
       filtered = !!decoded.filtered;
     } catch (error) {
-      problems.push(`${where}: the settings of deck "${text(name)}" could not be read (${describe(error)}); it was imported without a description`);
+      problems.push(`${where}: the settings of deck "${text(name)}" could not be read (${errorText(error)}); it was imported without a description`);
     }
     decks.set(int(id), { name: text(name).split(DECK_SEPARATOR).join('::'), description, filtered });
   });

@@ -4,8 +4,9 @@ import type { ImportedMedia } from '../../../core/import/bundle';
 import { decodeMediaEntries } from './anki-proto';
 import { LimitExceeded, type ExtractionBudget } from './budget';
 import { checkMediaName, showName } from './media-name';
+import { ProblemExamples } from './problem-examples';
+import { errorText } from './error-text';
 import type { ZipEntries } from './zip-entries';
-import { describe } from './zip-entries';
 import { zstdDecompress } from './zstd';
 
 interface Listed {
@@ -14,9 +15,6 @@ interface Listed {
   name: string;
   sha1?: Uint8Array;
 }
-
-/** At most this many names are spelled out in one problem message. */
-const SHOWN = 10;
 
 export function readMedia(zip: ZipEntries, zstd: boolean, budget: ExtractionBudget, problems: string[]): ImportedMedia[] {
   const file = budget.file;
@@ -32,28 +30,35 @@ export function readMedia(zip: ZipEntries, zstd: boolean, budget: ExtractionBudg
     listed = zstd ? latestList(zstdDecompress(mapBytes, 'media', budget)) : legacyList(mapBytes);
   } catch (error) {
     if (error instanceof LimitExceeded) throw error;
-    problems.push(`${file}: the media map ("media") could not be read (${describe(error)}); no media was imported`);
+    problems.push(`${file}: the media map ("media") could not be read (${errorText(error)}); no media was imported`);
     return [];
   }
 
+  const { maxEntries } = budget.limits;
+  if (listed.length > maxEntries) {
+    // Each listed file needs an entry of its own, so a longer list cannot be honest.
+    problems.push(`${file}: the media map lists ${listed.length} files, more than the ${maxEntries} entries an archive may have; only the first ${maxEntries} were looked for`);
+    listed = listed.slice(0, maxEntries);
+  }
   const media: ImportedMedia[] = [];
   const taken = new Set<string>();
-  const refused: string[] = [];
-  const missing: string[] = [];
+  const refused = new ProblemExamples();
+  const missing = new ProblemExamples();
+  const mismatched = new ProblemExamples();
   for (const item of listed) {
     const checked = checkMediaName(item.name);
     if ('problem' in checked) {
-      refused.push(`${showName(item.name)} (${checked.problem})`);
+      refused.add(`${showName(item.name)} (${checked.problem})`);
       continue;
     }
     if (taken.has(checked.name)) {
-      problems.push(`${file}: the media map names ${showName(checked.name)} twice; the second copy (entry "${item.entry}") was skipped`);
+      refused.add(`${showName(checked.name)} (listed twice; the first copy was kept)`);
       continue;
     }
     const stored = zip.entries.get(item.entry);
     if (!stored) {
       const why = zip.unreadable.get(item.entry);
-      missing.push(`"${item.entry}" ${showName(checked.name)}${why ? ` (${why})` : ''}`);
+      missing.add(`"${item.entry}" ${showName(checked.name)}${why ? ` (${why})` : ''}`);
       continue;
     }
     let bytes: Uint8Array;
@@ -61,17 +66,20 @@ export function readMedia(zip: ZipEntries, zstd: boolean, budget: ExtractionBudg
       bytes = zstd ? zstdDecompress(stored, item.entry, budget) : stored;
     } catch (error) {
       if (error instanceof LimitExceeded) throw error;
-      missing.push(`"${item.entry}" ${showName(checked.name)} (${describe(error)})`);
+      missing.add(`"${item.entry}" ${showName(checked.name)} (${errorText(error)})`);
       continue;
     }
     if (item.sha1?.length === 20 && !sameBytes(createHash('sha1').update(bytes).digest(), item.sha1)) {
-      problems.push(`${file}: media ${showName(checked.name)} (entry "${item.entry}") does not match the checksum in the media map; it was imported as found`);
+      mismatched.add(`"${item.entry}" ${showName(checked.name)}`);
     }
     taken.add(checked.name);
     media.push({ name: checked.name, bytes });
   }
-  if (refused.length) problems.push(`${file}: ${refused.length} media name(s) refused and their files skipped: ${shortList(refused)}`);
-  if (missing.length) problems.push(`${file}: ${missing.length} media file(s) listed in the media map could not be read: ${shortList(missing)}`);
+  if (refused.count) problems.push(`${file}: ${refused.count} media name(s) refused and their files skipped: ${refused}`);
+  if (missing.count) problems.push(`${file}: ${missing.count} media file(s) listed in the media map could not be read: ${missing}`);
+  if (mismatched.count) {
+    problems.push(`${file}: ${mismatched.count} media file(s) do not match their checksum in the media map and were imported as found: ${mismatched}`);
+  }
   return media;
 }
 
@@ -91,11 +99,6 @@ function legacyList(bytes: Uint8Array): Listed[] {
 /** Latest packages: a protobuf MediaEntries list; the n-th entry is stored as zip entry "n". */
 function latestList(bytes: Uint8Array): Listed[] {
   return decodeMediaEntries(bytes).map((item, index) => ({ entry: String(index), name: item.name, sha1: item.sha1 }));
-}
-
-function shortList(items: string[]): string {
-  const shown = items.slice(0, SHOWN).join(', ');
-  return items.length > SHOWN ? `${shown}, and ${items.length - SHOWN} more` : shown;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

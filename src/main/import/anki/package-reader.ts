@@ -6,9 +6,11 @@ import type { CollectionMeta } from './collection-meta';
 import { readNotes } from './collection-notes';
 import { readSchema11Meta } from './collection-schema11';
 import { readSchema18Meta } from './collection-schema18';
+import { errorText } from './error-text';
 import { readMedia } from './media';
+import { ProblemExamples } from './problem-examples';
 import { openCollection } from './sqlite';
-import { describe, readZipEntries, type ZipEntries } from './zip-entries';
+import { readZipEntries, type ZipEntries } from './zip-entries';
 import { zstdDecompress } from './zstd';
 
 type Layout = { format: 'anki-legacy1' | 'anki-legacy2' | 'anki-latest'; entry: string; zstd: boolean };
@@ -19,19 +21,28 @@ const LAYOUTS = {
   latest: { format: 'anki-latest', entry: 'collection.anki21b', zstd: true },
 } as const satisfies Record<string, Layout>;
 
+/** A hostile file can break every note type; the report stays readable. */
+const MAX_PROBLEMS = 50;
+
 /** Anki's text in the placeholder collection.anki2 it adds for versions too old to read the real one. */
 const PLACEHOLDER_TEXT = 'requires a newer version of Anki';
 
 /** The only entries an Anki package has: Anki never uses entry names as paths, and neither do we. */
+const NAMED_ENTRIES = new Set(['meta', 'media', 'collection.anki2', 'collection.anki21', 'collection.anki21b']);
+
 function isPackageEntry(name: string): boolean {
-  return name === 'meta' || name === 'media' || name.startsWith('collection.anki2') || /^\d{1,9}$/.test(name);
+  return NAMED_ENTRIES.has(name) || /^\d{1,9}$/.test(name);
 }
 
 export async function readAnkiPackage(bytes: Uint8Array, fileName: string, limits: ImportLimits = DEFAULT_LIMITS): Promise<ImportBundle> {
   const budget = new ExtractionBudget(limits, fileName);
   const zip = readZipEntries(bytes, isPackageEntry, budget);
   const problems: string[] = [];
-  for (const name of zip.duplicates) problems.push(`${fileName}: the archive holds "${name}" more than once; the first copy was used`);
+  if (zip.duplicates.length) {
+    const names = new ProblemExamples();
+    for (const name of zip.duplicates) names.add(JSON.stringify(name));
+    problems.push(`${fileName}: the archive holds entries more than once (${names}); the first copy of each was used`);
+  }
 
   const layout = chooseLayout(zip, problems, fileName);
   const where = { file: fileName, entry: layout.entry };
@@ -53,13 +64,13 @@ export async function readAnkiPackage(bytes: Uint8Array, fileName: string, limit
     notes = readNotes(db, meta, problems, fileName);
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(`${fileName}: the collection "${layout.entry}" could not be read: ${describe(error)}`, where);
+    throw new ImportError(`${fileName}: the collection "${layout.entry}" could not be read: ${errorText(error)}`, where);
   } finally {
     db.close();
   }
 
   if (notes.length === 0) {
-    const why = problems.length ? `: ${problems.join('; ')}` : '';
+    const why = problems.length ? `: ${problems.slice(0, 5).join('; ')}` : '';
     throw new ImportError(`${fileName}: the collection "${layout.entry}" holds no notes that could be read${why}`, where);
   }
   if (layout.format === 'anki-legacy1' && notes.length === 1 && Object.values(notes[0]!.fields).some((value) => value.includes(PLACEHOLDER_TEXT))) {
@@ -71,6 +82,10 @@ export async function readAnkiPackage(bytes: Uint8Array, fileName: string, limit
 
   const media = readMedia(zip, layout.zstd, budget, problems);
   const usedTypes = new Set(notes.map((note) => note.noteTypeKey));
+  if (problems.length > MAX_PROBLEMS) {
+    const more = problems.length - MAX_PROBLEMS;
+    problems.splice(MAX_PROBLEMS, more, `${fileName}: and ${more} more problems of the kinds above`);
+  }
   return {
     format: layout.format,
     decks: deckTree(meta, notes),
@@ -89,7 +104,7 @@ function chooseLayout(zip: ZipEntries, problems: string[], file: string): Layout
     try {
       version = decodeMeta(metaBytes).version;
     } catch (error) {
-      problems.push(`${file}: the package description ("meta") could not be read (${describe(error)}); the layout was guessed from the collection files`);
+      problems.push(`${file}: the package description ("meta") could not be read (${errorText(error)}); the layout was guessed from the collection files`);
     }
     if (version === PACKAGE_VERSION.legacy1) return LAYOUTS.legacy1;
     if (version === PACKAGE_VERSION.legacy2) return LAYOUTS.legacy2;

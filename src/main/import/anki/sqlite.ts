@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
 import { ImportError } from '../../../core/import/bundle';
-import { describe } from './zip-entries';
+import { errorText } from './error-text';
 
 const require = createRequire(import.meta.url);
 let loading: Promise<SqlJsStatic> | undefined;
@@ -47,7 +47,7 @@ export async function openCollection(bytes: Uint8Array, entry: string, file: str
   } catch (error) {
     db?.close();
     if (error instanceof ImportError) throw error;
-    throw new ImportError(`${file}: "${entry}" cannot be read as an SQLite database: ${describe(error)}`, where);
+    throw new ImportError(`${file}: "${entry}" cannot be read as an SQLite database: ${errorText(error)}`, where);
   }
 }
 

@@ -2,6 +2,7 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { ImportError } from '../../../core/import/bundle';
 import type { ExtractionBudget } from './budget';
+import { errorText } from './error-text';
 
 export interface ZipEntries {
   /** Entry name -> decompressed bytes, for the entries asked for. */
@@ -87,7 +88,7 @@ export function readZipEntries(bytes: Uint8Array, wanted: (name: string) => bool
   } catch (error) {
     if (stop) throw stop;
     if (error instanceof ImportError) throw error;
-    throw new ImportError(`${file} is a damaged zip archive: ${describe(error)}`, { file });
+    throw new ImportError(`${file} is a damaged zip archive: ${errorText(error)}`, { file });
   }
   if (stop) throw stop;
   for (const name of seen) {
@@ -120,9 +121,4 @@ export function concat(chunks: Uint8Array[]): Uint8Array {
     at += chunk.length;
   }
   return out;
-}
-
-export function describe(error: unknown): string {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'its structure is nested too deeply to read';
-  return error instanceof Error ? error.message : String(error);
 }

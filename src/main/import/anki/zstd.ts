@@ -2,7 +2,8 @@
 import { Decompress } from 'fzstd';
 import { ImportError } from '../../../core/import/bundle';
 import type { ExtractionBudget } from './budget';
-import { concat, describe } from './zip-entries';
+import { errorText } from './error-text';
+import { concat } from './zip-entries';
 
 const FRAME_MAGIC = 0xfd2fb528;
 /** libzstd refuses windows over 2^27 bytes unless told otherwise; Anki uses the default, so we do too. */
@@ -28,7 +29,7 @@ export function zstdDecompress(data: Uint8Array, entry: string, budget: Extracti
     }
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(`${budget.file}: "${entry}" is damaged zstd data: ${describe(error)}`, where);
+    throw new ImportError(`${budget.file}: "${entry}" is damaged zstd data: ${errorText(error)}`, where);
   }
   return concat(chunks);
 }
