@@ -200,35 +200,51 @@ export class ReviewLog {
   }
 
   static fromBytes(bytes: Uint8Array): ReviewLog {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return ReviewLog.read({
+      size: bytes.byteLength,
+      read: (into, at) => {
+        if (at + into.byteLength > bytes.byteLength) throw new Error('history file is truncated');
+        into.set(bytes.subarray(at, at + into.byteLength));
+      },
+    });
+  }
+
+  /**
+   * Reads the cache from any byte source: the store hands a file reader, so each column goes from
+   * disk straight into its typed array, without the whole file in memory first.
+   */
+  static read(source: { size: number; read(into: Uint8Array, at: number): void }): ReviewLog {
+    const fixed = new Uint8Array(8);
+    source.read(fixed, 0);
+    const view = new DataView(fixed.buffer);
     const headerLength = view.getUint32(0, true);
     if (view.getUint32(4, true) !== FORMAT) throw new Error('unknown history format');
-    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as { length: number; coversSeq: number; cardIds: string[] };
+    if (8 + headerLength > source.size) throw new Error('history file is truncated');
+    const headerBytes = new Uint8Array(headerLength);
+    source.read(headerBytes, 8);
+    const header = JSON.parse(new TextDecoder().decode(headerBytes)) as { length: number; coversSeq: number; cardIds: string[] };
     const n = header.length;
     const log = new ReviewLog();
     // Headroom, so the first reviews after opening do not copy every column at once.
     log.grow(n + Math.max(4096, n >> 3));
     let offset = 8 + headerLength + ((8 - ((8 + headerLength) % 8)) % 8);
-    const take = <T extends ArrayBufferView & { set(a: ArrayLike<number>): void }>(target: T, bytesPer: number, make: (buffer: ArrayBuffer) => ArrayLike<number>) => {
+    const take = (target: ArrayBufferView, bytesPer: number) => {
       const size = n * bytesPer;
-      if (offset + size > bytes.byteLength) throw new Error('history file is truncated');
-      // A fresh, aligned copy: `bytes` may be a Node Buffer, whose slice() is a view into a shared pool.
-      const copy = new Uint8Array(size);
-      copy.set(bytes.subarray(offset, offset + size));
-      target.set(make(copy.buffer));
+      if (offset + size > source.size) throw new Error('history file is truncated');
+      source.read(new Uint8Array(target.buffer, target.byteOffset, size), offset);
       offset += size;
     };
-    take(log.at, 8, (b) => new Float64Array(b));
-    take(log.due, 8, (b) => new Float64Array(b));
-    take(log.seq, 4, (b) => new Uint32Array(b));
-    take(log.card, 4, (b) => new Int32Array(b));
-    take(log.duration, 4, (b) => new Uint32Array(b));
-    take(log.stability, 4, (b) => new Float32Array(b));
-    take(log.difficulty, 4, (b) => new Float32Array(b));
-    take(log.scheduledDays, 4, (b) => new Float32Array(b));
-    take(log.rating, 1, (b) => new Uint8Array(b));
-    take(log.prior, 1, (b) => new Uint8Array(b));
-    take(log.removed, 1, (b) => new Uint8Array(b));
+    take(log.at, 8);
+    take(log.due, 8);
+    take(log.seq, 4);
+    take(log.card, 4);
+    take(log.duration, 4);
+    take(log.stability, 4);
+    take(log.difficulty, 4);
+    take(log.scheduledDays, 4);
+    take(log.rating, 1);
+    take(log.prior, 1);
+    take(log.removed, 1);
     for (const id of header.cardIds) log.indexOfCard(id);
     log.length = n;
     log.coversSeq = header.coversSeq;

@@ -1,5 +1,5 @@
 // Opens a data folder: lock, snapshot, journal tail replay; commits events durably; snapshots and backs up.
-import { existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Collection } from '../../core/collection/collection';
 import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
@@ -12,6 +12,25 @@ import { ReviewLog } from '../../core/history/review-log';
 import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, writeFileDurablyAsync, type SnapshotData } from './snapshot-file';
 
 export const HISTORY_FILE = 'history.bin';
+
+function readHistoryFile(path: string): ReviewLog {
+  const fd = openSync(path, 'r');
+  try {
+    return ReviewLog.read({
+      size: fstatSync(fd).size,
+      read: (into, at) => {
+        let done = 0;
+        while (done < into.byteLength) {
+          const n = readSync(fd, into, done, into.byteLength - done, at + done);
+          if (n === 0) throw new Error('history file is truncated');
+          done += n;
+        }
+      },
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
 
 const DAY_MS = 86_400_000;
 
@@ -143,7 +162,7 @@ export class Store {
    */
   private loadHistory(seq: number): ReviewLog {
     try {
-      const cached = ReviewLog.fromBytes(readFileSync(this.historyPath));
+      const cached = readHistoryFile(this.historyPath);
       if (cached.coversSeq === seq) return cached;
     } catch {
       // missing or unreadable: rebuild below
