@@ -1,7 +1,10 @@
 // Cloze deletions `{{c1::answer::hint}}`, read with braces counted so LaTeX like `\frac{a}{b}}}` works.
 
 export interface ClozeNode {
+  /** The first (usually only) card number of the deletion. */
   ord: number;
+  /** Every card number it hides on: `{{c1,3::x}}` hides on cards 1 and 3. */
+  ords: number[];
   /** Offset of `{{` in the text. */
   start: number;
   /** Offset just past the closing `}}`. */
@@ -22,7 +25,7 @@ export class ClozeSyntaxError extends Error {
   }
 }
 
-const OPEN = /\{\{c(\d{1,3})::/y;
+const OPEN = /\{\{c(\d{1,3}(?:,\d{1,3})*)::/y;
 
 /**
  * Parses text into plain segments and cloze nodes. Inside a cloze, `{`/`}` pairs (LaTeX groups)
@@ -31,11 +34,21 @@ const OPEN = /\{\{c(\d{1,3})::/y;
  * `}}` closes. Throws ClozeSyntaxError for a cloze that never closes.
  */
 export function parseCloze(text: string): Segment[] {
-  const [segments] = parseSegments(text, 0, false, true);
+  const [segments] = parseSegments({ text, failedAware: new Set() }, 0, false, true);
   return segments;
 }
 
-function parseSegments(text: string, from: number, inside: boolean, braceAware: boolean): [Segment[], number, string | null] {
+interface ParseState {
+  text: string;
+  /**
+   * Deletions (by start offset) where counting braces already failed: they go straight to the
+   * first-}} rule, so a field full of unbalanced deletions is not re-parsed exponentially often.
+   */
+  failedAware: Set<number>;
+}
+
+function parseSegments(state: ParseState, from: number, inside: boolean, braceAware: boolean): [Segment[], number, string | null] {
+  const { text } = state;
   const segments: Segment[] = [];
   let plainStart = from;
   let i = from;
@@ -55,7 +68,8 @@ function parseSegments(text: string, from: number, inside: boolean, braceAware: 
       const open = OPEN.exec(text);
       if (open && hintStart < 0) {
         flushPlain(i);
-        const node = parseNode(text, i, Number(open[1]), i + open[0].length, braceAware);
+        const ords = [...new Set(open[1]!.split(',').map(Number))].sort((a, b) => a - b);
+        const node = parseNode(state, i, ords, i + open[0].length, braceAware);
         segments.push(node);
         i = node.end;
         plainStart = i;
@@ -90,16 +104,18 @@ function parseSegments(text: string, from: number, inside: boolean, braceAware: 
   return [segments, text.length, null];
 }
 
-function parseNode(text: string, start: number, ord: number, contentStart: number, braceAware: boolean): ClozeNode {
+function parseNode(state: ParseState, start: number, ords: number[], contentStart: number, braceAware: boolean): ClozeNode {
   const attempt = (aware: boolean): ClozeNode => {
-    const [content, end, hint] = parseSegments(text, contentStart, true, aware);
-    return { ord, start, end, content, hint };
+    const [content, end, hint] = parseSegments(state, contentStart, true, aware);
+    return { ord: ords[0]!, ords, start, end, content, hint };
   };
+  const aware = braceAware && !state.failedAware.has(start);
   try {
-    return attempt(braceAware);
+    return attempt(aware);
   } catch (error) {
     if (!(error instanceof ClozeSyntaxError)) throw error;
-    if (braceAware) {
+    if (aware) {
+      state.failedAware.add(start);
       try {
         return attempt(false);
       } catch (fallback) {
@@ -117,7 +133,7 @@ export function clozeOrds(text: string): number[] {
   const visit = (segments: Segment[]) => {
     for (const segment of segments) {
       if (typeof segment === 'string') continue;
-      ords.add(segment.ord);
+      for (const ord of segment.ords) ords.add(ord);
       visit(segment.content);
     }
   };
@@ -153,7 +169,7 @@ export function renderClozeSide(
       .map((segment) => {
         if (typeof segment === 'string') return segment;
         const inner = render(segment.content);
-        if (segment.ord !== ord) return inner;
+        if (!segment.ords.includes(ord)) return inner;
         const inMath = isMath(segment.start);
         return side === 'front' ? style.hidden(segment.hint, inMath) : style.revealed(inner, inMath);
       })

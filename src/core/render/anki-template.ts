@@ -414,7 +414,7 @@ const ANKI_CLOZE_STYLE: ClozeStyle = {
 /** Anki's `cloze:` filter: this card's deletions hidden (front) or shown (back); empty when the field has none of them. */
 export function renderClozeField(text: string, ord: number, front: boolean): string {
   const reading = clozeReading(text);
-  if (!clozeNodes(parseCloze(reading.text)).some((node) => node.ord === ord)) return '';
+  if (!clozeNodes(parseCloze(reading.text)).some((node) => node.ords.includes(ord))) return '';
   const isMath = ankiMathOffsets(reading.unmask(reading.text));
   return reading.unmask(renderClozeSide(reading.text, ord, front ? 'front' : 'back', ANKI_CLOZE_STYLE, isMath));
 }
@@ -423,7 +423,7 @@ export function renderClozeField(text: string, ord: number, front: boolean): str
 function clozeTexts(text: string, ord: number, front: boolean): string[] {
   const reading = clozeReading(text);
   return clozeNodes(parseCloze(reading.text))
-    .filter((node) => node.ord === ord)
+    .filter((node) => node.ords.includes(ord))
     .map((node) => reading.unmask(front ? (node.hint ?? '...') : plainText(node.content)));
 }
 

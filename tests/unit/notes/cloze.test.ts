@@ -62,3 +62,16 @@ describe('cloze deletions', () => {
     }
   });
 });
+
+describe('cloze deletions, as Anki also writes them', () => {
+  it('may hide on several cards at once: {{c1,3::x}}', () => {
+    expect(clozeOrds('{{c1,3::x}} {{c2::y}}')).toEqual([1, 2, 3]);
+    expect(side('{{c1,3::x}} {{c2::y}}', 3, 'front')).toBe('[...] y');
+  });
+
+  it('stay fast on a field full of unbalanced deletions (no exponential retries)', () => {
+    const text = '{{c1::{}}'.repeat(40);
+    expect(clozeOrds(text)).toEqual([1]);
+    expect(() => parseCloze('{{c1::'.repeat(400))).toThrowError(/never closed/);
+  });
+});
