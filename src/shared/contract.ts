@@ -8,6 +8,7 @@ import type {
   DataStatus,
   DeckList,
   DueCard,
+  ExportSummary,
   ImportSummary,
   NextCardResult,
   NoteView,
@@ -42,6 +43,33 @@ export const settingsSchema = z.object({
 }) satisfies z.ZodType<Settings>;
 
 const empty = z.object({}).strict();
+
+const columnMapping = z
+  .object({
+    front: z.number().int().min(0).max(999),
+    back: z.number().int().min(0).max(999),
+    tags: z.number().int().min(0).max(999).optional(),
+    deck: z.number().int().min(0).max(999).optional(),
+    guid: z.number().int().min(0).max(999).optional(),
+    notetype: z.number().int().min(0).max(999).optional(),
+    extra: z.array(z.number().int().min(0).max(999)).max(50).optional(),
+  })
+  .strict();
+
+const importOptions = {
+  /** Put every note in this deck. */
+  deckName: z.string().min(1).max(500).optional(),
+  /** Show what would happen; change nothing. */
+  dryRun: z.boolean().optional(),
+  /** Notes already in the collection: update them (default) or leave them as they are. */
+  existing: z.enum(['update', 'skip']).optional(),
+  /** Delimited text: which column is what, whether the first row is a header, the separator. */
+  mapping: columnMapping.optional(),
+  hasHeader: z.boolean().optional(),
+  delimiter: z.string().min(1).max(5).optional(),
+};
+
+const exportFormat = z.enum(['md', 'csv', 'tsv', 'apkg', 'backup']);
 
 /** Input schema of every method. Adding a method means adding it here and to `Results`. */
 export const contract = {
@@ -83,9 +111,18 @@ export const contract = {
   listBackups: empty,
   restoreBackup: z.object({ name: z.string().regex(/^[\w.-]+$/, 'a backup name is one folder name') }).strict(),
   rebuildFromJournal: empty,
-  importFile: z
-    .object({ path: z.string().min(1).max(4096), deckName: z.string().min(1).max(500).optional(), dryRun: z.boolean().optional() })
+  importFile: z.object({ path: z.string().min(1).max(4096), ...importOptions }).strict(),
+  /** The app's picker and drag and drop: the file's bytes travel with the call. */
+  importBytes: z
+    .object({
+      name: z.string().min(1).max(500),
+      base64: z.string().max(700 * 1024 * 1024),
+      ...importOptions,
+    })
     .strict(),
+  exportTo: z.object({ format: exportFormat, deckId: id.optional(), path: z.string().min(1).max(4096) }).strict(),
+  /** The app's Export: the bytes come back for the window to save as a download. */
+  exportData: z.object({ format: exportFormat, deckId: id.optional() }).strict(),
 } as const;
 
 export interface Results {
@@ -113,6 +150,9 @@ export interface Results {
   restoreBackup: DataStatus;
   rebuildFromJournal: DataStatus;
   importFile: ImportSummary;
+  importBytes: ImportSummary;
+  exportTo: ExportSummary;
+  exportData: ExportSummary & { files: { name: string; base64: string }[] };
 }
 
 export type Method = keyof typeof contract;

@@ -232,10 +232,27 @@ export interface ImportSummary {
   format: string;
   dryRun: boolean;
   decks: string[];
+  /** Ids of the decks the notes went into, for a link to them. */
+  deckIds: string[];
   notes: ImportCounts;
   cards: ImportCounts;
   reviews: ImportCounts;
   media: ImportCounts;
   /** Why things were skipped or kept, each with where. */
+  messages: string[];
+  /** The first cards as they will look (untrusted HTML, sanitised by the renderer). */
+  preview: { cardId: string; front: string; back: string }[];
+  /** Delimited text: the columns found and how they were mapped, for the mapping step. */
+  columns?: { names: string[]; rows: string[][]; delimiter: string; hasHeader: boolean; mapping: Record<string, number | number[] | undefined> };
+}
+
+export interface ExportSummary {
+  format: 'md' | 'csv' | 'tsv' | 'apkg' | 'backup';
+  /** Where the files were written (exportTo) or their names (exportData). */
+  paths: string[];
+  notes: number;
+  cards: number;
+  reviews: number;
+  media: number;
   messages: string[];
 }

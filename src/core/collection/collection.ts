@@ -3,7 +3,7 @@ import type { Preset, Settings } from '../../shared/dto';
 import { defaultPreset, DEFAULT_PRESET_ID } from '../scheduling/presets';
 import type { CardRestore, Grade, JournalEvent } from './events';
 import { ReviewLog } from '../history/review-log';
-import type { CardRecord, DeckRecord, NoteRecord } from './types';
+import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord } from './types';
 
 export interface UndoEntry {
   seq: number;
@@ -25,6 +25,8 @@ export interface CollectionData {
   notes: NoteRecord[];
   cards: CardRecord[];
   presets: Preset[];
+  /** Anki note types of imported notes (absent in snapshots from before imports existed). */
+  noteTypes?: NoteTypeRecord[];
   settings: Settings;
   undo: UndoEntry[];
   nextPosition: number;
@@ -36,6 +38,7 @@ export class Collection {
   readonly notes = new Map<string, NoteRecord>();
   readonly cards = new Map<string, CardRecord>();
   readonly presets = new Map<string, Preset>();
+  readonly noteTypes = new Map<string, NoteTypeRecord>();
   readonly cardsByNote = new Map<string, string[]>();
   settings: Settings = defaultSettings();
   undo: UndoEntry[] = [];
@@ -57,6 +60,7 @@ export class Collection {
     for (const note of data.notes) col.notes.set(note.id, note);
     for (const card of data.cards) col.putCard(card);
     for (const preset of data.presets) col.presets.set(preset.id, preset);
+    for (const noteType of data.noteTypes ?? []) col.noteTypes.set(noteType.id, noteType);
     col.settings = { ...defaultSettings(), ...data.settings };
     col.undo = data.undo;
     col.nextPosition = data.nextPosition;
@@ -70,6 +74,7 @@ export class Collection {
       notes: [...this.notes.values()],
       cards: [...this.cards.values()],
       presets: [...this.presets.values()],
+      noteTypes: [...this.noteTypes.values()],
       settings: this.settings,
       undo: this.undo,
       nextPosition: this.nextPosition,
@@ -203,6 +208,18 @@ export class Collection {
           this.nextPosition = Math.max(this.nextPosition, card.position + 1);
         }
         if (event.builtins) this.builtins = { ...this.builtins, ...event.builtins };
+        return;
+      case 'import':
+        for (const preset of event.presets ?? []) this.presets.set(preset.id, preset);
+        for (const deck of event.decks) this.decks.set(deck.id, deck);
+        for (const noteType of event.noteTypes) this.noteTypes.set(noteType.id, noteType);
+        for (const note of event.notes) this.notes.set(note.id, note);
+        for (const id of event.removedCards) this.removeCard(id);
+        for (const card of event.cards) {
+          this.putCard(card);
+          this.nextPosition = Math.max(this.nextPosition, card.position + 1);
+        }
+        for (const review of event.reviews) this.history.append(seq, { type: 'review', ...review });
         return;
       case 'note-edit': {
         const note = this.notes.get(event.noteId);

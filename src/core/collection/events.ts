@@ -1,6 +1,6 @@
 // The journal's vocabulary: every change to a collection is one of these facts, applied in order.
 import type { Preset, Settings } from '../../shared/dto';
-import type { CardRecord, CardState, DeckRecord, NoteRecord, Schedule } from './types';
+import type { CardRecord, CardState, DeckRecord, NoteRecord, NoteTypeRecord, Schedule } from './types';
 
 export type Grade = 1 | 2 | 3 | 4;
 
@@ -67,6 +67,40 @@ export interface UpsertEvent {
   builtins?: Record<string, string>;
 }
 
+/** One imported review as history keeps it: its result is computed once, at import. */
+export interface ImportedReviewEntry {
+  cardId: string;
+  at: number;
+  rating: Grade;
+  durationMs: number;
+  prior: CardState;
+  after: Schedule;
+}
+
+/**
+ * A whole import as one fact (one journal line): it applies completely or not at all. Cards are
+ * full records (new ones, and existing ones whose schedule changed because history was added);
+ * `reviews` join the history in this order.
+ */
+export interface ImportEvent {
+  type: 'import';
+  at: number;
+  /** The file's name and format, for history. */
+  source: string;
+  format: string;
+  decks: DeckRecord[];
+  /** Presets a backup brings that the collection does not have. */
+  presets?: Preset[];
+  noteTypes: NoteTypeRecord[];
+  notes: NoteRecord[];
+  cards: CardRecord[];
+  /** Cards an updated native note no longer makes (a removed cloze number); history stays in the journal. */
+  removedCards: string[];
+  reviews: ImportedReviewEntry[];
+  /** Media files written for this import, by name, with their SHA-1. */
+  media: { name: string; sha1: string }[];
+}
+
 export interface NoteEditEvent {
   type: 'note-edit';
   at: number;
@@ -108,6 +142,7 @@ export type JournalEvent =
   | SuspendEvent
   | BuryEvent
   | UpsertEvent
+  | ImportEvent
   | NoteEditEvent
   | SettingsEvent
   | PresetSaveEvent

@@ -38,7 +38,11 @@ export interface CardRecord extends Schedule {
 export interface NoteRecord {
   id: string;
   deckId: string;
-  type: NoteTypeName;
+  /** A native type, or `anki` for a note that keeps its Anki note type (`noteTypeId`). */
+  type: NoteTypeName | 'anki';
+  noteTypeId?: string;
+  /** How the fields are written: Markdown (native, the default) or HTML (Anki and HTML text imports). */
+  format?: 'markdown' | 'html';
   fields: Record<string, string>;
   tags: string[];
   created: number;
@@ -54,6 +58,16 @@ export interface NoteOrigin {
   hash: string;
   /** The learner changed the note since it was loaded; a reload keeps their version. */
   editedLocally: boolean;
+}
+
+/** An Anki note type, kept so imported cards show what Anki showed and export back faithfully. */
+export interface NoteTypeRecord {
+  id: string;
+  name: string;
+  kind: 'normal' | 'cloze';
+  fields: string[];
+  templates: { name: string; front: string; back: string }[];
+  css: string;
 }
 
 export interface DeckRecord {

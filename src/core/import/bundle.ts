@@ -1,5 +1,6 @@
 // What every importer produces from a file: notes, note types, cards with their review history, media.
-import type { NoteTypeName } from '../../shared/dto';
+import type { NoteTypeName, Preset } from '../../shared/dto';
+import type { CardState, Schedule } from '../collection/types';
 
 /** One past review of a card, as the source recorded it. */
 export interface ImportedReview {
@@ -11,6 +12,9 @@ export interface ImportedReview {
   intervalDays?: number;
   /** A stable id of this review in the source (Anki's revlog id), to skip it when imported again. */
   sourceId?: string;
+  /** Interleave's own backups: the state before and the exact schedule after, kept as they were. */
+  prior?: CardState;
+  after?: Schedule;
 }
 
 export interface ImportedCard {
@@ -24,6 +28,14 @@ export interface ImportedCard {
   reviews: ImportedReview[];
   /** The deck this card is in, when it differs from the note's (Anki allows that). */
   deckName?: string;
+  /**
+   * The card's schedule as the source has it, used as is for a card new to the collection (an
+   * Interleave backup keeps schedules made under earlier parameters). Without it the schedule is
+   * recomputed from the reviews.
+   */
+  schedule?: Schedule;
+  /** Introduction order of new cards, when the source keeps one. */
+  position?: number;
 }
 
 /** An Anki note type carried with its notes, so cards show exactly what Anki showed. */
@@ -66,6 +78,9 @@ export interface ImportedMedia {
 }
 
 export interface ImportBundle {
+  /** Interleave backups: presets and which deck uses which (by deck name). */
+  presets?: Preset[];
+  deckPresets?: Record<string, string>;
   /** `anki-legacy1`, `anki-legacy2`, `anki-latest`, `csv`, `tsv`, `anki-text`, `interleave-markdown`, `obsidian`, `logseq`, `interleave-backup` … */
   format: string;
   decks: { name: string; description: string }[];

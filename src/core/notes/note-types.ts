@@ -77,6 +77,12 @@ export function noteProblem(type: NoteTypeName, fields: Record<string, string>):
   return null;
 }
 
+/** The fields a note has, in order: its native type's, or its Anki note type's. */
+export function fieldNamesOf(note: { type: NoteTypeName | 'anki'; fields: Record<string, string> }, noteType?: { fields: string[] }): string[] {
+  if (note.type !== 'anki') return [...NOTE_TYPES[note.type].fields];
+  return noteType ? [...noteType.fields] : Object.keys(note.fields);
+}
+
 export function cardId(noteId: string, ord: number): string {
   return `${noteId}/${ord}`;
 }

@@ -1,8 +1,10 @@
 // What each card shows: the question and answer sides of a note's card, as untrusted HTML.
-import type { NoteRecord } from '../collection/types';
+import type { NoteRecord, NoteTypeRecord } from '../collection/types';
+import { renderAnkiCard } from './anki-template';
 import { renderClozeSide, type ClozeStyle } from '../notes/cloze';
 import { parseKeyPoints } from '../notes/key-points';
 import { findMath, insideMath } from './math-spans';
+import { ankiMathOffsets, renderAnkiMarkup } from './anki-markup';
 import { renderMarkdown } from './markdown';
 import { escapeHtml } from './tex';
 
@@ -23,36 +25,50 @@ const clozeStyle: ClozeStyle = {
   revealed: (answer, inMath) => (inMath ? `{\\color{#2563eb}{${answer}}}` : `<span class="cloze revealed">${answer}</span>`),
 };
 
-function source(note: NoteRecord): string {
-  const text = (note.fields.Source ?? '').trim();
-  return text ? `<div class="source">${renderMarkdown(`Source: ${text}`)}</div>` : '';
+export interface CardContext {
+  /** The Anki note type of an `anki` note. */
+  noteType?: NoteTypeRecord;
+  deckName?: string;
 }
 
-function extra(markdownText: string | undefined): string {
-  const text = (markdownText ?? '').trim();
-  return text ? `<div class="extra">${renderMarkdown(text)}</div>` : '';
-}
-
-export function renderCard(note: NoteRecord, ord: number): CardSides {
+export function renderCard(note: NoteRecord, ord: number, context: CardContext = {}): CardSides {
   const f = note.fields;
+  // Fields imported as HTML are HTML already, with Anki's markup (MathJax, [latex], [sound:]).
+  const html = note.format === 'html';
+  const render = html ? renderAnkiMarkup : renderMarkdown;
+  const source = () => {
+    const text = (f.Source ?? '').trim();
+    return text ? `<div class="source">Source: ${render(text)}</div>` : '';
+  };
+  const extra = (value: string | undefined) => {
+    const text = (value ?? '').trim();
+    return text ? `<div class="extra">${render(text)}</div>` : '';
+  };
   switch (note.type) {
+    case 'anki': {
+      if (!context.noteType) {
+        const missing = '<div class="template-error">This note’s Anki note type is missing from the collection.</div>';
+        return { front: missing, back: missing };
+      }
+      return renderAnkiCard({ noteType: context.noteType, fields: f, ord, tags: note.tags, deckName: context.deckName ?? '' });
+    }
     case 'basic':
     case 'reverse': {
       const [question, answer] = note.type === 'reverse' && ord === 2 ? [f.Back, f.Front] : [f.Front, f.Back];
-      const front = renderMarkdown(question ?? '');
-      return { front, back: `${front}${ANSWER_RULE}${renderMarkdown(answer ?? '')}${source(note)}` };
+      const front = render(question ?? '');
+      return { front, back: `${front}${ANSWER_RULE}${render(answer ?? '')}${source()}` };
     }
     case 'cloze': {
       const text = f.Text ?? '';
-      const isMath = insideMath(findMath(text));
-      const front = renderMarkdown(renderClozeSide(text, ord, 'front', clozeStyle, isMath));
-      const back = renderMarkdown(renderClozeSide(text, ord, 'back', clozeStyle, isMath));
-      return { front, back: `${back}${extra(f.Extra)}${source(note)}` };
+      const isMath = html ? ankiMathOffsets(text) : insideMath(findMath(text));
+      const front = render(renderClozeSide(text, ord, 'front', clozeStyle, isMath));
+      const back = render(renderClozeSide(text, ord, 'back', clozeStyle, isMath));
+      return { front, back: `${back}${extra(f.Extra)}${source()}` };
     }
     case 'keypoints': {
-      const front = renderMarkdown(f.Question ?? '');
-      const keyPoints = parseKeyPoints(f.Points ?? '').map(renderMarkdown);
-      return { front, back: `${front}${ANSWER_RULE}${extra(f.Notes)}${source(note)}`, keyPoints };
+      const front = render(f.Question ?? '');
+      const keyPoints = parseKeyPoints(f.Points ?? '').map(render);
+      return { front, back: `${front}${ANSWER_RULE}${extra(f.Notes)}${source()}`, keyPoints };
     }
   }
 }

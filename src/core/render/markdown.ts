@@ -41,9 +41,23 @@ export function renderMarkdown(text: string): string {
   return putMathBack(markdown.render(aside), formulas);
 }
 
-/** Fields that are already HTML (Anki imports): only formulas are rendered, the rest is kept. */
-export function renderHtmlField(html: string): string {
-  const clean = html.replace(/[\uE000\uE001]/g, '');
-  const { text: aside, formulas } = setMathAside(clean, findMath(clean));
-  return putMathBack(aside, formulas);
+/**
+ * Markdown to the HTML Anki stores: formulas become MathJax delimiters, which Anki renders itself,
+ * and cloze markers pass through untouched.
+ */
+export function markdownToAnkiHtml(text: string): string {
+  const clean = text.replace(/[\uE000\uE001]/g, '');
+  const formulas: string[] = [];
+  let out = '';
+  let last = 0;
+  for (const span of findMath(clean)) {
+    out += clean.slice(last, span.start) + OPEN + formulas.length + CLOSE;
+    formulas.push(span.display ? `\\[${escapeHtml(span.tex)}\\]` : `\\(${escapeHtml(span.tex)}\\)`);
+    last = span.end;
+  }
+  out += clean.slice(last);
+  return plainMarkdown.render(out).trim().replace(PLACEHOLDER, (_, index: string) => formulas[Number(index)] ?? '');
 }
+
+// Without highlighting: Anki has no highlight.js styles.
+const plainMarkdown = new MarkdownIt({ html: true, linkify: false, typographer: false });

@@ -13,6 +13,48 @@ import { newSchedule, review, schedulerFor, type Grade1to4 } from './scheduler';
  * review-by-review replay exactly (tests/unit/scheduling/fast-replay.test.ts holds them together).
  */
 export function fastReplay(times: ArrayLike<number>, ratings: ArrayLike<number>, created: number, preset: Preset, calendar: Calendar): Schedule {
+  return fold(times, ratings, created, preset, calendar, null);
+}
+
+/** One step of a replayed history: the state before the review and the memory state after it. */
+export interface ReplayStep {
+  prior: CardState;
+  after: Schedule;
+}
+
+/**
+ * The schedule after every review, not just the last: what an imported history needs for the
+ * review log. Intermediate due dates and intervals are the source's own when it recorded them
+ * (`intervalDays`), else zero (the moment of the review); memory states are exact; the last step is
+ * the scheduler's full answer.
+ */
+export function replayTrail(
+  times: ArrayLike<number>,
+  ratings: ArrayLike<number>,
+  created: number,
+  preset: Preset,
+  calendar: Calendar,
+  intervalDays?: ArrayLike<number | undefined>,
+): ReplayStep[] {
+  const steps: ReplayStep[] = [];
+  const last = fold(times, ratings, created, preset, calendar, (i, prior, after) => {
+    const days = intervalDays?.[i] ?? 0;
+    steps.push({ prior, after: { ...after, scheduledDays: days, due: after.lastReview! + days * 86_400_000 } });
+  });
+  if (times.length > 0) steps.push({ prior: steps.length ? steps[steps.length - 1]!.after.state : CardState.New, after: last });
+  // The prior of the last step is the state after the one before it.
+  if (steps.length > 1) steps[steps.length - 1]!.prior = steps[steps.length - 2]!.after.state;
+  return steps;
+}
+
+function fold(
+  times: ArrayLike<number>,
+  ratings: ArrayLike<number>,
+  created: number,
+  preset: Preset,
+  calendar: Calendar,
+  onStep: ((index: number, prior: CardState, after: Schedule) => void) | null,
+): Schedule {
   const count = times.length;
   if (count === 0) return newSchedule(created);
   const algorithm = schedulerFor(preset);
@@ -28,6 +70,7 @@ export function fastReplay(times: ArrayLike<number>, ratings: ArrayLike<number>,
   for (let i = 0; i < count - 1; i++) {
     const at = times[i]!;
     const grade = ratings[i]! as Grade1to4;
+    const prior = state;
     const day = studyDay(calendar, at);
     const elapsed = state === CardState.New ? 0 : Math.max(0, day - lastDay);
     if (state === CardState.Review) {
@@ -43,6 +86,9 @@ export function fastReplay(times: ArrayLike<number>, ratings: ArrayLike<number>,
     }
     lastDay = day;
     last = at;
+    if (onStep) {
+      onStep(i, prior, { state, due: at, stability, difficulty, scheduledDays: 0, learningSteps: step, reps: i + 1, lapses, lastReview: at });
+    }
   }
   const before: Schedule = {
     state,

@@ -16,7 +16,10 @@ Commands:
   answer CARD_ID again|hard|good|easy [--duration MS]
   undo                                    take back the last answer
   suspend|unsuspend|bury CARD_ID...       change cards' availability
-  import FILE [--deck NAME] [--dry-run]   load a deck file (native Markdown .md)
+  import FILE [--deck NAME] [--dry-run] [--existing update|skip]
+                                          Anki .apkg/.colpkg, CSV/TSV/Anki text, Markdown
+                                          (Interleave, Obsidian, Logseq), an Interleave backup
+  export [--deck NAME] --format md|csv|tsv|apkg|backup OUT
   check                                   verify the snapshot and the journal (exit 4 on damage)
   backups                                 list automatic backups
   restore BACKUP                          replace the collection with a backup (current files are kept aside)
@@ -57,6 +60,8 @@ async function run(argv: string[]): Promise<number> {
       limit: { type: 'string' },
       duration: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      existing: { type: 'string' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -67,7 +72,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? EXIT.ok : EXIT.input;
   }
-  const known = ['decks', 'due', 'show', 'answer', 'undo', 'suspend', 'unsuspend', 'bury', 'import', 'check', 'backups', 'restore'];
+  const known = ['decks', 'due', 'show', 'answer', 'undo', 'suspend', 'unsuspend', 'bury', 'import', 'export', 'check', 'backups', 'restore'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}" (commands: ${known.join(', ')})`);
   const needArgs = (n: number, what: string) => {
     if (args.length < n) throw new UsageError(`${command} needs ${what}`);
@@ -139,8 +144,27 @@ async function run(argv: string[]): Promise<number> {
       }
       case 'import': {
         needArgs(1, 'a FILE');
-        const summary = await service.importFile({ path: args[0]!, ...(values.deck ? { deckName: values.deck } : {}), dryRun: values['dry-run'] });
+        const existing = values.existing;
+        if (existing !== undefined && existing !== 'update' && existing !== 'skip') throw new UsageError(`--existing: "${existing}" is not update or skip`);
+        const summary = await service.importFile({
+          path: args[0]!,
+          ...(values.deck ? { deckName: values.deck } : {}),
+          dryRun: values['dry-run'],
+          ...(existing ? { existing } : {}),
+        });
         print(summary, () => formatImport(summary));
+        break;
+      }
+      case 'export': {
+        needArgs(1, 'an OUT path');
+        const formats = ['md', 'csv', 'tsv', 'apkg', 'backup'] as const;
+        const format = values.format as (typeof formats)[number] | undefined;
+        if (!format || !formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
+        const id = await deckId();
+        const summary = await service.exportTo({ format, path: args[0]!, ...(id ? { deckId: id } : {}) });
+        print(summary, () =>
+          [`Exported ${summary.notes} notes, ${summary.cards} cards, ${summary.reviews} reviews, ${summary.media} media files:`, ...summary.paths.map((p) => `  ${p}`), ...summary.messages.map((m) => `- ${m}`)].join('\n'),
+        );
         break;
       }
       case 'check': {

@@ -2,12 +2,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Collection, scheduleOf } from '../../core/collection/collection';
-import { planDeckLoad } from '../../core/collection/deck-load';
+import { NoteEditProblem, planNoteEdit } from '../../core/collection/note-edit';
 import { childrenOf, shortName, subtreeIds } from '../../core/collection/deck-tree';
 import type { JournalEvent } from '../../core/collection/events';
 import { CardState, type CardRecord } from '../../core/collection/types';
-import { parseDeck } from '../../core/deck-format/parse';
-import { cardId as makeCardId, NOTE_TYPES, noteProblem } from '../../core/notes/note-types';
 import { questionText } from '../../core/notes/question-text';
 import { buildQueue, pickNext } from '../../core/queue/study-queue';
 import { renderCard, type CardSides } from '../../core/render/card-html';
@@ -17,13 +15,15 @@ import { becameLeech, newSchedule, previewAll, retrievability, review } from '..
 import type { Calendar } from '../../core/time/study-day';
 import { studyDay } from '../../core/time/study-day';
 import type { ApiHandlers, ParsedInput, Results } from '../../shared/contract';
-import type { CheckReport, DeckNode, ImportSummary, ReviewView, StudyCard } from '../../shared/dto';
+import type { CheckReport, DeckNode, ReviewView, StudyCard } from '../../shared/dto';
 import { RATINGS } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { JOURNAL_FILE } from '../store/journal';
 import { readSnapshot, SNAPSHOT_FILE } from '../store/snapshot-file';
 import { Store } from '../store/store';
+import { exportCollection, writeExport, type ExportFormat } from '../export/export-collection';
 import { updateBuiltinDecks } from './builtin-decks';
+import { runImport } from './import-runner';
 import { systemCalendar } from './calendar';
 import { cardStateView, deckLabel, gradeOf, kindOf, noteView, ratingName } from './present';
 
@@ -40,7 +40,7 @@ export interface ServiceOptions {
   snapshotEvery?: number;
 }
 
-const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 2 * 1024 ** 3;
 
 type Handler<M extends keyof ApiHandlers> = (input: ParsedInput<M>) => Promise<Results[M]>;
 
@@ -95,7 +95,10 @@ export class StudyService implements ApiHandlers {
     if (!note) throw new AppError('not_found', `Card "${card.id}" has no note.`);
     const cached = this.renderCache.get(card.id);
     if (cached && cached.modified === note.modified) return cached.sides;
-    const sides = renderCard(note, card.ord);
+    const sides = renderCard(note, card.ord, {
+      ...(note.noteTypeId && this.col.noteTypes.has(note.noteTypeId) ? { noteType: this.col.noteTypes.get(note.noteTypeId)! } : {}),
+      deckName: this.col.decks.get(card.deckId)?.name ?? '',
+    });
     if (this.renderCache.size > 2000) this.renderCache.clear();
     this.renderCache.set(card.id, { modified: note.modified, sides });
     return sides;
@@ -218,9 +221,14 @@ export class StudyService implements ApiHandlers {
       deckName: deckLabel(col, card.deckId).name,
       kind: kindOf(card.state),
       due: card.due,
-      question: questionText(col.notes.get(card.noteId)!, card.ord),
+      question: this.question(card),
     }));
   };
+
+  private question(card: CardRecord, max = 120): string {
+    const note = this.col.notes.get(card.noteId)!;
+    return questionText(note, card.ord, max, note.noteTypeId ? this.col.noteTypes.get(note.noteTypeId) : undefined);
+  }
 
   private studyCard(card: CardRecord, now: number): StudyCard {
     const col = this.col;
@@ -358,41 +366,15 @@ export class StudyService implements ApiHandlers {
   };
 
   editNote: Handler<'editNote'> = async ({ noteId, fields, tags }) => {
-    const col = this.col;
-    const note = col.notes.get(noteId);
-    if (!note) throw new AppError('not_found', `No note with id "${noteId}".`, { field: 'noteId' });
-    const merged: Record<string, string> = {};
-    for (const name of NOTE_TYPES[note.type].fields) {
-      const value = (fields[name] ?? note.fields[name] ?? '').replace(/\r\n?/g, '\n');
-      if (value !== '') merged[name] = value;
+    let event;
+    try {
+      event = planNoteEdit(this.col, noteId, fields, tags, this.now());
+    } catch (error) {
+      if (error instanceof NoteEditProblem) throw new AppError(error.field === 'noteId' ? 'not_found' : 'invalid_input', error.message, { field: error.field });
+      throw error;
     }
-    const unknown = Object.keys(fields).find((name) => !NOTE_TYPES[note.type].fields.includes(name));
-    if (unknown) throw new AppError('invalid_input', `A ${note.type} note has no field "${unknown}".`, { field: `fields.${unknown}` });
-    const problem = noteProblem(note.type, merged);
-    if (problem) throw new AppError('invalid_input', problem.problem, { field: `fields.${problem.field}` });
-    const newTags = tags ? [...new Set(tags)] : note.tags;
-    const now = this.now();
-    const ords = NOTE_TYPES[note.type].cardOrds(merged);
-    const existing = (col.cardsByNote.get(noteId) ?? []).map((id) => col.cards.get(id)!);
-    const removedCards = existing.filter((card) => !ords.includes(card.ord)).map((card) => card.id);
-    let position = col.nextPosition;
-    const deckId = existing[0]?.deckId ?? note.deckId;
-    const addedCards: CardRecord[] = ords
-      .filter((ord) => !existing.some((card) => card.ord === ord))
-      .map((ord) => ({
-        id: makeCardId(noteId, ord),
-        noteId,
-        ord,
-        deckId,
-        position: position++,
-        suspended: false,
-        buriedUntilDay: null,
-        flag: 0,
-        created: now,
-        ...newSchedule(now),
-      }));
-    this.commit({ type: 'note-edit', at: now, noteId, fields: merged, tags: newTags, addedCards, removedCards });
-    return noteView(col.notes.get(noteId)!);
+    this.commit(event);
+    return noteView(this.col.notes.get(noteId)!);
   };
 
   // --- settings and presets --------------------------------------------------------------------
@@ -429,7 +411,7 @@ export class StudyService implements ApiHandlers {
 
   // --- import ----------------------------------------------------------------------------------
 
-  importFile: Handler<'importFile'> = async ({ path, deckName, dryRun }) => {
+  importFile: Handler<'importFile'> = async ({ path, ...options }) => {
     const file = resolve(path);
     let size: number;
     try {
@@ -437,36 +419,45 @@ export class StudyService implements ApiHandlers {
     } catch {
       throw new AppError('not_found', `No file at ${file}.`, { file });
     }
-    if (size > MAX_IMPORT_BYTES) throw new AppError('invalid_input', `${file} is ${size} bytes; a deck file may be at most ${MAX_IMPORT_BYTES} bytes.`, { file });
-    if (!/\.(md|markdown)$/i.test(file)) {
-      throw new AppError('invalid_input', `${basename(file)}: only native Markdown decks (.md) can be imported so far.`, { file });
-    }
-    const parsed = parseDeck(readFileSync(file, 'utf8'));
-    if (!parsed.ok) {
-      const first = parsed.problems[0]!;
-      const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problem(s): ${parsed.problems.slice(1, 4).map((p) => `line ${p.line}: ${p.message}`).join('; ')})` : '';
-      throw new AppError('parse_error', `${file}:${first.line}:${first.column}: ${first.message}${more}`, { file, line: first.line, column: first.column });
-    }
-    const plan = planDeckLoad(this.col, parsed.deck, {
-      source: `file:${file}`,
-      at: this.now(),
-      file: basename(file),
-      ...(deckName ? { deckName } : {}),
-    });
-    if (!dryRun && plan.event) this.commit(plan.event);
-    const summary: ImportSummary = {
-      file,
-      format: 'interleave-markdown',
-      dryRun: dryRun ?? false,
-      decks: [plan.deckName],
-      notes: plan.notes,
-      cards: plan.cards,
-      reviews: { added: 0, updated: 0, unchanged: 0, skipped: 0 },
-      media: { added: 0, updated: 0, unchanged: 0, skipped: 0 },
-      messages: plan.messages,
-    };
-    return summary;
+    if (size > MAX_IMPORT_BYTES) throw new AppError('invalid_input', `${file} is ${size} bytes; Interleave imports files of at most ${MAX_IMPORT_BYTES} bytes.`, { file });
+    return this.runImport(file, readFileSync(file), options);
   };
+
+  importBytes: Handler<'importBytes'> = async ({ name, base64, ...options }) => {
+    return this.runImport(basename(name), Buffer.from(base64, 'base64'), options);
+  };
+
+  private runImport(name: string, bytes: Uint8Array, options: Omit<ParsedInput<'importFile'>, 'path'>) {
+    const col = this.col;
+    return runImport({ col, dataDir: this.store.dataDir, at: this.now(), calendar: this.calendar, commit: (event) => this.commit(event) }, name, bytes, options);
+  }
+
+  exportTo: Handler<'exportTo'> = async ({ format, deckId, path }) => {
+    const output = await this.export(format, deckId);
+    const paths = writeExport(output, resolve(path));
+    return { format, paths, notes: output.notes, cards: output.cards, reviews: output.reviews, media: output.media, messages: output.messages };
+  };
+
+  exportData: Handler<'exportData'> = async ({ format, deckId }) => {
+    const output = await this.export(format, deckId);
+    return {
+      format,
+      paths: output.files.map((file) => file.name),
+      files: output.files.map((file) => ({ name: file.name, base64: Buffer.from(file.bytes).toString('base64') })),
+      notes: output.notes,
+      cards: output.cards,
+      reviews: output.reviews,
+      media: output.media,
+      messages: output.messages,
+    };
+  };
+
+  private export(format: ExportFormat, deckId: string | undefined) {
+    const col = this.col;
+    if (deckId !== undefined && !col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
+    const now = this.now();
+    return exportCollection(col, this.store.dataDir, { format, ...(deckId ? { deckId } : {}), now, today: studyDay(this.calendar, now) });
+  }
 
   // --- lifecycle -------------------------------------------------------------------------------
 

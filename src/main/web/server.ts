@@ -11,6 +11,8 @@ import { SECURITY_HEADERS } from './security-headers';
 
 export const TOKEN_HEADER = 'x-interleave-token';
 const MAX_BODY = 16 * 1024 * 1024;
+/** importBytes carries a whole file, base64-encoded. */
+const MAX_IMPORT_BODY = 300 * 1024 * 1024;
 
 
 const STATUS: Record<string, number> = {
@@ -55,12 +57,12 @@ function forbid(res: ServerResponse, why: string): void {
   sendEnvelope(res, 403, { ok: false, error: { code: 'forbidden', message: why } });
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new AppError('invalid_input', `The request body is larger than ${MAX_BODY} bytes.`);
+    if (size > limit) throw new AppError('invalid_input', `The request body is larger than ${limit} bytes.`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -88,7 +90,7 @@ export function createWebServer(options: WebServerOptions): Server {
           return sendEnvelope(res, 415, { ok: false, error: { code: 'invalid_input', message: 'API calls send application/json.' } });
         }
         try {
-          const body = await readBody(req);
+          const body = await readBody(req, url.pathname === '/api/importBytes' ? MAX_IMPORT_BODY : MAX_BODY);
           let input: unknown;
           try {
             input = body ? JSON.parse(body) : {};

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Preset } from '../../../src/shared/dto';
-import { fastReplay } from '../../../src/core/scheduling/fast-replay';
+import { fastReplay, replayTrail } from '../../../src/core/scheduling/fast-replay';
 import { defaultPreset } from '../../../src/core/scheduling/presets';
 import { newSchedule, review, type Grade1to4 } from '../../../src/core/scheduling/scheduler';
 import { fixedOffsetCalendar } from '../../../src/core/time/study-day';
@@ -42,6 +42,33 @@ describe('fast replay of a card history', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('gives every step of the history: exact memory states and priors, the scheduler’s last answer', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 60 * 24 * 60 }), fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 25 }), (steps) => {
+        const preset = defaultPreset();
+        const calendar = fixedOffsetCalendar(60, 4);
+        let at = START;
+        const times = steps.map(([gap]) => (at += gap * 60_000));
+        const ratings = steps.map(([, rating]) => rating as Grade1to4);
+        const trail = replayTrail(times, ratings, START, preset, calendar, times.map(() => 3));
+        let schedule = newSchedule(START);
+        trail.forEach((step, i) => {
+          expect(step.prior).toBe(schedule.state);
+          schedule = review(schedule, ratings[i]!, times[i]!, preset, calendar);
+          expect([step.after.stability, step.after.difficulty, step.after.state, step.after.reps, step.after.lapses]).toEqual([
+            schedule.stability,
+            schedule.difficulty,
+            schedule.state,
+            schedule.reps,
+            schedule.lapses,
+          ]);
+        });
+        expect(trail[trail.length - 1]!.after).toEqual(schedule);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -1,0 +1,272 @@
+// Turns an import bundle into one import event: notes matched by identity, histories merged, schedules recomputed.
+import type { ImportCounts } from '../../shared/dto';
+import type { Collection } from '../collection/collection';
+import { contentHash, noteContentHash } from '../collection/content-hash';
+import { deckByName, decksForPath } from '../collection/deck-tree';
+import type { ImportedReviewEntry, ImportEvent } from '../collection/events';
+import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord } from '../collection/types';
+import { cardId as makeCardId } from '../notes/note-types';
+import { replayTrail } from '../scheduling/fast-replay';
+import { newSchedule, type Grade1to4 } from '../scheduling/scheduler';
+import { studyDay, type Calendar } from '../time/study-day';
+import type { ImportBundle, ImportedReview } from './bundle';
+
+export interface ImportOptions {
+  at: number;
+  /** The file's name, recorded with the notes and in the journal. */
+  source: string;
+  calendar: Calendar;
+  /** Put every note in this deck instead of the decks the file names. */
+  deckName?: string;
+  /** Notes already in the collection: update them in place (default) or leave them as they are. */
+  existing?: 'update' | 'skip';
+  /** Media renamed on the way in (a different file already had the name): old name -> new name. */
+  mediaRenames?: Map<string, string>;
+}
+
+export interface ImportPlan {
+  event: ImportEvent | null;
+  notes: ImportCounts;
+  cards: ImportCounts;
+  reviews: ImportCounts;
+  decks: string[];
+  /** Ids of the decks the notes went into, for a link to them. */
+  deckIds: string[];
+  messages: string[];
+}
+
+const zero = (): ImportCounts => ({ added: 0, updated: 0, unchanged: 0, skipped: 0 });
+
+/** The collection's note id for an import identity: a native id stays itself, others keep their key. */
+export function noteIdFor(key: string): string {
+  return key.startsWith('id:') ? key.slice(3) : key;
+}
+
+function rewriteMedia(value: string, renames: Map<string, string> | undefined): string {
+  if (!renames || renames.size === 0) return value;
+  let out = value;
+  for (const [from, to] of renames) {
+    const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out
+      .replace(new RegExp(`(src=["']?)${escaped}(?=["'\\s>])`, 'g'), `$1${to}`)
+      .replace(new RegExp(`\\[sound:${escaped}\\]`, 'g'), `[sound:${to}]`)
+      .replace(new RegExp(`(\\]\\()${escaped}(?=[)\\s])`, 'g'), `$1${to}`);
+  }
+  return out;
+}
+
+/**
+ * Plans the whole import without touching the collection. Identity decides everything: a note
+ * whose key is already in the collection is updated in place (its cards keep their schedule and
+ * history; reviews the collection does not have yet are added and the schedule recomputed from the
+ * merged history), or left alone when asked, or when the learner edited it in the app.
+ */
+export function planImport(col: Collection, bundle: ImportBundle, options: ImportOptions): ImportPlan {
+  const { at, calendar } = options;
+  const notesCount = zero();
+  const cardsCount = zero();
+  const reviewsCount = zero();
+  const messages = [...bundle.problems];
+  const today = studyDay(calendar, at);
+
+  // Note types: kept by key, unless the collection has a different note type under the same key.
+  const noteTypes: NoteTypeRecord[] = [];
+  const noteTypeIds = new Map<string, string>();
+  for (const type of bundle.noteTypes) {
+    const record: NoteTypeRecord = { id: type.key, name: type.name, kind: type.kind, fields: type.fields, templates: type.templates, css: type.css };
+    const known = col.noteTypes.get(type.key);
+    const shape = (t: NoteTypeRecord) => contentHash([t.kind, t.fields, t.templates]);
+    if (known && shape(known) !== shape(record)) record.id = `${type.key}-${shape(record).slice(0, 8)}`;
+    noteTypeIds.set(type.key, record.id);
+    if (!known || known.id !== record.id || shape(known) !== shape(record) || known.css !== record.css) noteTypes.push(record);
+  }
+
+  // Presets a backup carries, under their own ids, unless the collection already has that id.
+  const presets = (bundle.presets ?? []).filter((preset) => !col.presets.has(preset.id));
+
+  // Decks, created with their parents as the notes need them.
+  const decks: DeckRecord[] = [];
+  const deckIdOf = (name: string): string => {
+    const clean = name
+      .split('::')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .join('::') || 'Imported';
+    const existing = deckByName(col, clean) ?? decks.find((deck) => deck.name === clean);
+    if (existing) return existing.id;
+    const made = decksForPath(col, clean, at, undefined, decks);
+    for (const deck of made) {
+      const presetId = bundle.deckPresets?.[deck.name];
+      if (presetId && (col.presets.has(presetId) || presets.some((p) => p.id === presetId))) deck.presetId = presetId;
+    }
+    decks.push(...made);
+    return made[made.length - 1]!.id;
+  };
+
+  const notes: NoteRecord[] = [];
+  const cards: CardRecord[] = [];
+  const reviews: ImportedReviewEntry[] = [];
+  const removedCards: string[] = [];
+  const usedDecks = new Set<string>();
+  let position = col.nextPosition;
+
+  for (const imported of bundle.notes) {
+    const noteId = noteIdFor(imported.key);
+    const where = imported.where ? `${options.source}, ${imported.where}` : options.source;
+    const existing = col.notes.get(noteId);
+    const deckId = deckIdOf(options.deckName ?? imported.deckName);
+    usedDecks.add(deckId);
+    const fields = Object.fromEntries(Object.entries(imported.fields).map(([name, value]) => [name, rewriteMedia(value, options.mediaRenames)]));
+    const noteTypeId = imported.noteTypeKey ? noteTypeIds.get(imported.noteTypeKey) : undefined;
+    if (imported.type === 'anki' && !noteTypeId) {
+      notesCount.skipped++;
+      cardsCount.skipped += imported.cards.length;
+      messages.push(`${where}: its note type is not in the file; skipped`);
+      continue;
+    }
+    const hash = noteContentHash({ type: imported.type, fields, tags: imported.tags });
+
+    // The note itself.
+    let noteChanged = false;
+    if (!existing) {
+      notes.push({
+        id: noteId,
+        deckId,
+        type: imported.type,
+        ...(noteTypeId ? { noteTypeId } : {}),
+        ...(imported.format === 'html' ? { format: 'html' as const } : {}),
+        fields,
+        tags: imported.tags,
+        created: imported.created ?? at,
+        modified: imported.modified ?? at,
+        origin: { source: `import:${options.source}`, hash, editedLocally: false },
+      });
+      notesCount.added++;
+      noteChanged = true;
+    } else if (existing.origin?.source.startsWith('builtin:')) {
+      notesCount.skipped++;
+      cardsCount.skipped += imported.cards.length;
+      messages.push(`${where}: note id "${noteId}" belongs to a built-in deck; skipped`);
+      continue;
+    } else if (options.existing === 'skip') {
+      notesCount.skipped++;
+      messages.push(`${where}: "${noteId}" is already in the collection; left as it is (as asked)`);
+    } else if (existing.origin?.editedLocally && existing.origin.hash !== hash) {
+      notesCount.skipped++;
+      messages.push(`${where}: "${noteId}" changed in the file but you edited it in the app; your version is kept`);
+    } else if (noteContentHash(existing) === hash && existing.type === imported.type) {
+      notesCount.unchanged++;
+    } else {
+      notes.push({
+        ...existing,
+        type: imported.type,
+        ...(noteTypeId ? { noteTypeId } : {}),
+        format: imported.format,
+        fields,
+        tags: existing.tags.includes('leech') && !imported.tags.includes('leech') ? [...imported.tags, 'leech'] : imported.tags,
+        modified: at,
+        origin: { source: existing.origin?.source ?? `import:${options.source}`, hash, editedLocally: false },
+      });
+      notesCount.updated++;
+      noteChanged = true;
+    }
+    const skippedNote = existing !== undefined && options.existing === 'skip';
+    // An updated native note stops making cards it no longer has (a cloze number removed).
+    if (existing && noteChanged && imported.type !== 'anki') {
+      const ords = new Set(imported.cards.map((card) => card.ord));
+      for (const id of col.cardsByNote.get(noteId) ?? []) {
+        const card = col.cards.get(id)!;
+        if (!ords.has(card.ord)) {
+          removedCards.push(id);
+          messages.push(`${where}: card ${card.ord} of "${noteId}" is no longer made by the note and was removed (its history is kept)`);
+        }
+      }
+    }
+
+    // Its cards, with their histories.
+    for (const importedCard of imported.cards) {
+      const id = makeCardId(noteId, importedCard.ord);
+      const card = col.cards.get(id);
+      const cardDeck = importedCard.deckName && !options.deckName ? deckIdOf(importedCard.deckName) : deckId;
+      if (skippedNote) {
+        cardsCount.skipped++;
+        reviewsCount.skipped += importedCard.reviews.length;
+        continue;
+      }
+      const known = card ? new Set(col.history.reviewsOf(id).map((review) => review.at)) : new Set<number>();
+      const fresh = importedCard.reviews.filter((review) => !known.has(review.at));
+      reviewsCount.unchanged += importedCard.reviews.length - fresh.length;
+      if (card && fresh.length === 0) {
+        if (noteChanged) cardsCount.updated++;
+        else cardsCount.unchanged++;
+        continue;
+      }
+      const all = [...(card ? col.history.reviewsOf(id).map((r) => ({ at: r.at, rating: r.rating, durationMs: r.durationMs }) as ImportedReview) : []), ...fresh].sort(
+        (a, b) => a.at - b.at,
+      );
+      const created = card?.created ?? imported.created ?? at;
+      const trail = replayTrail(
+        all.map((r) => r.at),
+        all.map((r) => r.rating),
+        created,
+        col.presetOf(cardDeck),
+        calendar,
+        all.map((r) => r.intervalDays),
+      );
+      // A backup's own schedule and per-review results are kept exactly; otherwise they are computed.
+      const schedule = !card && importedCard.schedule ? importedCard.schedule : trail.length ? trail[trail.length - 1]!.after : newSchedule(created);
+      const freshAt = new Set(fresh.map((review) => review.at));
+      all.forEach((review, i) => {
+        if (!freshAt.has(review.at)) return;
+        const step = trail[i]!;
+        const exact = !card && review.after && review.prior !== undefined;
+        reviews.push({
+          cardId: id,
+          at: review.at,
+          rating: review.rating as Grade1to4,
+          durationMs: review.durationMs,
+          prior: exact ? review.prior! : step.prior,
+          after: exact ? review.after! : step.after,
+        });
+      });
+      reviewsCount.added += fresh.length;
+      if (card) {
+        cards.push({ ...card, ...schedule });
+        cardsCount.updated++;
+      } else {
+        cards.push({
+          id,
+          noteId,
+          ord: importedCard.ord,
+          deckId: cardDeck,
+          position: importedCard.position ?? position++,
+          suspended: importedCard.suspended,
+          buriedUntilDay: importedCard.buried ? today + 1 : null,
+          flag: importedCard.flag,
+          created,
+          ...schedule,
+        });
+        cardsCount.added++;
+      }
+    }
+  }
+
+  // Descriptions the file gives for decks it creates.
+  for (const deck of decks) {
+    const described = bundle.decks.find((d) => d.name === deck.name);
+    if (described?.description) deck.description = described.description;
+  }
+  const changed = notes.length > 0 || cards.length > 0 || noteTypes.length > 0 || reviews.length > 0 || removedCards.length > 0 || presets.length > 0;
+  const deckIds = [...usedDecks];
+  return {
+    event: changed
+      ? { type: 'import', at, source: options.source, format: bundle.format, decks, ...(presets.length ? { presets } : {}), noteTypes, notes, cards, removedCards, reviews, media: [] }
+      : null,
+    notes: notesCount,
+    cards: cardsCount,
+    reviews: reviewsCount,
+    decks: deckIds.map((id) => decks.find((deck) => deck.id === id)?.name ?? col.decks.get(id)?.name ?? id),
+    deckIds,
+    messages,
+  };
+}

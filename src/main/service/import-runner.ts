@@ -1,0 +1,111 @@
+// Runs an import end to end: read the file, plan media and notes, write media, then commit one journal line.
+import type { Collection } from '../../core/collection/collection';
+import type { JournalEvent } from '../../core/collection/events';
+import { ImportError } from '../../core/import/bundle';
+import { previewDelimited } from '../../core/import/text/delimited';
+import { planImport } from '../../core/import/plan-import';
+import { renderCard } from '../../core/render/card-html';
+import type { Calendar } from '../../core/time/study-day';
+import type { ImportSummary } from '../../shared/dto';
+import { AppError } from '../../shared/errors';
+import { planMedia, writeMedia } from '../import/media-folder';
+import { readImportFile, type ReadOptions } from '../import/read-import-file';
+
+export interface ImportRequest extends ReadOptions {
+  dryRun?: boolean;
+  existing?: 'update' | 'skip';
+}
+
+export interface ImportContext {
+  col: Collection;
+  dataDir: string;
+  at: number;
+  calendar: Calendar;
+  commit(event: JournalEvent): void;
+}
+
+const PREVIEW_CARDS = 5;
+
+/**
+ * Everything but the final commit can fail and nothing changes. Media files are written before the
+ * journal line: a crash in between leaves unreferenced files (harmless, reused by a retry), never
+ * notes pointing at missing media. The import itself is one journal line: all or nothing.
+ */
+export async function runImport(context: ImportContext, fileName: string, bytes: Uint8Array, request: ImportRequest): Promise<ImportSummary> {
+  const { col, dataDir, at, calendar } = context;
+  let bundle;
+  try {
+    bundle = await readImportFile(fileName, bytes, request);
+  } catch (error) {
+    if (error instanceof ImportError) {
+      throw new AppError('parse_error', error.message, {
+        file: error.where.file ?? fileName,
+        ...(error.where.line !== undefined ? { line: error.where.line } : {}),
+        ...(error.where.column !== undefined ? { column: error.where.column } : {}),
+      });
+    }
+    throw error;
+  }
+  const media = planMedia(dataDir, bundle.media);
+  const plan = planImport(col, bundle, {
+    at,
+    source: fileName,
+    calendar,
+    ...(request.deckName ? { deckName: request.deckName } : {}),
+    ...(request.existing ? { existing: request.existing } : {}),
+    mediaRenames: media.renames,
+  });
+  if (!request.dryRun) {
+    writeMedia(dataDir, media);
+    if (plan.event) {
+      plan.event.media = media.writes.map((file) => ({ name: file.name, sha1: file.sha1 }));
+      context.commit(plan.event);
+    }
+  }
+  return {
+    file: fileName,
+    format: bundle.format,
+    dryRun: request.dryRun ?? false,
+    decks: plan.decks,
+    deckIds: plan.deckIds,
+    notes: plan.notes,
+    cards: plan.cards,
+    reviews: plan.reviews,
+    media: media.counts,
+    messages: [...plan.messages, ...media.messages],
+    preview: preview(col, plan.event),
+    ...(isDelimited(bundle.format) ? { columns: columnsOf(fileName, bytes, request) } : {}),
+  };
+}
+
+function isDelimited(format: string): boolean {
+  return ['csv', 'tsv', 'anki-text', 'delimited', 'text'].some((kind) => format.startsWith(kind));
+}
+
+function columnsOf(fileName: string, bytes: Uint8Array, request: ImportRequest): ImportSummary['columns'] {
+  try {
+    const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+    const found = previewDelimited(text, fileName, {
+      ...(request.delimiter ? { delimiter: request.delimiter } : {}),
+      ...(request.hasHeader !== undefined ? { hasHeader: request.hasHeader } : {}),
+    });
+    return { names: found.columns, rows: found.rows.slice(0, 8), delimiter: found.delimiter, hasHeader: found.hasHeader, mapping: { ...(request.mapping ?? found.mapping) } };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first cards of the import as they will look, rendered from the planned notes. */
+function preview(col: Collection, event: JournalEvent | null): ImportSummary['preview'] {
+  if (!event || event.type !== 'import') return [];
+  const notes = new Map(event.notes.map((note) => [note.id, note]));
+  const types = new Map(event.noteTypes.map((type) => [type.id, type]));
+  return event.cards.slice(0, PREVIEW_CARDS).flatMap((card) => {
+    const note = notes.get(card.noteId) ?? col.notes.get(card.noteId);
+    if (!note) return [];
+    const noteType = note.noteTypeId ? (types.get(note.noteTypeId) ?? col.noteTypes.get(note.noteTypeId)) : undefined;
+    const deckName = event.decks.find((deck) => deck.id === card.deckId)?.name ?? col.decks.get(card.deckId)?.name ?? '';
+    const sides = renderCard(note, card.ord, { ...(noteType ? { noteType } : {}), deckName });
+    return [{ cardId: card.id, front: sides.front, back: sides.back }];
+  });
+}
