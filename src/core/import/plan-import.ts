@@ -7,6 +7,7 @@ import type { ImportedReviewEntry, ImportEvent } from '../collection/events';
 import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord } from '../collection/types';
 import { cardId as makeCardId } from '../notes/note-types';
 import { replayTrail } from '../scheduling/fast-replay';
+import { defaultPreset } from '../scheduling/presets';
 import { newSchedule, type Grade1to4 } from '../scheduling/scheduler';
 import { studyDay, type Calendar } from '../time/study-day';
 import type { ImportBundle, ImportedReview } from './bundle';
@@ -81,8 +82,14 @@ export function planImport(col: Collection, bundle: ImportBundle, options: Impor
     if (!known || known.id !== record.id || shape(known) !== shape(record) || known.css !== record.css) noteTypes.push(record);
   }
 
-  // Presets a backup carries, under their own ids, unless the collection already has that id.
-  const presets = (bundle.presets ?? []).filter((preset) => !col.presets.has(preset.id));
+  // Presets a backup carries, under their own ids. One the collection already has is replaced only
+  // while it is still exactly the default (the learner never changed it), so a backup restored into a
+  // new folder schedules as it did, and one merged into a used collection never changes its settings.
+  const untouched = JSON.stringify(defaultPreset());
+  const presets = (bundle.presets ?? []).filter((preset) => {
+    const mine = col.presets.get(preset.id);
+    return !mine || (JSON.stringify(mine) === untouched && JSON.stringify(preset) !== untouched);
+  });
 
   // Decks, created with their parents as the notes need them.
   const decks: DeckRecord[] = [];

@@ -2,7 +2,7 @@
 import MarkdownIt from 'markdown-it';
 import { highlight } from './highlight';
 import { findMath, type MathSpan } from './math-spans';
-import { escapeHtml, renderTex } from './tex';
+import { escapeHtml, renderTex, TEX_MACROS } from './tex';
 
 const markdown = new MarkdownIt({
   // Imported and legacy fields carry HTML; the renderer sanitizes everything before showing it.
@@ -52,11 +52,19 @@ export function markdownToAnkiHtml(text: string): string {
   let last = 0;
   for (const span of findMath(clean)) {
     out += clean.slice(last, span.start) + OPEN + formulas.length + CLOSE;
-    formulas.push(span.display ? `\\[${escapeHtml(span.tex)}\\]` : `\\(${escapeHtml(span.tex)}\\)`);
+    const tex = expandMacros(span.tex);
+    formulas.push(span.display ? `\\[${escapeHtml(tex)}\\]` : `\\(${escapeHtml(tex)}\\)`);
     last = span.end;
   }
   out += clean.slice(last);
   return plainMarkdown.render(out).trim().replace(PLACEHOLDER, (_, index: string) => formulas[Number(index)] ?? '');
+}
+
+/** Our shorthands spelled out, for programs (Anki's MathJax) that do not know them. */
+export function expandMacros(tex: string): string {
+  let out = tex;
+  for (const [name, body] of Object.entries(TEX_MACROS)) out = out.replace(new RegExp(`\\${name}(?![A-Za-z])`, 'g'), () => body);
+  return out;
 }
 
 // Without highlighting: Anki has no highlight.js styles.

@@ -94,8 +94,10 @@ function countMedia(dataDir: string): number {
  * Writes an export to `out`: a file, or for several Markdown decks a folder (created if needed).
  * Each file is written atomically, so a crash never leaves half an export under the final name.
  */
-export function writeExport(output: ExportedOutput, out: string): string[] {
-  if (output.files.length === 1 && !(existsSync(out) && statSync(out).isDirectory())) {
+export function writeExport(output: ExportedOutput, out: string, format: ExportFormat): string[] {
+  // Markdown decks go to a folder, unless OUT names one .md file and there is one deck to write.
+  const oneFile = output.files.length === 1 && (format !== 'md' || out.toLowerCase().endsWith('.md'));
+  if (oneFile && !(existsSync(out) && statSync(out).isDirectory())) {
     writeFileDurably(out, Buffer.from(output.files[0]!.bytes));
     return [out];
   }

@@ -434,7 +434,7 @@ export class StudyService implements ApiHandlers {
 
   exportTo: Handler<'exportTo'> = async ({ format, deckId, path }) => {
     const output = await this.export(format, deckId);
-    const paths = writeExport(output, resolve(path));
+    const paths = writeExport(output, resolve(path), format);
     return { format, paths, notes: output.notes, cards: output.cards, reviews: output.reviews, media: output.media, messages: output.messages };
   };
 
