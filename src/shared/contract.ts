@@ -9,6 +9,7 @@ import type {
   DeckList,
   DueCard,
   ExportSummary,
+  ImportJob,
   ImportSummary,
   NextCardResult,
   NoteView,
@@ -120,6 +121,20 @@ export const contract = {
       ...importOptions,
     })
     .strict(),
+  /** The app's import: runs in the background; poll importJob for progress, cancel with cancelImport. */
+  startImport: z
+    .object({
+      path: z.string().min(1).max(4096).optional(),
+      name: z.string().min(1).max(500).optional(),
+      base64: z.string().max(700 * 1024 * 1024).optional(),
+      ...importOptions,
+    })
+    .strict()
+    .refine((input) => (input.path !== undefined) !== (input.base64 !== undefined && input.name !== undefined), {
+      message: 'give either a path, or a name and the file as base64',
+    }),
+  importJob: z.object({ jobId: id }).strict(),
+  cancelImport: z.object({ jobId: id }).strict(),
   exportTo: z.object({ format: exportFormat, deckId: id.optional(), path: z.string().min(1).max(4096) }).strict(),
   /** The app's Export: the bytes come back for the window to save as a download. */
   exportData: z.object({ format: exportFormat, deckId: id.optional() }).strict(),
@@ -151,6 +166,9 @@ export interface Results {
   rebuildFromJournal: DataStatus;
   importFile: ImportSummary;
   importBytes: ImportSummary;
+  startImport: { jobId: string };
+  importJob: ImportJob;
+  cancelImport: { cancelled: boolean };
   exportTo: ExportSummary;
   exportData: ExportSummary & { files: { name: string; base64: string }[] };
 }

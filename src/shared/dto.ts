@@ -246,6 +246,17 @@ export interface ImportSummary {
   columns?: { names: string[]; rows: string[][]; delimiter: string; hasHeader: boolean; mapping: Record<string, number | number[] | undefined> };
 }
 
+export interface ImportJob {
+  jobId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** What is happening now, for people: "reading the file", "writing media files" … */
+  phase: string;
+  /** 0 to 1. */
+  progress: number;
+  summary: ImportSummary | null;
+  error: { code: string; message: string; where?: { file?: string; line?: number; column?: number; field?: string } } | null;
+}
+
 export interface ExportSummary {
   format: 'md' | 'csv' | 'tsv' | 'apkg' | 'backup';
   /** Where the files were written (exportTo) or their names (exportData). */

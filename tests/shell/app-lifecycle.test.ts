@@ -54,6 +54,18 @@ describe('the desktop app', () => {
     expect(reply.result.decks[0].name).toBe('Sample');
   });
 
+  it('has File > Import… open a file dialog and take the window to the import screen with that file', async () => {
+    await import('../../src/main/shell/main');
+    await tick();
+    const menu = electron.menu as { template: { label?: string; submenu?: { label?: string; click?: () => unknown }[] }[] };
+    const file = menu.template.find((item) => item.label === 'File')!;
+    const labels = file.submenu!.map((item) => item.label).filter(Boolean);
+    expect(labels).toEqual(expect.arrayContaining(['Import…', 'Export…', 'Open Data Folder']));
+    await file.submenu!.find((item) => item.label === 'Import…')!.click!();
+    await tick();
+    expect(electron.windows[0]!.webContents.scripts).toEqual([`location.hash = "#/import?path=%2Fhome%2Fme%2FAnki%20Deck.apkg"`]);
+  });
+
   it('saves the collection and releases the folder when quitting, after remembering the window', async () => {
     await import('../../src/main/shell/main');
     await tick();

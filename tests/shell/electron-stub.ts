@@ -5,6 +5,11 @@ type Handler = (...args: any[]) => any;
 
 export class FakeWebContents {
   listeners = new Map<string, Handler>();
+  scripts: string[] = [];
+  executeJavaScript(code: string) {
+    this.scripts.push(code);
+    return Promise.resolve();
+  }
   windowOpenHandler: Handler | null = null;
   on(event: string, handler: Handler) {
     this.listeners.set(event, handler);
@@ -98,7 +103,11 @@ export function electronModule() {
       on: (event: string, handler: Handler) => electron.appListeners.set(event, handler),
     },
     BrowserWindow: FakeBrowserWindow,
-    dialog: { showErrorBox: electron.errorBox, showMessageBox: vi.fn(async () => ({ response: 0 })) },
+    dialog: {
+      showErrorBox: electron.errorBox,
+      showMessageBox: vi.fn(async () => ({ response: 0 })),
+      showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/home/me/Anki Deck.apkg'] })),
+    },
     ipcMain: { handle: (channel: string, handler: Handler) => electron.ipcHandlers.set(channel, handler) },
     Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: (menu: unknown) => (electron.menu = menu) },
     protocol: {

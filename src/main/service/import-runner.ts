@@ -22,7 +22,20 @@ export interface ImportContext {
   at: number;
   calendar: Calendar;
   commit(event: JournalEvent): void;
+  /** Told each phase as it starts, with the share of the work done before it. */
+  progress?(phase: string, done: number): void;
+  /** Asked between phases; a cancelled import stops before anything is written. */
+  cancelled?(): boolean;
 }
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled; nothing was imported.');
+  }
+}
+
+/** Lets the event loop answer progress polls between the long synchronous steps. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const PREVIEW_CARDS = 5;
 
@@ -33,6 +46,12 @@ const PREVIEW_CARDS = 5;
  */
 export async function runImport(context: ImportContext, fileName: string, bytes: Uint8Array, request: ImportRequest): Promise<ImportSummary> {
   const { col, dataDir, at, calendar } = context;
+  const step = async (phase: string, done: number) => {
+    context.progress?.(phase, done);
+    await breathe();
+    if (context.cancelled?.()) throw new ImportCancelled();
+  };
+  await step('reading the file', 0.02);
   let bundle;
   try {
     bundle = await readImportFile(fileName, bytes, request);
@@ -46,6 +65,7 @@ export async function runImport(context: ImportContext, fileName: string, bytes:
     }
     throw error;
   }
+  await step('matching notes and histories', 0.5);
   const media = planMedia(dataDir, bundle.media);
   const plan = planImport(col, bundle, {
     at,
@@ -56,7 +76,10 @@ export async function runImport(context: ImportContext, fileName: string, bytes:
     mediaRenames: media.renames,
   });
   if (!request.dryRun) {
+    await step('writing media files', 0.8);
     writeMedia(dataDir, media);
+    // Past this point the import is committed: it can no longer be cancelled.
+    context.progress?.('saving', 0.95);
     if (plan.event) {
       plan.event.media = media.writes.map((file) => ({ name: file.name, sha1: file.sha1 }));
       context.commit(plan.event);

@@ -1,5 +1,5 @@
 // The service behind the contract: every method of the API, over the store and the pure core.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Collection, scheduleOf } from '../../core/collection/collection';
 import { NoteEditProblem, planNoteEdit } from '../../core/collection/note-edit';
@@ -15,7 +15,7 @@ import { becameLeech, newSchedule, previewAll, retrievability, review } from '..
 import type { Calendar } from '../../core/time/study-day';
 import { studyDay } from '../../core/time/study-day';
 import type { ApiHandlers, ParsedInput, Results } from '../../shared/contract';
-import type { CheckReport, DeckNode, ReviewView, StudyCard } from '../../shared/dto';
+import type { CheckReport, DeckNode, ImportJob, ReviewView, StudyCard } from '../../shared/dto';
 import { RATINGS } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { JOURNAL_FILE } from '../store/journal';
@@ -23,7 +23,7 @@ import { readSnapshot, SNAPSHOT_FILE } from '../store/snapshot-file';
 import { Store } from '../store/store';
 import { exportCollection, writeExport, type ExportFormat } from '../export/export-collection';
 import { updateBuiltinDecks } from './builtin-decks';
-import { runImport } from './import-runner';
+import { ImportCancelled, runImport } from './import-runner';
 import { systemCalendar } from './calendar';
 import { cardStateView, deckLabel, gradeOf, kindOf, noteView, ratingName } from './present';
 
@@ -427,10 +427,70 @@ export class StudyService implements ApiHandlers {
     return this.runImport(basename(name), Buffer.from(base64, 'base64'), options);
   };
 
-  private runImport(name: string, bytes: Uint8Array, options: Omit<ParsedInput<'importFile'>, 'path'>) {
+  private runImport(name: string, bytes: Uint8Array, options: Omit<ParsedInput<'importFile'>, 'path'>, job?: ImportJob & { cancel: boolean }) {
     const col = this.col;
-    return runImport({ col, dataDir: this.store.dataDir, at: this.now(), calendar: this.calendar, commit: (event) => this.commit(event) }, name, bytes, options);
+    return runImport(
+      {
+        col,
+        dataDir: this.store.dataDir,
+        at: this.now(),
+        calendar: this.calendar,
+        commit: (event) => this.commit(event),
+        ...(job
+          ? {
+              progress: (phase: string, done: number) => Object.assign(job, { phase, progress: done }),
+              cancelled: () => job.cancel,
+            }
+          : {}),
+      },
+      name,
+      bytes,
+      options,
+    );
   }
+
+  private jobs = new Map<string, ImportJob & { cancel: boolean }>();
+
+  startImport: Handler<'startImport'> = async ({ path, name, base64, ...options }) => {
+    const jobId = `import-${this.jobs.size + 1}-${Date.now().toString(36)}`;
+    const job: ImportJob & { cancel: boolean } = { jobId, state: 'running', phase: 'starting', progress: 0, summary: null, error: null, cancel: false };
+    this.jobs.set(jobId, job);
+    // Finished jobs are kept a while for their summaries; old ones go.
+    for (const [id, old] of this.jobs) if (this.jobs.size > 20 && old.state !== 'running') this.jobs.delete(id);
+    const run = async () => {
+      if (path !== undefined) {
+        const file = resolve(path);
+        if (!existsSync(file)) throw new AppError('not_found', `No file at ${file}.`, { file });
+        return this.runImport(file, readFileSync(file), options, job);
+      }
+      return this.runImport(basename(name!), Buffer.from(base64!, 'base64'), options, job);
+    };
+    // Runs after this call returns, so the caller gets the job id at once.
+    setImmediate(() => {
+      run().then(
+        (summary) => Object.assign(job, { state: 'done', phase: 'done', progress: 1, summary }),
+        (error: unknown) => {
+          if (error instanceof ImportCancelled) Object.assign(job, { state: 'cancelled', phase: 'cancelled', error: { code: 'conflict', message: error.message } });
+          else Object.assign(job, { state: 'failed', phase: 'failed', error: error instanceof AppError ? error.toBody() : { code: 'internal', message: (error as Error).message } });
+        },
+      );
+    });
+    return { jobId };
+  };
+
+  importJob: Handler<'importJob'> = async ({ jobId }) => {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new AppError('not_found', `No import job "${jobId}".`, { field: 'jobId' });
+    const { cancel: _, ...visible } = job;
+    return visible;
+  };
+
+  cancelImport: Handler<'cancelImport'> = async ({ jobId }) => {
+    const job = this.jobs.get(jobId);
+    if (!job || job.state !== 'running') return { cancelled: false };
+    job.cancel = true;
+    return { cancelled: true };
+  };
 
   exportTo: Handler<'exportTo'> = async ({ format, deckId, path }) => {
     const output = await this.export(format, deckId);

@@ -49,6 +49,26 @@ function createWindow(userData: string): BrowserWindow {
   return win;
 }
 
+/** Moves the window to a screen by its hash route (the renderer listens for hash changes). */
+function showScreen(hash: string): void {
+  if (!mainWindow) return;
+  void mainWindow.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`);
+}
+
+async function pickAndImport(): Promise<void> {
+  if (!mainWindow) return;
+  const choice = await dialog.showOpenDialog(mainWindow, {
+    title: 'Import into Interleave',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Decks and backups', extensions: ['apkg', 'colpkg', 'csv', 'tsv', 'txt', 'md', 'markdown', 'interleave'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  });
+  const path = choice.filePaths[0];
+  if (!choice.canceled && path) showScreen(`#/import?path=${encodeURIComponent(path)}`);
+}
+
 function start(): void {
   hardenSession(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
@@ -71,6 +91,8 @@ function start(): void {
     buildMenu({
       dataDir,
       isMac: process.platform === 'darwin',
+      onImport: () => void pickAndImport(),
+      onExport: () => showScreen('#/export'),
       onShowShortcuts: () => void dialog.showMessageBox({ type: 'info', title: 'Keyboard shortcuts', message: 'Keyboard shortcuts', detail: SHORTCUTS }),
     }),
   );

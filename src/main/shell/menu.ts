@@ -1,12 +1,23 @@
 // The application menu: the usual roles, plus the data folder and the keyboard shortcuts.
 import { Menu, shell, type MenuItemConstructorOptions } from 'electron';
 
-export function buildMenu(options: { dataDir: string; isMac: boolean; onShowShortcuts: () => void }): Menu {
+export interface MenuActions {
+  dataDir: string;
+  isMac: boolean;
+  onImport: () => void;
+  onExport: () => void;
+  onShowShortcuts: () => void;
+}
+
+export function buildMenu(options: MenuActions): Menu {
   const template: MenuItemConstructorOptions[] = [
     ...(options.isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: options.onImport },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: options.onExport },
+        { type: 'separator' },
         { label: 'Open Data Folder', click: () => void shell.openPath(options.dataDir) },
         { type: 'separator' },
         options.isMac ? { role: 'close' } : { role: 'quit' },

@@ -90,7 +90,7 @@ export function createWebServer(options: WebServerOptions): Server {
           return sendEnvelope(res, 415, { ok: false, error: { code: 'invalid_input', message: 'API calls send application/json.' } });
         }
         try {
-          const body = await readBody(req, url.pathname === '/api/importBytes' ? MAX_IMPORT_BODY : MAX_BODY);
+          const body = await readBody(req, url.pathname === '/api/importBytes' || url.pathname === '/api/startImport' ? MAX_IMPORT_BODY : MAX_BODY);
           let input: unknown;
           try {
             input = body ? JSON.parse(body) : {};

@@ -2,6 +2,9 @@
 import { useEffect, useState } from 'react';
 import type { DataStatus } from '../../shared/dto';
 import { HomeScreen } from '../home/HomeScreen';
+import { setDroppedFile } from '../import-export/dropped-file';
+import { ExportScreen } from '../import-export/ExportScreen';
+import { ImportScreen } from '../import-export/ImportScreen';
 import { RecoveryScreen } from '../recovery/RecoveryScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StudyScreen } from '../study/StudyScreen';
@@ -28,13 +31,30 @@ export function App() {
   if (!status.ok) return <RecoveryScreen status={status} onRecovered={setStatus} />;
 
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        // A file dropped anywhere on the window goes to the import screen.
+        const file = event.dataTransfer.files[0];
+        if (!file || route.screen === 'import') return;
+        event.preventDefault();
+        setDroppedFile(file);
+        navigate({ screen: 'import', path: null });
+      }}
+    >
       <nav className="top-nav">
         <button type="button" className="brand link" onClick={() => navigate({ screen: 'home' })}>
           Interleave
         </button>
         <button type="button" className={`link ${route.screen === 'home' ? 'active' : ''}`} onClick={() => navigate({ screen: 'home' })}>
           Decks
+        </button>
+        <button type="button" className={`link ${route.screen === 'import' ? 'active' : ''}`} data-testid="nav-import" onClick={() => navigate({ screen: 'import', path: null })}>
+          Import
+        </button>
+        <button type="button" className={`link ${route.screen === 'export' ? 'active' : ''}`} data-testid="nav-export" onClick={() => navigate({ screen: 'export' })}>
+          Export
         </button>
         <button type="button" className={`link ${route.screen === 'settings' ? 'active' : ''}`} data-testid="nav-settings" onClick={() => navigate({ screen: 'settings' })}>
           Settings
@@ -49,6 +69,8 @@ export function App() {
         {route.screen === 'home' && <HomeScreen />}
         {route.screen === 'study' && <StudyScreen key={route.deckId ?? 'all'} deckId={route.deckId} />}
         {route.screen === 'settings' && <SettingsScreen />}
+        {route.screen === 'import' && <ImportScreen key={route.path ?? 'picker'} path={route.path} />}
+        {route.screen === 'export' && <ExportScreen />}
       </main>
     </div>
   );

@@ -1,18 +1,28 @@
 // Screens as hash routes, so the back button and a reload keep the learner where they were.
 import { useEffect, useState } from 'react';
 
-export type Route = { screen: 'home' } | { screen: 'study'; deckId: string | null } | { screen: 'settings' };
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'study'; deckId: string | null }
+  | { screen: 'settings' }
+  | { screen: 'import'; path: string | null }
+  | { screen: 'export' };
 
 export function parseRoute(hash: string): Route {
   const study = /^#\/study(?:\/(.+))?$/.exec(hash);
   if (study) return { screen: 'study', deckId: study[1] ? decodeURIComponent(study[1]) : null };
   if (hash === '#/settings') return { screen: 'settings' };
+  const imported = /^#\/import(?:\?path=(.*))?$/.exec(hash);
+  if (imported) return { screen: 'import', path: imported[1] ? decodeURIComponent(imported[1]) : null };
+  if (hash === '#/export') return { screen: 'export' };
   return { screen: 'home' };
 }
 
 export function routeHash(route: Route): string {
   if (route.screen === 'study') return route.deckId ? `#/study/${encodeURIComponent(route.deckId)}` : '#/study';
   if (route.screen === 'settings') return '#/settings';
+  if (route.screen === 'import') return route.path ? `#/import?path=${encodeURIComponent(route.path)}` : '#/import';
+  if (route.screen === 'export') return '#/export';
   return '#/';
 }
 

@@ -4,12 +4,13 @@ import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.j
 import { ImportError } from '../../../core/import/bundle';
 import { errorText } from './error-text';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundler injects a `require` of its own into ES module output.
+const requireFromHere = createRequire(import.meta.url);
 let loading: Promise<SqlJsStatic> | undefined;
 
 /** sql.js, with its WebAssembly found next to its script in node_modules. */
 export function sqlJs(): Promise<SqlJsStatic> {
-  loading ??= initSqlJs({ locateFile: (file: string) => require.resolve(`sql.js/dist/${file}`) });
+  loading ??= initSqlJs({ locateFile: (file: string) => requireFromHere.resolve(`sql.js/dist/${file}`) });
   return loading;
 }
 

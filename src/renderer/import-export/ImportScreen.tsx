@@ -1,0 +1,283 @@
+// Import: pick or drop a file, see what it holds and what would change, choose options, import with progress.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportJob, ImportSummary } from '../../shared/dto';
+import { useApi } from '../app/api-context';
+import { ErrorBanner } from '../app/errors';
+import { navigate } from '../app/route';
+import { CardFace } from '../study/CardFace';
+import { fileToBase64, takeDroppedFile } from './dropped-file';
+
+type Source = { kind: 'bytes'; name: string; base64: string; size: number } | { kind: 'path'; path: string };
+
+interface Options {
+  deckName: string;
+  existing: 'update' | 'skip';
+  mapping?: { front: number; back: number; tags?: number; deck?: number };
+  hasHeader?: boolean;
+}
+
+const ACCEPT = '.apkg,.colpkg,.csv,.tsv,.txt,.md,.markdown,.interleave';
+
+function counts(label: string, c: ImportSummary['notes']) {
+  return (
+    <tr>
+      <th>{label}</th>
+      <td>{c.added}</td>
+      <td>{c.updated}</td>
+      <td>{c.unchanged}</td>
+      <td>{c.skipped}</td>
+    </tr>
+  );
+}
+
+export function ImportScreen({ path }: { path: string | null }) {
+  const api = useApi();
+  const [source, setSource] = useState<Source | null>(path ? { kind: 'path', path } : null);
+  const [options, setOptions] = useState<Options>({ deckName: '', existing: 'update' });
+  const [preview, setPreview] = useState<ImportSummary | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const choose = useCallback(async (file: File) => {
+    setPreview(null);
+    setJob(null);
+    setError(null);
+    setSource({ kind: 'bytes', name: file.name, base64: await fileToBase64(file), size: file.size });
+  }, []);
+
+  useEffect(() => {
+    const dropped = takeDroppedFile();
+    if (dropped) void choose(dropped);
+  }, [choose]);
+
+  /** Starts an import job and follows it until it ends. */
+  const run = useCallback(
+    async (dryRun: boolean) => {
+      if (!source) return;
+      setError(null);
+      const request = {
+        ...(source.kind === 'path' ? { path: source.path } : { name: source.name, base64: source.base64 }),
+        dryRun,
+        existing: options.existing,
+        ...(options.deckName.trim() ? { deckName: options.deckName.trim() } : {}),
+        ...(options.mapping ? { mapping: options.mapping } : {}),
+        ...(options.hasHeader !== undefined ? { hasHeader: options.hasHeader } : {}),
+      };
+      try {
+        const { jobId } = await api.startImport(request);
+        let state: ImportJob = await api.importJob({ jobId });
+        setJob(state);
+        while (state.state === 'running') {
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          state = await api.importJob({ jobId });
+          setJob(state);
+        }
+        if (state.state === 'done' && dryRun) setPreview(state.summary);
+        if (state.state === 'failed') setError(new Error(state.error?.message ?? 'The import failed.'));
+      } catch (caught) {
+        setError(caught);
+      }
+    },
+    [api, source, options],
+  );
+
+  // Every change of file or options shows a fresh preview: nothing is imported until asked.
+  useEffect(() => {
+    if (source) void run(true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [source, options.mapping, options.hasHeader, options.deckName, options.existing]);
+
+  const running = job?.state === 'running';
+  const finished = job && job.state !== 'running' && job.summary && !job.summary.dryRun ? job.summary : null;
+  const columns = preview?.columns;
+
+  return (
+    <section
+      className={`import ${dragging ? 'dragging' : ''}`}
+      data-testid="import"
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        const file = event.dataTransfer.files[0];
+        if (file) void choose(file);
+      }}
+    >
+      <h1>Import</h1>
+      <p className="muted">
+        Anki packages (.apkg, .colpkg), CSV and TSV (Anki’s plain-text exports, Quizlet, spreadsheets), Markdown (Interleave decks, Obsidian
+        Spaced Repetition, Logseq cards) and Interleave backups. Review history comes along; importing the same file again updates instead of
+        duplicating.
+      </p>
+      <div className="drop-zone" onClick={() => input.current?.click()} role="button" tabIndex={0} data-testid="drop-zone">
+        {source ? (
+          <strong>{source.kind === 'path' ? source.path : `${source.name} (${Math.ceil(source.size / 1024)} KiB)`}</strong>
+        ) : (
+          <span>Drop a file here, or click to choose one</span>
+        )}
+        <input
+          ref={input}
+          type="file"
+          accept={ACCEPT}
+          hidden
+          data-testid="file-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void choose(file);
+          }}
+        />
+      </div>
+
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+
+      {source && (
+        <div className="form-grid">
+          <label className="field">
+            <span>Put the notes in deck</span>
+            <input placeholder="the decks the file names" value={options.deckName} onChange={(event) => setOptions({ ...options, deckName: event.target.value })} />
+          </label>
+          <label className="field">
+            <span>Notes already in the collection</span>
+            <select value={options.existing} onChange={(event) => setOptions({ ...options, existing: event.target.value as Options['existing'] })}>
+              <option value="update">Update them in place (history kept)</option>
+              <option value="skip">Leave them as they are</option>
+            </select>
+          </label>
+        </div>
+      )}
+
+      {columns && (
+        <div className="columns" data-testid="column-mapping">
+          <h2>Columns</h2>
+          <label className="field checkbox">
+            <input type="checkbox" checked={options.hasHeader ?? columns.hasHeader} onChange={(event) => setOptions({ ...options, hasHeader: event.target.checked })} />
+            <span>The first row holds column names</span>
+          </label>
+          <div className="form-grid">
+            {(['front', 'back', 'tags', 'deck'] as const).map((role) => {
+              const current = (options.mapping ?? (columns.mapping as Options['mapping']))?.[role];
+              return (
+                <label key={role} className="field">
+                  <span>{role[0]!.toUpperCase() + role.slice(1)}</span>
+                  <select
+                    data-testid={`map-${role}`}
+                    value={current ?? -1}
+                    onChange={(event) => {
+                      const base = options.mapping ?? (columns.mapping as Required<Options>['mapping']);
+                      const value = Number(event.target.value);
+                      const next = { ...base, [role]: value < 0 ? undefined : value } as Required<Options>['mapping'];
+                      setOptions({ ...options, mapping: next });
+                    }}
+                  >
+                    {(role === 'tags' || role === 'deck') && <option value={-1}>none</option>}
+                    {columns.names.map((name, index) => (
+                      <option key={index} value={index}>
+                        {name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              );
+            })}
+          </div>
+          <table className="sample-rows">
+            <tbody>
+              {columns.rows.slice(0, 4).map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j}>{cell.length > 60 ? `${cell.slice(0, 60)}…` : cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {running && (
+        <div className="progress" data-testid="progress">
+          <progress max={1} value={job.progress} />
+          <span>{job.phase}…</span>
+          <button type="button" onClick={() => void api.cancelImport({ jobId: job.jobId })}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {job?.state === 'cancelled' && <p className="notice">The import was cancelled; nothing was imported.</p>}
+
+      {preview && !finished && !running && (
+        <div className="preview" data-testid="import-preview">
+          <h2>
+            {preview.format}: what importing would do
+          </h2>
+          <table className="import-counts">
+            <thead>
+              <tr>
+                <th />
+                <th>added</th>
+                <th>updated</th>
+                <th>unchanged</th>
+                <th>skipped</th>
+              </tr>
+            </thead>
+            <tbody>
+              {counts('Notes', preview.notes)}
+              {counts('Cards', preview.cards)}
+              {counts('Reviews', preview.reviews)}
+              {counts('Media', preview.media)}
+            </tbody>
+          </table>
+          {preview.messages.length > 0 && (
+            <details open={preview.messages.length <= 5}>
+              <summary>{preview.messages.length} problem(s) and note(s)</summary>
+              <ul className="messages">
+                {preview.messages.slice(0, 100).map((message, i) => (
+                  <li key={i}>{message}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <div className="preview-cards">
+            {preview.preview.map((card) => (
+              <div key={card.cardId} className="preview-card">
+                <CardFace html={card.front} />
+                <CardFace html={card.back} className="back" />
+              </div>
+            ))}
+          </div>
+          <button type="button" className="primary" data-testid="do-import" onClick={() => void run(false)}>
+            Import
+          </button>
+        </div>
+      )}
+
+      {finished && (
+        <div className="summary" data-testid="import-summary">
+          <h2>Imported {finished.file.split(/[\\/]/).pop()}</h2>
+          <p>
+            {finished.notes.added} notes added, {finished.notes.updated} updated, {finished.notes.unchanged} unchanged; {finished.reviews.added} reviews and{' '}
+            {finished.media.added} media files added.
+          </p>
+          {finished.messages.length > 0 && (
+            <ul className="messages">
+              {finished.messages.slice(0, 20).map((message, i) => (
+                <li key={i}>{message}</li>
+              ))}
+            </ul>
+          )}
+          {finished.deckIds.map((deckId, i) => (
+            <button key={deckId} type="button" className="primary" onClick={() => navigate({ screen: 'study', deckId })}>
+              Study {finished.decks[i]}
+            </button>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
