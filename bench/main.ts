@@ -1,6 +1,6 @@
 // `npm run bench`: a synthetic collection of 50,000 cards and 1,000,000 reviews, and the budgets measured on it.
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +13,8 @@ import { defaultPreset } from '../src/core/scheduling/presets';
 import { recomputeAll } from '../src/core/scheduling/recompute-all';
 import { newSchedule, review, type Grade1to4 } from '../src/core/scheduling/scheduler';
 import { fixedOffsetCalendar } from '../src/core/time/study-day';
+import type { ImportBundle, ImportedNote } from '../src/core/import/bundle';
+import { writeAnkiPackage } from '../src/main/export/anki-package';
 import { encodeLine } from '../src/main/store/journal';
 import { StudyService } from '../src/main/service/study-service';
 
@@ -173,6 +175,46 @@ async function measure(dir: string, answers: number): Promise<Record<string, num
   return figures;
 }
 
+/** A 10,000-note Anki package with 100,000 reviews, and a 10,000-row CSV, written for the import budgets. */
+async function buildImportFiles(dir: string): Promise<void> {
+  const rand = random(7);
+  const notes: ImportedNote[] = [];
+  for (let i = 0; i < 10_000; i++) {
+    let at = NOW - 400 * DAY + Math.floor(rand() * 30 * DAY);
+    const reviews = Array.from({ length: 10 }, () => {
+      at += Math.floor((1 + rand() * 20) * DAY);
+      const r = rand();
+      return { at, rating: (r < 0.1 ? 1 : r < 0.2 ? 2 : r < 0.95 ? 3 : 4) as 1 | 2 | 3 | 4, durationMs: 2000 + Math.floor(rand() * 8000), intervalDays: 1 + Math.floor(rand() * 30) };
+    });
+    notes.push({
+      key: `anki:bench${i.toString(36).padStart(6, '0')}`,
+      deckName: `Bench::Part ${i % 10}`,
+      type: 'basic',
+      fields: { Front: `What is item ${i}? <b>${'x'.repeat(i % 40)}</b>`, Back: `It is the answer to ${i}, with \\(x^${i % 9}\\) inside.` },
+      format: 'html',
+      tags: [`topic::t${i % 50}`],
+      cards: [{ ord: 1, suspended: false, buried: false, flag: 0, reviews }],
+    });
+  }
+  const bundle: ImportBundle = { format: 'bench', decks: [], noteTypes: [], notes, media: [], problems: [] };
+  writeFileSync(join(dir, 'bench.apkg'), await writeAnkiPackage(bundle, { now: NOW }));
+  const rows = ['front,back,tags', ...notes.map((n, i) => `"Question ${i}: what is ${i} squared?","${i * i}",topic::t${i % 50}`)];
+  writeFileSync(join(dir, 'bench.csv'), `${rows.join('\n')}\n`);
+}
+
+/** Imports in a process of its own, into an empty collection: time and peak memory. */
+async function measureImport(dir: string, file: string): Promise<Record<string, number>> {
+  const data = join(dir, `import-${file}`);
+  rmSync(data, { recursive: true, force: true });
+  const service = StudyService.open({ dataDir: data, now: () => NOW, builtinDecksDir: null, calendar: () => calendar, purpose: 'bench' });
+  const t0 = performance.now();
+  const summary = await service.importFile({ path: join(dir, file) });
+  const ms = performance.now() - t0;
+  await service.close({ snapshotIfPendingAtLeast: Number.POSITIVE_INFINITY });
+  rmSync(data, { recursive: true, force: true });
+  return { ms, notes: summary.notes.added, reviews: summary.reviews.added, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
 /** The naive way, in a process of its own: the whole collection rewritten through lowdb at every answer. */
 async function measureNaive(dir: string, count: number): Promise<Record<string, number>> {
   const service = open(dir);
@@ -199,6 +241,8 @@ async function main(): Promise<void> {
       answers: { type: 'string', default: '2000' },
       'measure-dir': { type: 'string' },
       'naive-dir': { type: 'string' },
+      'import-dir': { type: 'string' },
+      'import-file': { type: 'string' },
       /** Keep the built collection here and reuse it on the next run (skips the minute of building). */
       dir: { type: 'string' },
     },
@@ -206,6 +250,10 @@ async function main(): Promise<void> {
   const answers = Number(values.answers);
   if (values['measure-dir']) {
     process.stdout.write(JSON.stringify(await measure(values['measure-dir'], answers)));
+    return;
+  }
+  if (values['import-dir']) {
+    process.stdout.write(JSON.stringify(await measureImport(values['import-dir'], values['import-file']!)));
     return;
   }
   if (values['naive-dir']) {
@@ -246,6 +294,23 @@ async function main(): Promise<void> {
       return JSON.parse(run.stdout) as Record<string, number>;
     };
     const figures: Record<string, number> = { ...sizes, coldReplayMs, ...child('--measure-dir'), ...child('--naive-dir') };
+    log('measuring imports…');
+    await buildImportFiles(dir);
+    const importing = (file: string) => {
+      const run = spawnSync(process.execPath, [import.meta.filename, '--import-dir', dir, '--import-file', file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      if (run.status !== 0) throw new Error(`the import measuring process failed: ${run.stderr}`);
+      return JSON.parse(run.stdout) as Record<string, number>;
+    };
+    const apkg = importing('bench.apkg');
+    const csv = importing('bench.csv');
+    Object.assign(figures, {
+      apkgImportMs: apkg.ms,
+      apkgImportNotes: apkg.notes,
+      apkgImportReviews: apkg.reviews,
+      apkgImportPeakRssMb: apkg.peakRssMb,
+      csvImportMs: csv.ms,
+      csvImportNotes: csv.notes,
+    });
     figures.naiveOverJournalRatio = figures.naiveAnswerP50Ms! / figures.answerP50Ms!;
     if (values.json) {
       console.log(JSON.stringify(figures, null, 2));
@@ -258,6 +323,8 @@ async function main(): Promise<void> {
     console.log(`  open to first due card     ${figures.openMs!.toFixed(0)} ms (${budget(figures.openMs!, 1000)})`);
     console.log(`  recompute all from history ${figures.recomputeMs!.toFixed(0)} ms for ${figures.recomputedCards} cards (${budget(figures.recomputeMs!, 6000)})`);
     console.log(`  peak memory (measuring process) ${figures.peakRssMb!.toFixed(0)} MB (${budget(figures.peakRssMb!, 400)})`);
+    console.log(`  import Anki package         ${figures.apkgImportMs!.toFixed(0)} ms for ${figures.apkgImportNotes} notes, ${figures.apkgImportReviews} reviews; peak ${figures.apkgImportPeakRssMb!.toFixed(0)} MB (${budget(figures.apkgImportMs!, 3000)}; ${budget(figures.apkgImportPeakRssMb!, 500)})`);
+    console.log(`  import CSV                  ${figures.csvImportMs!.toFixed(0)} ms for ${figures.csvImportNotes} rows (${budget(figures.csvImportMs!, 1000)})`);
     if (!Number.isNaN(coldReplayMs)) console.log(`  first open without a snapshot (full replay) ${coldReplayMs.toFixed(0)} ms`);
   } finally {
     if (!kept) rmSync(dir, { recursive: true, force: true });
