@@ -12,6 +12,7 @@ import type {
   ImportJob,
   ImportSummary,
   NextCardResult,
+  NotePreview,
   NoteView,
   Preset,
   Settings,
@@ -20,6 +21,7 @@ import type {
 import { RATINGS } from './dto';
 
 const id = z.string().min(1).max(200);
+const tag = z.string().min(1).max(200).regex(/^\S+$/, 'a tag has no spaces');
 const ids = z.array(id).min(1).max(100_000);
 const step = z.string().regex(/^\d+(\.\d+)?[mhd]$/, 'a step is a number followed by m, h or d, e.g. 10m');
 
@@ -95,12 +97,47 @@ export const contract = {
   bury: z.object({ cardIds: ids }).strict(),
   unbury: z.object({ cardIds: ids }).strict(),
   getCard: z.object({ cardId: id }).strict(),
+  /** Many cards at once (the browser); every bulk change can be undone with `undo`. */
+  bulk: z
+    .object({
+      cardIds: ids,
+      change: z.discriminatedUnion('action', [
+        z.object({ action: z.literal('suspend') }).strict(),
+        z.object({ action: z.literal('unsuspend') }).strict(),
+        z.object({ action: z.literal('addTags'), tags: z.array(tag).min(1).max(50) }).strict(),
+        z.object({ action: z.literal('removeTags'), tags: z.array(tag).min(1).max(50) }).strict(),
+        z.object({ action: z.literal('move'), deckId: id }).strict(),
+        z.object({ action: z.literal('setDue'), fromDays: z.number().int().min(0).max(36_500), toDays: z.number().int().min(0).max(36_500) }).strict(),
+        z.object({ action: z.literal('forget') }).strict(),
+        z.object({ action: z.literal('flag'), flag: z.number().int().min(0).max(7) }).strict(),
+        z.object({ action: z.literal('delete') }).strict(),
+      ]),
+    })
+    .strict(),
+  addNote: z
+    .object({
+      deckId: id,
+      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints']),
+      fields: z.record(z.string().min(1).max(100), z.string().max(200_000)),
+      tags: z.array(tag).max(200).optional(),
+    })
+    .strict(),
+  /** The editor's live preview: every card a note with these fields would make, rendered. */
+  previewNote: z
+    .object({
+      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints']),
+      fields: z.record(z.string().min(1).max(100), z.string().max(200_000)),
+      /** Editing an existing note: leave it out of the duplicate check. */
+      noteId: id.optional(),
+    })
+    .strict(),
+  listTags: z.object({ prefix: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
   getNote: z.object({ noteId: id }).strict(),
   editNote: z
     .object({
       noteId: id,
       fields: z.record(z.string().min(1).max(100), z.string().max(200_000)),
-      tags: z.array(z.string().min(1).max(200).regex(/^\S+$/, 'a tag has no spaces')).max(200).optional(),
+      tags: z.array(tag).max(200).optional(),
     })
     .strict(),
   getSettings: empty,
@@ -153,6 +190,10 @@ export interface Results {
   bury: { changed: number };
   unbury: { changed: number };
   getCard: CardInfo;
+  bulk: { changed: number; label: string; undoDepth: number };
+  addNote: NoteView;
+  previewNote: NotePreview;
+  listTags: { tag: string; notes: number }[];
   getNote: NoteView;
   editNote: NoteView;
   getSettings: Settings;

@@ -103,9 +103,11 @@ export interface AnswerResult {
 }
 
 export interface UndoResult {
-  /** The card whose answer was taken back, or null when there was nothing to undo. */
+  /** The card whose answer was taken back, or null when there was nothing to undo (or it was a bulk change). */
   cardId: string | null;
   rating: Rating | null;
+  /** A bulk change that was taken back: "suspend 12 cards". */
+  action?: string;
   undoDepth: number;
 }
 
@@ -174,6 +176,15 @@ export interface CardStateView {
   flag: number;
 }
 
+export interface NotePreview {
+  /** Each card the note would make, rendered (untrusted HTML). */
+  cards: { ord: number; front: string; back: string; keyPoints?: string[] }[];
+  /** What is wrong with the fields, if anything, and where. */
+  problem: { field: string; message: string } | null;
+  /** Notes that already ask the same question. */
+  duplicates: { noteId: string; deckName: string; question: string }[];
+}
+
 export interface CardInfo {
   cardId: string;
   noteId: string;
@@ -185,6 +196,8 @@ export interface CardInfo {
   history: ReviewView[];
   front: string;
   back: string;
+  /** Predicted recall from the last review on, for a forgetting-curve plot: days after it, probability. */
+  curve: { days: number; retrievability: number }[];
 }
 
 export interface Damage {

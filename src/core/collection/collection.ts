@@ -5,12 +5,27 @@ import type { CardRestore, Grade, JournalEvent } from './events';
 import { ReviewLog } from '../history/review-log';
 import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord } from './types';
 
-export interface UndoEntry {
+/** Taking back an answer: the card exactly as it was. */
+export interface AnswerUndo {
+  kind?: 'answer';
   seq: number;
   cardId: string;
   rating: Grade;
   before: CardRestore;
 }
+
+/** Taking back a bulk change: every card and note it touched, as they were (absent ones it created). */
+export interface BulkUndo {
+  kind: 'bulk';
+  seq: number;
+  label: string;
+  cards: CardRecord[];
+  notes: NoteRecord[];
+  createdCards: string[];
+  createdNotes: string[];
+}
+
+export type UndoEntry = AnswerUndo | BulkUndo;
 
 export const UNDO_DEPTH = 100;
 export const LEECH_TAG = 'leech';
@@ -129,6 +144,11 @@ export class Collection {
     return list;
   }
 
+  private pushUndo(entry: UndoEntry): void {
+    this.undo.push(entry);
+    if (this.undo.length > UNDO_DEPTH) this.undo.splice(0, this.undo.length - UNDO_DEPTH);
+  }
+
   private putCard(card: CardRecord): void {
     this.structure++;
     if (!this.cards.has(card.id)) {
@@ -169,8 +189,7 @@ export class Collection {
             note.tags = [...note.tags, LEECH_TAG];
           }
         }
-        this.undo.push({ seq, cardId: card.id, rating: event.rating, before });
-        if (this.undo.length > UNDO_DEPTH) this.undo.splice(0, this.undo.length - UNDO_DEPTH);
+        this.pushUndo({ seq, cardId: card.id, rating: event.rating, before });
         return;
       }
       case 'undo': {
@@ -221,6 +240,43 @@ export class Collection {
         }
         for (const review of event.reviews) this.history.append(seq, { type: 'review', ...review });
         return;
+      case 'bulk': {
+        // What the change replaces, copied before it happens, so an undo can put it all back.
+        const undo: BulkUndo = { kind: 'bulk', seq, label: event.label, cards: [], notes: [], createdCards: [], createdNotes: [] };
+        for (const card of event.cards) {
+          const before = this.cards.get(card.id);
+          if (before) undo.cards.push({ ...before });
+          else undo.createdCards.push(card.id);
+        }
+        for (const id of event.removedCards) {
+          const before = this.cards.get(id);
+          if (before) undo.cards.push({ ...before });
+        }
+        for (const note of event.notes) {
+          const before = this.notes.get(note.id);
+          if (before) undo.notes.push({ ...before, tags: [...before.tags], fields: { ...before.fields } });
+          else undo.createdNotes.push(note.id);
+        }
+        for (const id of event.removedNotes) {
+          const before = this.notes.get(id);
+          if (before) undo.notes.push({ ...before, tags: [...before.tags], fields: { ...before.fields } });
+        }
+        for (const id of event.removedCards) this.removeCard(id);
+        for (const id of event.removedNotes) this.notes.delete(id);
+        for (const note of event.notes) this.notes.set(note.id, { ...note });
+        for (const card of event.cards) this.putCard({ ...card });
+        this.pushUndo(undo);
+        return;
+      }
+      case 'undo-bulk': {
+        const index = this.undo.findIndex((entry) => entry.seq === event.target);
+        if (index >= 0) this.undo.splice(index, 1);
+        for (const id of event.createdCards) this.removeCard(id);
+        for (const id of event.createdNotes) this.notes.delete(id);
+        for (const note of event.notes) this.notes.set(note.id, { ...note });
+        for (const card of event.cards) this.putCard({ ...card });
+        return;
+      }
       case 'note-edit': {
         const note = this.notes.get(event.noteId);
         if (!note) return;

@@ -101,6 +101,32 @@ export interface ImportEvent {
   media: { name: string; sha1: string }[];
 }
 
+/**
+ * A change to many cards or notes at once from the browser (suspend, tags, move, set due, forget,
+ * flag, delete): the records as they are after it, so replay needs no decision.
+ */
+export interface BulkEvent {
+  type: 'bulk';
+  at: number;
+  /** What was done, for the undo message: "suspend 12 cards". */
+  label: string;
+  cards: CardRecord[];
+  notes: NoteRecord[];
+  removedCards: string[];
+  removedNotes: string[];
+}
+
+/** Takes back a bulk change: the records as they were, put back. */
+export interface UndoBulkEvent {
+  type: 'undo-bulk';
+  at: number;
+  target: number;
+  cards: CardRecord[];
+  notes: NoteRecord[];
+  createdCards: string[];
+  createdNotes: string[];
+}
+
 export interface NoteEditEvent {
   type: 'note-edit';
   at: number;
@@ -143,6 +169,8 @@ export type JournalEvent =
   | BuryEvent
   | UpsertEvent
   | ImportEvent
+  | BulkEvent
+  | UndoBulkEvent
   | NoteEditEvent
   | SettingsEvent
   | PresetSaveEvent

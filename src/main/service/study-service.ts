@@ -2,16 +2,20 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Collection, scheduleOf } from '../../core/collection/collection';
+import { planBulk } from '../../core/collection/bulk';
+import { planAddNote } from '../../core/collection/note-add';
 import { NoteEditProblem, planNoteEdit } from '../../core/collection/note-edit';
+import { duplicatesOf } from '../../core/notes/duplicates';
+import { NOTE_TYPES, noteProblem } from '../../core/notes/note-types';
 import { childrenOf, shortName, subtreeIds } from '../../core/collection/deck-tree';
 import type { JournalEvent } from '../../core/collection/events';
-import { CardState, type CardRecord } from '../../core/collection/types';
+import { CardState, type CardRecord, type NoteRecord } from '../../core/collection/types';
 import { questionText } from '../../core/notes/question-text';
 import { buildQueue, pickNext } from '../../core/queue/study-queue';
 import { renderCard, type CardSides } from '../../core/render/card-html';
 import { DEFAULT_PRESET_ID } from '../../core/scheduling/presets';
 import { intervalLabel } from '../../core/scheduling/interval-label';
-import { becameLeech, newSchedule, previewAll, retrievability, review } from '../../core/scheduling/scheduler';
+import { becameLeech, previewAll, retrievability, review, schedulerFor } from '../../core/scheduling/scheduler';
 import type { Calendar } from '../../core/time/study-day';
 import { studyDay } from '../../core/time/study-day';
 import type { ApiHandlers, ParsedInput, Results } from '../../shared/contract';
@@ -283,8 +287,68 @@ export class StudyService implements ApiHandlers {
     const col = this.col;
     const last = col.undo[col.undo.length - 1];
     if (!last) return { cardId: null, rating: null, undoDepth: 0 };
+    if (last.kind === 'bulk') {
+      this.commit({ type: 'undo-bulk', at: this.now(), target: last.seq, cards: last.cards, notes: last.notes, createdCards: last.createdCards, createdNotes: last.createdNotes });
+      return { cardId: null, rating: null, action: last.label, undoDepth: col.undo.length };
+    }
     this.commit({ type: 'undo', at: this.now(), target: last.seq, cardId: last.cardId, restore: last.before });
     return { cardId: last.cardId, rating: ratingName(last.rating), undoDepth: col.undo.length };
+  };
+
+  bulk: Handler<'bulk'> = async ({ cardIds, change }) => {
+    const col = this.col;
+    if (change.action === 'move' && !col.decks.has(change.deckId)) throw new AppError('not_found', `No deck with id "${change.deckId}".`, { field: 'change.deckId' });
+    if (change.action === 'setDue' && change.toDays < change.fromDays) throw new AppError('invalid_input', 'The end of the range comes before its start.', { field: 'change.toDays' });
+    const event = planBulk({ col, at: this.now(), calendar: this.calendar }, this.existingCards(cardIds), change);
+    if (!event) return { changed: 0, label: 'nothing to change', undoDepth: col.undo.length };
+    this.commit(event);
+    return { changed: event.cards.length + event.notes.length + event.removedNotes.length, label: event.label, undoDepth: col.undo.length };
+  };
+
+  addNote: Handler<'addNote'> = async ({ deckId, type, fields, tags }) => {
+    let event;
+    try {
+      event = planAddNote(this.col, deckId, type, fields, tags ?? [], this.now());
+    } catch (error) {
+      if (error instanceof NoteEditProblem) throw new AppError(error.field === 'deckId' ? 'not_found' : 'invalid_input', error.message, { field: error.field });
+      throw error;
+    }
+    this.commit(event);
+    return noteView(this.col.notes.get(event.notes[0]!.id)!);
+  };
+
+  previewNote: Handler<'previewNote'> = async ({ type, fields, noteId }) => {
+    const col = this.col;
+    const draft: NoteRecord = { id: noteId ?? '', deckId: '', type, fields, tags: [], created: 0, modified: 0, origin: null };
+    const issue = noteProblem(type, fields);
+    let ords: number[] = [1];
+    try {
+      const made = NOTE_TYPES[type].cardOrds(fields);
+      if (made.length) ords = made;
+    } catch {
+      ords = [1];
+    }
+    const cards = ords.slice(0, 20).map((ord) => {
+      const sides = renderCard(draft, ord);
+      return { ord, front: sides.front, back: sides.back, ...(sides.keyPoints ? { keyPoints: sides.keyPoints } : {}) };
+    });
+    const duplicates = duplicatesOf(col, draft).map((note) => ({
+      noteId: note.id,
+      deckName: col.decks.get(note.deckId)?.name ?? '',
+      question: questionText(note, 1, 100, note.noteTypeId ? col.noteTypes.get(note.noteTypeId) : undefined),
+    }));
+    return { cards, problem: issue ? { field: issue.field, message: issue.problem } : null, duplicates };
+  };
+
+  listTags: Handler<'listTags'> = async ({ prefix, limit }) => {
+    const counts = new Map<string, number>();
+    for (const note of this.col.notes.values()) for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    const lower = (prefix ?? '').toLowerCase();
+    return [...counts]
+      .filter(([tag]) => tag.toLowerCase().startsWith(lower) || (lower.length > 0 && tag.toLowerCase().includes(`::${lower}`)))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, limit ?? 50)
+      .map(([tag, notes]) => ({ tag, notes }));
   };
 
   private existingCards(cardIds: string[]): string[] {
@@ -345,7 +409,14 @@ export class StudyService implements ApiHandlers {
       previous = { ...card, state: CardState.Review, stability: entry.stability, lastReview: entry.at };
     }
     const sides = this.sides(card);
+    const curve: { days: number; retrievability: number }[] = [];
+    if (card.lastReview !== null && card.stability > 0) {
+      const horizon = Math.max(30, Math.ceil(card.scheduledDays * 2));
+      const algorithm = schedulerFor(preset);
+      for (let day = 0; day <= horizon; day += Math.max(1, Math.floor(horizon / 60))) curve.push({ days: day, retrievability: algorithm.forgetting_curve(day, card.stability) });
+    }
     return {
+      curve,
       cardId,
       noteId: note.id,
       ord: card.ord,
