@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type {
   AnswerResult,
+  BrowserRow,
   BackupInfo,
   CardInfo,
   CheckReport,
@@ -15,10 +16,12 @@ import type {
   NotePreview,
   NoteView,
   Preset,
+  SearchResult,
   Settings,
   UndoResult,
 } from './dto';
-import { RATINGS } from './dto';
+import type { AllStats } from './statistics';
+import { BROWSER_COLUMNS, RATINGS } from './dto';
 
 const id = z.string().min(1).max(200);
 const tag = z.string().min(1).max(200).regex(/^\S+$/, 'a tag has no spaces');
@@ -131,6 +134,16 @@ export const contract = {
       noteId: id.optional(),
     })
     .strict(),
+  search: z
+    .object({
+      query: z.string().max(2000),
+      sort: z.enum(BROWSER_COLUMNS).optional(),
+      order: z.enum(['asc', 'desc']).optional(),
+      limit: z.number().int().min(0).max(1000).optional(),
+    })
+    .strict(),
+  browseRows: z.object({ cardIds: z.array(id).max(1000) }).strict(),
+  stats: z.object({ deckId: id.optional(), range: z.union([z.literal(30), z.literal(90), z.literal(365)]).optional() }).strict(),
   listTags: z.object({ prefix: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
   getNote: z.object({ noteId: id }).strict(),
   editNote: z
@@ -194,6 +207,9 @@ export interface Results {
   addNote: NoteView;
   previewNote: NotePreview;
   listTags: { tag: string; notes: number }[];
+  search: SearchResult;
+  browseRows: BrowserRow[];
+  stats: AllStats;
   getNote: NoteView;
   editNote: NoteView;
   getSettings: Settings;

@@ -280,3 +280,36 @@ export interface ExportSummary {
   media: number;
   messages: string[];
 }
+
+/** One row of the card browser. */
+export interface BrowserRow {
+  cardId: string;
+  noteId: string;
+  question: string;
+  deckName: string;
+  tags: string[];
+  kind: CardKind;
+  due: number;
+  intervalDays: number;
+  stability: number;
+  difficulty: number;
+  retrievability: number | null;
+  reviews: number;
+  lapses: number;
+  added: number;
+  suspended: boolean;
+  buried: boolean;
+  flag: number;
+}
+
+export const BROWSER_COLUMNS = ['question', 'deck', 'tags', 'due', 'interval', 'stability', 'difficulty', 'retrievability', 'reviews', 'lapses', 'added'] as const;
+export type BrowserColumn = (typeof BROWSER_COLUMNS)[number];
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  /** Every matching card, in the requested order (for selecting all and for scrolling). */
+  ids: string[];
+  /** The first rows, in the same order. */
+  rows: BrowserRow[];
+}

@@ -38,7 +38,7 @@ export function questionText(note: NoteRecord, ord: number, max = 120, noteType?
     .replace(/&nbsp;/g, ' ')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(^|\s)[#>*-]+\s/g, '$1')
+    .replace(/^[ \t]*(?:[#>*-]+|\d+[.)])[ \t]+/gm, '')
     .replace(/\*\*|__|`/g, '')
     .replace(/\s+/g, ' ')
     .trim();

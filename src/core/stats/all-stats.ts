@@ -1,4 +1,5 @@
 // Every statistic at once, as the statistics screen and `interleave stats --json` show them.
+import type { AllStats } from '../../shared/statistics';
 import { cardCounts, type CardCounts } from './card-counts';
 import { distributions, type Distributions } from './distributions';
 import { forecast, type Forecast } from './forecast';
@@ -10,25 +11,6 @@ import { studyTime, type StudyTime } from './study-time';
 import { todayStats, type TodayStats } from './today-stats';
 import { topicRetention, type TopicStats } from './topic-retention';
 import { trueRetention, type TrueRetention } from './true-retention';
-
-export interface AllStats {
-  /** The instant the figures are for, and its study day. */
-  now: number;
-  day: number;
-  date: string;
-  deckId: string | null;
-  /** Days covered by `reviews`, `forecast` and `time`. */
-  range: number;
-  today: TodayStats;
-  reviews: ReviewsByDay;
-  forecast: Forecast;
-  retention: TrueRetention;
-  topics: TopicStats;
-  distributions: Distributions;
-  heatmap: Heatmap;
-  time: StudyTime;
-  cards: CardCounts;
-}
 
 export interface AllStatsOptions {
   /** Days for the per-day charts and the forecast: 30, 90 or 365 on the screen. */
@@ -56,3 +38,5 @@ export function allStats(context: StatsContext, options: AllStatsOptions = {}): 
     cards: cardCounts(scope),
   };
 }
+
+export type { AllStats };

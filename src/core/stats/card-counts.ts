@@ -1,22 +1,8 @@
 // How many cards are in each state: the pie of the statistics screen.
+import type { CardCounts } from '../../shared/statistics';
 import { CardState } from '../collection/types';
 import { MATURE_INTERVAL_DAYS } from './review-kind';
 import { StatsScope, type StatsContext } from './stats-context';
-
-/** Each card in exactly one group: suspended first, then buried, then by its scheduling state. */
-export interface CardCounts {
-  new: number;
-  learning: number;
-  relearning: number;
-  /** Review cards on an interval under 21 days. */
-  young: number;
-  /** Review cards on an interval of 21 days or more. */
-  mature: number;
-  suspended: number;
-  /** Buried by hand until a later study day. */
-  buried: number;
-  total: number;
-}
 
 export function cardCounts(context: StatsContext): CardCounts {
   const scope = StatsScope.of(context);
@@ -33,3 +19,5 @@ export function cardCounts(context: StatsContext): CardCounts {
   }
   return counts;
 }
+
+export type { CardCounts };

@@ -41,15 +41,21 @@ export class DayGrid {
     return k >= 0 && k < this.starts.length ? this.starts[k]! : studyDayStart(this.calendar, day);
   }
 
+  /** The slot found last: the log is mostly in time order, so the next review is usually on the same day. */
+  private lastSlot = 0;
+
   /** Position of `ms` in the grid, or -1 when it falls outside it. */
   private slot(ms: number): number {
     const count = this.offsets.length;
     const starts = this.starts;
+    let k = this.lastSlot;
+    if (ms >= starts[k]! && ms < starts[k + 1]!) return k;
     if (!(ms >= starts[0]!) || ms >= starts[count]!) return -1;
     // Days are 23 to 25 hours long: the first guess is right or one off.
-    let k = Math.min(count - 1, Math.floor((ms - starts[0]!) / DAY));
+    k = Math.min(count - 1, Math.floor((ms - starts[0]!) / DAY));
     while (k > 0 && ms < starts[k]!) k--;
     while (k < count - 1 && ms >= starts[k + 1]!) k++;
+    this.lastSlot = k;
     return k;
   }
 
@@ -62,9 +68,16 @@ export class DayGrid {
 
   /** Local clock hour (0-23) of `ms`. */
   localHourOf(ms: number): number {
-    const k = this.slot(ms);
-    const offset = k < 0 || Number.isNaN(this.offsets[k]!) ? this.calendar.offsetMinutesAt(ms) : this.offsets[k]!;
-    const local = ms + offset * MINUTE;
-    return Math.floor((((local % DAY) + DAY) % DAY) / HOUR);
+    return this.localHourOn(this.dayOf(ms), ms);
+  }
+
+  /** Local clock hour (0-23) of `ms`, whose study day `day` the caller already knows. */
+  localHourOn(day: number, ms: number): number {
+    const k = day - this.first;
+    const known = k >= 0 && k < this.offsets.length ? this.offsets[k]! : Number.NaN;
+    const offset = Number.isNaN(known) ? this.calendar.offsetMinutesAt(ms) : known;
+    // Whole hours since 1970 stay small integers, so the remainder is integer arithmetic.
+    const hour = Math.floor((ms + offset * MINUTE) / HOUR) % 24;
+    return hour < 0 ? hour + 24 : hour;
   }
 }

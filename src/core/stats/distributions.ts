@@ -1,31 +1,7 @@
 // How the reviewed cards' memory is spread: stability, difficulty and current retrievability histograms.
+import type { Bin, Distribution, Distributions } from '../../shared/statistics';
 import { CardState } from '../collection/types';
 import { StatsScope, type StatsContext } from './stats-context';
-
-export interface Bin {
-  /** Lower edge, included. */
-  from: number;
-  /** Upper edge, excluded (the last bin includes it); null when the bin is open-ended. */
-  to: number | null;
-  label: string;
-  count: number;
-}
-
-export interface Distribution {
-  bins: Bin[];
-  /** Cards counted. */
-  count: number;
-  mean: number | null;
-}
-
-export interface Distributions {
-  /** Days for the probability of recall to fall to 90 %, in bins that widen with the days. */
-  stability: Distribution;
-  /** FSRS difficulty, 1 (easiest) to 10, in unit bins. */
-  difficulty: Distribution;
-  /** Probability of recall now, 0 to 1, in 5 % bins. */
-  retrievability: Distribution;
-}
 
 /** Roughly logarithmic: a day matters at 2 days, a month at a year. */
 const STABILITY_EDGES = [0, 1, 2, 3, 5, 7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365, 540, 730, 1095];
@@ -97,3 +73,5 @@ class Histogram {
     return { bins, count: this.n, mean: this.n > 0 ? this.sum / this.n : null };
   }
 }
+
+export type { Bin, Distribution, Distributions };

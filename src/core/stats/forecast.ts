@@ -1,27 +1,8 @@
 // Cards coming due on each of the next N study days, so the learner sees the load ahead.
+import type { Forecast, ForecastDay } from '../../shared/statistics';
 import { CardState } from '../collection/types';
 import { StatsScope, type StatsContext } from './stats-context';
 import { studyDate } from './study-date';
-
-export interface ForecastDay {
-  day: number;
-  date: string;
-  /** Review cards due that day; today's figure includes every overdue card. */
-  reviews: number;
-  /** Learning and relearning cards due that day (today's includes those already due). */
-  learning: number;
-}
-
-export interface Forecast {
-  /** Today first, then the following days. */
-  days: ForecastDay[];
-  /** Review cards due before today, counted in today's `reviews` too. */
-  overdueReviews: number;
-  /** Learning and relearning cards due by the end of today. */
-  learningDueToday: number;
-  /** Review cards due within the range, overdue ones included. */
-  totalReviews: number;
-}
 
 /**
  * Suspended cards are never due; a buried card counts on the day its bury ends if that is later
@@ -55,3 +36,5 @@ export function forecast(context: StatsContext, range = 30): Forecast {
   }
   return { days, overdueReviews, learningDueToday: learning[0]!, totalReviews };
 }
+
+export type { Forecast, ForecastDay };

@@ -1,28 +1,7 @@
 // The calendar heatmap of the last year, and the study streaks: current and longest.
+import type { Heatmap, HeatmapDay } from '../../shared/statistics';
 import { StatsScope, type StatsContext } from './stats-context';
 import { studyDate } from './study-date';
-
-export interface HeatmapDay {
-  day: number;
-  date: string;
-  reviews: number;
-}
-
-export interface Heatmap {
-  /** The last 365 study days, oldest first, today last; every day present. */
-  days: HeatmapDay[];
-  /** Days among those with at least one answer. */
-  studiedDays: number;
-  /** The busiest day's answers, for the colour scale. */
-  maxReviews: number;
-  /**
-   * Consecutive study days with an answer, ending today if today has one, else ending yesterday:
-   * a streak is not broken until a whole study day passes without studying.
-   */
-  currentStreak: number;
-  /** The longest run of consecutive study days with an answer, in all history. */
-  longestStreak: number;
-}
 
 export const HEATMAP_DAYS = 365;
 
@@ -31,12 +10,13 @@ export function heatmap(context: StatsContext): Heatmap {
   const { today, grid } = scope;
   const log = scope.col.history;
   const inScope = scope.logCardInScope;
+  const reviewDays = scope.reviewDays;
   // Answers per day from the grid's first day (the first review in the log) to today.
   const first = Math.min(grid.first, today - HEATMAP_DAYS + 1);
   const perDay = new Float64Array(today - first + 1);
   for (let i = 0; i < log.length; i++) {
     if (log.removed[i] || !inScope[log.card[i]!]) continue;
-    const k = grid.dayOf(log.at[i]!) - first;
+    const k = reviewDays[i]! - first;
     // Reviews dated after today (a clock set back since) are not part of any streak yet.
     if (k >= 0 && k < perDay.length) perDay[k]!++;
   }
@@ -63,3 +43,5 @@ export function heatmap(context: StatsContext): Heatmap {
   while (end - currentStreak >= 0 && perDay[end - currentStreak]! > 0) currentStreak++;
   return { days, studiedDays, maxReviews, currentStreak, longestStreak };
 }
+
+export type { Heatmap, HeatmapDay };

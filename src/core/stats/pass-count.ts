@@ -1,10 +1,5 @@
 // Answers and how many of them passed (rated Hard or better), the unit of every retention figure.
-export interface PassCount {
-  reviews: number;
-  passed: number;
-  /** passed / reviews; null when there were no reviews, so charts show a gap rather than 0 %. */
-  rate: number | null;
-}
+import type { PassCount } from '../../shared/statistics';
 
 export function passCount(reviews: number, passed: number): PassCount {
   return { reviews, passed, rate: ratio(passed, reviews) };
@@ -13,3 +8,5 @@ export function passCount(reviews: number, passed: number): PassCount {
 export function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
+
+export type { PassCount };

@@ -11,22 +11,55 @@ export const MATURE_INTERVAL_DAYS = 21;
 /**
  * The kind of every review, by log index (undone reviews get a kind too; callers skip them).
  * A review of a review-state card is young or mature by the interval it was answered on: the
- * scheduledDays its previous review set, not the stability or the new interval. One forward walk
- * keeps each card's last interval. A review-state answer with no earlier review in the log (history
- * that was never imported) counts as young: nothing says its interval was long.
+ * scheduledDays its previous review set, not the stability or the new interval. A review-state
+ * answer with no earlier review in the log (history never imported) counts as young: nothing says
+ * its interval was long.
  */
 export function reviewKinds(log: ReviewLog): Uint8Array {
   const kinds = new Uint8Array(log.length);
-  const lastInterval = new Float64Array(log.cardIds.length);
-  const { card, prior, removed, scheduledDays } = log;
+  const cardCount = log.cardIds.length;
+  const lastInterval = new Float64Array(cardCount);
+  const lastAt = new Float64Array(cardCount).fill(Number.NEGATIVE_INFINITY);
+  const disordered = new Uint8Array(cardCount);
+  let anyDisordered = false;
+  const { at, card, removed, scheduledDays } = log;
+  // One forward walk keeping each card's last interval: right whenever the log is in time order.
   for (let i = 0; i < log.length; i++) {
     if (removed[i]) continue;
     const c = card[i]!;
-    const state = prior[i]!;
-    if (state === CardState.Review) kinds[i] = lastInterval[c]! >= MATURE_INTERVAL_DAYS ? ReviewKind.Mature : ReviewKind.Young;
-    else if (state === CardState.Relearning) kinds[i] = ReviewKind.Relearning;
-    else kinds[i] = ReviewKind.Learning;
+    if (at[i]! < lastAt[c]!) {
+      disordered[c] = 1;
+      anyDisordered = true;
+    }
+    lastAt[c] = at[i]!;
+    kinds[i] = kindOf(log, i, lastInterval[c]!);
     lastInterval[c] = scheduledDays[i]!;
   }
+  // An import appends a card's older reviews after its newer ones: those cards again, in time order.
+  if (anyDisordered) {
+    const reviewsOf = new Map<number, number[]>();
+    for (let i = 0; i < log.length; i++) {
+      const c = card[i]!;
+      if (removed[i] || !disordered[c]) continue;
+      const list = reviewsOf.get(c);
+      if (list) list.push(i);
+      else reviewsOf.set(c, [i]);
+    }
+    for (const list of reviewsOf.values()) {
+      list.sort((a, b) => at[a]! - at[b]! || a - b);
+      let interval = 0;
+      for (const i of list) {
+        kinds[i] = kindOf(log, i, interval);
+        interval = scheduledDays[i]!;
+      }
+    }
+  }
   return kinds;
+}
+
+function kindOf(log: ReviewLog, i: number, intervalBefore: number): ReviewKind {
+  const state = log.prior[i]!;
+  if (state === CardState.Review) return intervalBefore >= MATURE_INTERVAL_DAYS ? ReviewKind.Mature : ReviewKind.Young;
+  if (state === CardState.Relearning) return ReviewKind.Relearning;
+  return ReviewKind.Learning;
 }

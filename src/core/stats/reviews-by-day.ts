@@ -1,44 +1,19 @@
 // Answers per study day over the last N days, split into learning, young, mature and relearning.
+import type { ReviewKindCounts, ReviewsByDay, ReviewsDay } from '../../shared/statistics';
 import { ReviewKind } from './review-kind';
 import { StatsScope, type StatsContext } from './stats-context';
 import { studyDate } from './study-date';
 
-export interface ReviewKindCounts {
-  /** Answers to new and learning cards. */
-  learning: number;
-  /** Answers to review cards answered on an interval under 21 days. */
-  young: number;
-  /** Answers to review cards answered on an interval of 21 days or more. */
-  mature: number;
-  /** Answers to cards relearning after a lapse. */
-  relearning: number;
-  total: number;
-  timeMs: number;
-}
-
-export interface ReviewsDay extends ReviewKindCounts {
-  day: number;
-  date: string;
-}
-
-export interface ReviewsByDay {
-  /** Oldest first, today last; every day present, studied or not. */
-  days: ReviewsDay[];
-  totals: ReviewKindCounts;
-  /** Days in the range with at least one answer. */
-  studiedDays: number;
-}
-
 /** The usual ranges of the charts; any positive whole number of days works. */
 export const DAY_RANGES = [30, 90, 365] as const;
 
-export function emptyKindCounts(): ReviewKindCounts {
+function emptyKindCounts(): ReviewKindCounts {
   return { learning: 0, young: 0, mature: 0, relearning: 0, total: 0, timeMs: 0 };
 }
 
 export function reviewsByDay(context: StatsContext, range = 30): ReviewsByDay {
   const scope = StatsScope.of(context);
-  const { today, grid } = scope;
+  const { today } = scope;
   const log = scope.col.history;
   const inScope = scope.logCardInScope;
   const kinds = scope.reviewKinds;
@@ -47,12 +22,10 @@ export function reviewsByDay(context: StatsContext, range = 30): ReviewsByDay {
   // Columns while counting, objects only for the answer: no allocation per review.
   const perKind = [new Float64Array(count), new Float64Array(count), new Float64Array(count), new Float64Array(count)] as const;
   const time = new Float64Array(count);
-  const from = grid.startOf(first);
+  const reviewDays = scope.reviewDays;
   for (let i = 0; i < log.length; i++) {
-    const at = log.at[i]!;
-    if (at < from || log.removed[i] || !inScope[log.card[i]!]) continue;
-    const k = grid.dayOf(at) - first;
-    if (k < 0 || k >= count) continue;
+    const k = reviewDays[i]! - first;
+    if (k < 0 || k >= count || log.removed[i] || !inScope[log.card[i]!]) continue;
     perKind[kinds[i]! as ReviewKind][k]!++;
     time[k]! += log.duration[i]!;
   }
@@ -82,3 +55,5 @@ export function reviewsByDay(context: StatsContext, range = 30): ReviewsByDay {
   }
   return { days, totals, studiedDays };
 }
+
+export type { ReviewKindCounts, ReviewsByDay, ReviewsDay };

@@ -1,4 +1,4 @@
-// What every statistic is computed over, and the per-card arrays they share when computed together.
+// What every statistic is computed over, and the per-card and per-review columns they share when computed together.
 import type { Collection } from '../collection/collection';
 import { subtreeIds } from '../collection/deck-tree';
 import type { CardRecord } from '../collection/types';
@@ -100,6 +100,19 @@ export class StatsScope implements StatsContext {
   get reviewKinds(): Uint8Array {
     if (!this.kindsCache) this.kindsCache = reviewKinds(this.col.history);
     return this.kindsCache;
+  }
+
+  private daysCache: Int32Array | null = null;
+  /** Study day of every review, by log index: the day-based statistics share one lookup per review. */
+  get reviewDays(): Int32Array {
+    if (!this.daysCache) {
+      const log = this.col.history;
+      const grid = this.grid;
+      const days = new Int32Array(log.length);
+      for (let i = 0; i < log.length; i++) days[i] = grid.dayOf(log.at[i]!);
+      this.daysCache = days;
+    }
+    return this.daysCache;
   }
 
   private retrievabilityCache: Float64Array | null = null;

@@ -1,34 +1,8 @@
 // Time spent per study day over a range, and how answers and recall spread over the hours of the day.
+import type { HourRow, StudyTime, TimeDay } from '../../shared/statistics';
 import { ratio } from './pass-count';
 import { StatsScope, type StatsContext } from './stats-context';
 import { studyDate } from './study-date';
-
-export interface TimeDay {
-  day: number;
-  date: string;
-  /** Minutes spent answering, to the hundredth. */
-  minutes: number;
-  reviews: number;
-}
-
-export interface HourRow {
-  /** Local clock hour, 0-23 (not the hour of the study day). */
-  hour: number;
-  reviews: number;
-  /** Answers rated Hard or better. */
-  passed: number;
-  passRate: number | null;
-}
-
-export interface StudyTime {
-  /** Oldest first, today last; every day present. */
-  days: TimeDay[];
-  totalMinutes: number;
-  /** Over the days with at least one answer; null when there were none. */
-  minutesPerStudiedDay: number | null;
-  /** The same range's answers by the local hour they were given in, 0 to 23. */
-  hours: HourRow[];
-}
 
 const MINUTE = 60_000;
 
@@ -43,15 +17,14 @@ export function studyTime(context: StatsContext, range = 30): StudyTime {
   const reviews = new Float64Array(count);
   const hourReviews = new Float64Array(24);
   const hourPassed = new Float64Array(24);
-  const from = grid.startOf(first);
+  const reviewDays = scope.reviewDays;
   for (let i = 0; i < log.length; i++) {
-    const at = log.at[i]!;
-    if (at < from || log.removed[i] || !inScope[log.card[i]!]) continue;
-    const k = grid.dayOf(at) - first;
-    if (k < 0 || k >= count) continue;
+    const day = reviewDays[i]!;
+    const k = day - first;
+    if (k < 0 || k >= count || log.removed[i] || !inScope[log.card[i]!]) continue;
     timeMs[k]! += log.duration[i]!;
     reviews[k]!++;
-    const hour = grid.localHourOf(at);
+    const hour = grid.localHourOn(day, log.at[i]!);
     hourReviews[hour]!++;
     if (log.rating[i]! > 1) hourPassed[hour]!++;
   }
@@ -74,3 +47,5 @@ export function studyTime(context: StatsContext, range = 30): StudyTime {
 function toMinutes(ms: number): number {
   return Math.round(ms / (MINUTE / 100)) / 100;
 }
+
+export type { HourRow, StudyTime, TimeDay };

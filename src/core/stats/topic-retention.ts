@@ -1,68 +1,31 @@
 // Retention and current retrievability per topic, weakest first: where the candidate should work.
-import type { CardRecord } from '../collection/types';
-import { CardState } from '../collection/types';
+import type { TopicRetention, TopicStats } from '../../shared/statistics';
+import { CardState, type NoteRecord } from '../collection/types';
 import { ratio } from './pass-count';
 import { StatsScope, type StatsContext } from './stats-context';
-import { topicsOfNote } from './topic-of-tags';
+import { isImportedNote, topicOfTag } from './topic-of-tags';
 
-export interface TopicRetention {
-  /** The topic tag, two levels: `topic::attention`, or `Biology::Cells` for an imported deck. */
-  topic: string;
-  /** Cards of the topic in the deck (or collection), any state. */
-  cards: number;
-  /** Those that have been reviewed, so have a retrievability. */
-  reviewedCards: number;
-  /** Answers to these cards while in the review state, all history. */
-  reviews: number;
-  passed: number;
-  /** passed / reviews; null before any review-state answer. */
-  passRate: number | null;
-  /** Mean current probability of recall of the reviewed cards; null when none is reviewed. */
-  meanRetrievability: number | null;
-}
-
-export interface TopicStats {
-  /** Lowest pass rate first; topics without review answers after, by mean retrievability, then by name. */
-  topics: TopicRetention[];
-  /** Cards in the deck (or collection) with no topic tag. */
-  untaggedCards: number;
-}
+const NO_GROUPS: readonly number[] = [];
 
 export function topicRetention(context: StatsContext): TopicStats {
   const scope = StatsScope.of(context);
   const { col } = scope;
-  const log = col.history;
-  const names: string[] = [];
-  const indexOfTopic = new Map<string, number>();
-  const topicsOfNoteId = new Map<string, number[]>();
-  const groupsOf = (card: CardRecord | undefined): number[] => {
-    if (!card) return [];
-    let groups = topicsOfNoteId.get(card.noteId);
-    if (!groups) {
-      const note = col.notes.get(card.noteId);
-      groups = (note ? topicsOfNote(note) : []).map((topic) => {
-        let index = indexOfTopic.get(topic);
-        if (index === undefined) {
-          index = names.length;
-          names.push(topic);
-          indexOfTopic.set(topic, index);
-        }
-        return index;
-      });
-      topicsOfNoteId.set(card.noteId, groups);
-    }
-    return groups;
-  };
+  const topics = new TopicIndex();
 
-  // Cards and their retrievability.
+  // The deck's cards: their topics, counts and retrievability. Topics are kept by card id for the
+  // log below, which knows cards only by id: one lookup per card there.
   const cards = scope.cards;
   const retrievabilities = scope.retrievabilities;
+  const groupsOfCard = new Map<string, readonly number[]>();
   const cardCount: number[] = [];
   const reviewed: number[] = [];
   const sumR: number[] = [];
   let untaggedCards = 0;
   for (let i = 0; i < cards.length; i++) {
-    const groups = groupsOf(cards[i]);
+    const card = cards[i]!;
+    const note = col.notes.get(card.noteId);
+    const groups = note ? topics.groupsOf(note) : NO_GROUPS;
+    groupsOfCard.set(card.id, groups);
     if (groups.length === 0) untaggedCards++;
     const r = retrievabilities[i]!;
     for (const g of groups) {
@@ -74,31 +37,28 @@ export function topicRetention(context: StatsContext): TopicStats {
     }
   }
 
-  // Topics of the log's cards, flattened (start offsets into one array): one lookup per card, not per review.
-  const inScope = scope.logCardInScope;
-  const ids = log.cardIds;
-  const starts = new Int32Array(ids.length + 1);
-  const flat: number[] = [];
-  for (let c = 0; c < ids.length; c++) {
-    starts[c] = flat.length;
-    if (inScope[c]) for (const g of groupsOf(col.cards.get(ids[c]!))) flat.push(g);
-  }
-  starts[ids.length] = flat.length;
-  const topicOfEntry = Int32Array.from(flat);
-  const reviews = new Float64Array(names.length);
-  const passed = new Float64Array(names.length);
+  // Review-state answers and passes per log card in one pass over the columns, then per topic.
+  // Cards outside the deck (or removed) are not in `groupsOfCard`, so they add to no topic.
+  const log = col.history;
+  const cardReviews = new Float64Array(log.cardIds.length);
+  const cardPassed = new Float64Array(log.cardIds.length);
   for (let i = 0; i < log.length; i++) {
     if (log.removed[i] || log.prior[i] !== CardState.Review) continue;
     const c = log.card[i]!;
-    const pass = log.rating[i]! > 1 ? 1 : 0;
-    for (let k = starts[c]!; k < starts[c + 1]!; k++) {
-      const g = topicOfEntry[k]!;
-      reviews[g]!++;
-      passed[g]! += pass;
+    cardReviews[c]!++;
+    if (log.rating[i]! > 1) cardPassed[c]!++;
+  }
+  const reviews: number[] = topics.names.map(() => 0);
+  const passed: number[] = topics.names.map(() => 0);
+  for (let c = 0; c < log.cardIds.length; c++) {
+    if (cardReviews[c] === 0) continue;
+    for (const g of groupsOfCard.get(log.cardIds[c]!) ?? NO_GROUPS) {
+      reviews[g]! += cardReviews[c]!;
+      passed[g]! += cardPassed[c]!;
     }
   }
 
-  const topics: TopicRetention[] = names.map((topic, g) => ({
+  const rows: TopicRetention[] = topics.names.map((topic, g) => ({
     topic,
     cards: cardCount[g] ?? 0,
     reviewedCards: reviewed[g] ?? 0,
@@ -108,8 +68,47 @@ export function topicRetention(context: StatsContext): TopicStats {
     meanRetrievability: ratio(sumR[g] ?? 0, reviewed[g] ?? 0),
   }));
   // Every topic here came from a card in the deck, so none is listed with no cards.
-  topics.sort((a, b) => nullsLast(a.passRate, b.passRate) || nullsLast(a.meanRetrievability, b.meanRetrievability) || a.topic.localeCompare(b.topic));
-  return { topics, untaggedCards };
+  rows.sort((a, b) => nullsLast(a.passRate, b.passRate) || nullsLast(a.meanRetrievability, b.meanRetrievability) || a.topic.localeCompare(b.topic));
+  return { topics: rows, untaggedCards };
+}
+
+/** Topics numbered as they are met; each distinct tag is read once (50,000 notes share a few hundred tags). */
+class TopicIndex {
+  readonly names: string[] = [];
+  private readonly indexOfTopic = new Map<string, number>();
+  private readonly ofNativeTag = new Map<string, number>();
+  private readonly ofImportedTag = new Map<string, number>();
+  /** A one-topic note (nearly all) shares its topic's list rather than allocating one. */
+  private readonly single: number[][] = [];
+
+  groupsOf(note: NoteRecord): readonly number[] {
+    const imported = isImportedNote(note);
+    let groups: readonly number[] = NO_GROUPS;
+    for (const tag of note.tags) {
+      const group = this.groupOfTag(tag, imported);
+      if (group < 0 || groups.includes(group)) continue;
+      groups = groups.length === 0 ? (this.single[group] ??= [group]) : [...groups, group];
+    }
+    return groups;
+  }
+
+  /** The topic's number, or -1 for a tag that names no topic. */
+  private groupOfTag(tag: string, imported: boolean): number {
+    const memo = imported ? this.ofImportedTag : this.ofNativeTag;
+    let group = memo.get(tag);
+    if (group === undefined) {
+      const topic = topicOfTag(tag, imported);
+      group = topic === null ? -1 : (this.indexOfTopic.get(topic) ?? this.add(topic));
+      memo.set(tag, group);
+    }
+    return group;
+  }
+
+  private add(topic: string): number {
+    this.names.push(topic);
+    this.indexOfTopic.set(topic, this.names.length - 1);
+    return this.names.length - 1;
+  }
 }
 
 function nullsLast(a: number | null, b: number | null): number {
@@ -117,3 +116,5 @@ function nullsLast(a: number | null, b: number | null): number {
   if (b === null) return -1;
   return a - b;
 }
+
+export type { TopicRetention, TopicStats };

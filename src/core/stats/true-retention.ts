@@ -1,11 +1,10 @@
 // True retention: how often review cards were actually recalled, young and mature, next to the target.
+import type { RetentionPeriod, RetentionRow, TrueRetention } from '../../shared/statistics';
 import { CardState } from '../collection/types';
 import { defaultPreset, DEFAULT_PRESET_ID } from '../scheduling/presets';
 import { passCount, type PassCount } from './pass-count';
 import { ReviewKind } from './review-kind';
 import { StatsScope, type StatsContext } from './stats-context';
-
-export type RetentionPeriod = 'today' | 'week' | 'month' | 'year';
 
 /** Each period is that many study days ending today. */
 export const RETENTION_PERIODS: readonly { period: RetentionPeriod; days: number }[] = [
@@ -15,27 +14,13 @@ export const RETENTION_PERIODS: readonly { period: RetentionPeriod; days: number
   { period: 'year', days: 365 },
 ];
 
-export interface RetentionRow {
-  period: RetentionPeriod;
-  days: number;
-  young: PassCount;
-  mature: PassCount;
-  all: PassCount;
-}
-
-export interface TrueRetention {
-  /** What the scheduler aims for: the deck's preset, or the default preset for the whole collection. */
-  desiredRetention: number;
-  rows: RetentionRow[];
-}
-
 /**
  * Only answers to cards in the review state count: learning steps are not tests of memory. A pass
  * is any rating but Again. Young and mature go by the interval the card was answered on.
  */
 export function trueRetention(context: StatsContext): TrueRetention {
   const scope = StatsScope.of(context);
-  const { today, grid, col } = scope;
+  const { today, col } = scope;
   const log = col.history;
   const inScope = scope.logCardInScope;
   const kinds = scope.reviewKinds;
@@ -45,12 +30,10 @@ export function trueRetention(context: StatsContext): TrueRetention {
   const youngPassed = new Float64Array(longest);
   const mature = new Float64Array(longest);
   const maturePassed = new Float64Array(longest);
-  const from = grid.startOf(today - longest + 1);
+  const days = scope.reviewDays;
   for (let i = 0; i < log.length; i++) {
-    const at = log.at[i]!;
-    if (at < from || log.removed[i] || log.prior[i] !== CardState.Review || !inScope[log.card[i]!]) continue;
-    const ago = today - grid.dayOf(at);
-    if (ago < 0 || ago >= longest) continue;
+    const ago = today - days[i]!;
+    if (ago < 0 || ago >= longest || log.removed[i] || log.prior[i] !== CardState.Review || !inScope[log.card[i]!]) continue;
     const passed = log.rating[i]! > 1 ? 1 : 0;
     if (kinds[i] === ReviewKind.Mature) {
       mature[ago]!++;
@@ -76,3 +59,5 @@ export function trueRetention(context: StatsContext): TrueRetention {
   const preset = scope.deckId !== undefined ? col.presetOf(scope.deckId) : (col.presets.get(DEFAULT_PRESET_ID) ?? defaultPreset());
   return { desiredRetention: preset.desiredRetention, rows };
 }
+
+export type { RetentionPeriod, RetentionRow, TrueRetention };

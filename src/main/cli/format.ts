@@ -1,5 +1,6 @@
 // Plain-text rendering of CLI results: aligned tables, dates, and card fields without markup.
 import type { CardInfo, CheckReport, DeckNode, DueCard, ImportSummary } from '../../shared/dto';
+import type { AllStats } from '../../shared/statistics';
 
 export function table(rows: string[][], header: string[]): string {
   const all = [header, ...rows];
@@ -95,4 +96,34 @@ export function formatCheck(report: CheckReport): string {
     `cards ${report.cards}, notes ${report.notes}, reviews ${report.reviews}`,
     report.ok ? 'The collection is healthy.' : 'The collection is damaged: see above.',
   ].join('\n');
+}
+
+export function formatSearch(rows: { cardId: string; deck: string; question: string }[]): string {
+  return rows.length ? table(rows.map((row) => [row.cardId, row.deck, row.question]), ['card', 'deck', 'question']) : 'No cards match.';
+}
+
+const pct = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)}%`);
+
+export function formatStats(stats: AllStats): string {
+  const t = stats.today;
+  const c = stats.cards;
+  const lines = [
+    `Today: ${t.cardsStudied} cards, ${t.reviews} reviews, ${Math.round(t.timeMs / 60_000)} min, again ${pct(t.againRate)}`,
+    `Cards: ${c.total} (new ${c.new}, learning ${c.learning}, relearning ${c.relearning}, young ${c.young}, mature ${c.mature}, suspended ${c.suspended}, buried ${c.buried})`,
+    `Streak: ${stats.heatmap.currentStreak} days (longest ${stats.heatmap.longestStreak}); studied on ${stats.heatmap.studiedDays} of the last 365 days`,
+    `Due: ${stats.forecast.overdueReviews} overdue, ${stats.forecast.totalReviews} in the next ${stats.range} days`,
+    '',
+    `True retention (desired ${pct(stats.retention.desiredRetention)}):`,
+    table(
+      stats.retention.rows.map((row) => [row.period, `${pct(row.young.rate)} (${row.young.reviews})`, `${pct(row.mature.rate)} (${row.mature.reviews})`, `${pct(row.all.rate)} (${row.all.reviews})`]),
+      ['period', 'young', 'mature', 'all'],
+    ),
+    '',
+    'Weakest topics:',
+    table(
+      stats.topics.topics.slice(0, 10).map((topic) => [topic.topic, String(topic.cards), pct(topic.passRate), pct(topic.meanRetrievability)]),
+      ['topic', 'cards', 'pass rate', 'recall now'],
+    ),
+  ];
+  return lines.join('\n');
 }

@@ -5,7 +5,7 @@ import { RATINGS, type Rating } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { builtinDecksDir, clockFrom, dataDirFrom } from '../runtime-options';
 import { StudyService } from '../service/study-service';
-import { formatCard, formatCheck, formatDecks, formatDue, formatImport, when } from './format';
+import { formatCard, formatCheck, formatDecks, formatDue, formatImport, formatSearch, formatStats, when } from './format';
 
 const USAGE = `Usage: interleave [--data DIR] [--json] [--now ISO-8601] COMMAND [ARGS]
 
@@ -13,6 +13,8 @@ Commands:
   decks                                   decks with total, new, learning and due counts
   due [--deck NAME] [--limit N]           cards due now, in study order
   show CARD_ID                            a card's fields, state and review history
+  search QUERY [--limit N]                cards matching an Anki-style query (docs/search.md)
+  stats [--deck NAME]                     every figure of the statistics screen
   answer CARD_ID again|hard|good|easy [--duration MS]
   undo                                    take back the last answer
   suspend|unsuspend|bury CARD_ID...       change cards' availability
@@ -72,7 +74,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? EXIT.ok : EXIT.input;
   }
-  const known = ['decks', 'due', 'show', 'answer', 'undo', 'suspend', 'unsuspend', 'bury', 'import', 'export', 'check', 'backups', 'restore'];
+  const known = ['decks', 'due', 'show', 'search', 'stats', 'answer', 'undo', 'suspend', 'unsuspend', 'bury', 'import', 'export', 'check', 'backups', 'restore'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}" (commands: ${known.join(', ')})`);
   const needArgs = (n: number, what: string) => {
     if (args.length < n) throw new UsageError(`${command} needs ${what}`);
@@ -117,6 +119,20 @@ async function run(argv: string[]): Promise<number> {
         needArgs(1, 'a CARD_ID');
         const info = await service.getCard({ cardId: args[0]! });
         print(info, () => formatCard(info));
+        break;
+      }
+      case 'search': {
+        const limit = values.limit === undefined ? 1000 : Number(values.limit);
+        if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit: "${values.limit}" is not a positive whole number`);
+        const found = await service.search({ query: args.join(' '), limit: Math.min(limit, 1000) });
+        const rows = found.rows.map((row) => ({ cardId: row.cardId, deck: row.deckName, question: row.question }));
+        print({ total: found.total, cards: rows }, () => `${formatSearch(rows)}\n${found.total} card(s)`);
+        break;
+      }
+      case 'stats': {
+        const id = await deckId();
+        const stats = await service.stats({ ...(id ? { deckId: id } : {}) });
+        print(stats, () => formatStats(stats));
         break;
       }
       case 'answer': {

@@ -6,6 +6,9 @@ import { planBulk } from '../../core/collection/bulk';
 import { planAddNote } from '../../core/collection/note-add';
 import { NoteEditProblem, planNoteEdit } from '../../core/collection/note-edit';
 import { duplicatesOf } from '../../core/notes/duplicates';
+import { allStats } from '../../core/stats/all-stats';
+import { searchCards, SearchSyntaxError } from '../../core/search';
+import { sortKey } from './browser-sort';
 import { NOTE_TYPES, noteProblem } from '../../core/notes/note-types';
 import { childrenOf, shortName, subtreeIds } from '../../core/collection/deck-tree';
 import type { JournalEvent } from '../../core/collection/events';
@@ -19,7 +22,7 @@ import { becameLeech, previewAll, retrievability, review, schedulerFor } from '.
 import type { Calendar } from '../../core/time/study-day';
 import { studyDay } from '../../core/time/study-day';
 import type { ApiHandlers, ParsedInput, Results } from '../../shared/contract';
-import type { CheckReport, DeckNode, ImportJob, ReviewView, StudyCard } from '../../shared/dto';
+import type { BrowserRow, CheckReport, DeckNode, ImportJob, ReviewView, StudyCard } from '../../shared/dto';
 import { RATINGS } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { JOURNAL_FILE } from '../store/journal';
@@ -338,6 +341,86 @@ export class StudyService implements ApiHandlers {
       question: questionText(note, 1, 100, note.noteTypeId ? col.noteTypes.get(note.noteTypeId) : undefined),
     }));
     return { cards, problem: issue ? { field: issue.field, message: issue.problem } : null, duplicates };
+  };
+
+  private questions = new Map<string, { modified: number; text: string }>();
+
+  /** The plain question of a card, remembered per note version: sorting 50,000 rows asks for all of them. */
+  private cachedQuestion(card: CardRecord): string {
+    const note = this.col.notes.get(card.noteId);
+    const cached = this.questions.get(card.id);
+    if (cached && note && cached.modified === note.modified) return cached.text;
+    const text = this.question(card, 200);
+    this.questions.set(card.id, { modified: note?.modified ?? 0, text });
+    return text;
+  }
+
+  private browserRow(card: CardRecord, now: number, today: number): BrowserRow {
+    const col = this.col;
+    const note = col.notes.get(card.noteId);
+    return {
+      cardId: card.id,
+      noteId: card.noteId,
+      question: this.cachedQuestion(card),
+      deckName: col.decks.get(card.deckId)?.name ?? '',
+      tags: note ? [...note.tags] : [],
+      kind: kindOf(card.state),
+      due: card.state === CardState.New ? card.position : card.due,
+      intervalDays: card.scheduledDays,
+      stability: card.stability,
+      difficulty: card.difficulty,
+      retrievability: retrievability(card, now, col.presetOf(card.deckId), this.calendar),
+      reviews: card.reps,
+      lapses: card.lapses,
+      added: card.created,
+      suspended: card.suspended,
+      buried: card.buriedUntilDay !== null && card.buriedUntilDay > today,
+      flag: card.flag,
+    };
+  }
+
+  search: Handler<'search'> = async ({ query, sort, order, limit }) => {
+    const col = this.col;
+    const now = this.now();
+    const calendar = this.calendar;
+    let ids: string[];
+    try {
+      ids = searchCards({ col, now, calendar }, query);
+    } catch (error) {
+      if (error instanceof SearchSyntaxError) {
+        throw new AppError('invalid_input', `Search: ${error.message}`, { field: 'query', column: error.position + 1 });
+      }
+      throw error;
+    }
+    if (sort) {
+      const cards = ids.map((id) => col.cards.get(id)!);
+      const key = sortKey(sort, (card) => this.cachedQuestion(card), col, now, calendar);
+      const keys = new Map(cards.map((card) => [card.id, key(card)]));
+      const sign = order === 'desc' ? -1 : 1;
+      ids.sort((a, b) => {
+        const x = keys.get(a)!;
+        const y = keys.get(b)!;
+        return sign * (typeof x === 'string' ? x.localeCompare(y as string) : (x as number) - (y as number));
+      });
+    }
+    const today = studyDay(calendar, now);
+    const rows = ids.slice(0, limit ?? 200).map((id) => this.browserRow(col.cards.get(id)!, now, today));
+    return { query, total: ids.length, ids, rows };
+  };
+
+  browseRows: Handler<'browseRows'> = async ({ cardIds }) => {
+    const now = this.now();
+    const today = studyDay(this.calendar, now);
+    return cardIds.flatMap((id) => {
+      const card = this.col.cards.get(id);
+      return card ? [this.browserRow(card, now, today)] : [];
+    });
+  };
+
+  stats: Handler<'stats'> = async ({ deckId, range }) => {
+    const col = this.col;
+    if (deckId !== undefined && !col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
+    return allStats({ col, now: this.now(), calendar: this.calendar, ...(deckId ? { deckId } : {}) }, { ...(range ? { range } : {}) });
   };
 
   listTags: Handler<'listTags'> = async ({ prefix, limit }) => {

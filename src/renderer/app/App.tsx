@@ -1,7 +1,10 @@
 // The window: a header, the current screen, and the recovery screen when the data needs it.
 import { useEffect, useState } from 'react';
 import type { DataStatus } from '../../shared/dto';
+import { BrowseScreen } from '../browse/BrowseScreen';
+import { NoteEditor } from '../editor/NoteEditor';
 import { HomeScreen } from '../home/HomeScreen';
+import { StatsScreen } from '../stats/StatsScreen';
 import { setDroppedFile } from '../import-export/dropped-file';
 import { ExportScreen } from '../import-export/ExportScreen';
 import { ImportScreen } from '../import-export/ImportScreen';
@@ -32,7 +35,7 @@ export function App() {
 
   return (
     <div
-      className="app"
+      className={`app ${route.screen === 'browse' ? 'wide' : ''}`}
       onDragOver={(event) => event.preventDefault()}
       onDrop={(event) => {
         // A file dropped anywhere on the window goes to the import screen.
@@ -49,6 +52,15 @@ export function App() {
         </button>
         <button type="button" className={`link ${route.screen === 'home' ? 'active' : ''}`} onClick={() => navigate({ screen: 'home' })}>
           Decks
+        </button>
+        <button type="button" className={`link ${route.screen === 'browse' ? 'active' : ''}`} data-testid="nav-browse" onClick={() => navigate({ screen: 'browse', query: '' })}>
+          Browse
+        </button>
+        <button type="button" className={`link ${route.screen === 'add' ? 'active' : ''}`} data-testid="nav-add" onClick={() => navigate({ screen: 'add' })}>
+          Add
+        </button>
+        <button type="button" className={`link ${route.screen === 'stats' ? 'active' : ''}`} data-testid="nav-stats" onClick={() => navigate({ screen: 'stats' })}>
+          Statistics
         </button>
         <button type="button" className={`link ${route.screen === 'import' ? 'active' : ''}`} data-testid="nav-import" onClick={() => navigate({ screen: 'import', path: null })}>
           Import
@@ -71,6 +83,14 @@ export function App() {
         {route.screen === 'settings' && <SettingsScreen />}
         {route.screen === 'import' && <ImportScreen key={route.path ?? 'picker'} path={route.path} />}
         {route.screen === 'export' && <ExportScreen />}
+        {route.screen === 'browse' && <BrowseScreen initialQuery={route.query} />}
+        {route.screen === 'add' && (
+          <section className="add" data-testid="add">
+            <h1>Add a note</h1>
+            <NoteEditor noteId={null} />
+          </section>
+        )}
+        {route.screen === 'stats' && <StatsScreen />}
       </main>
     </div>
   );

@@ -6,7 +6,10 @@ export type Route =
   | { screen: 'study'; deckId: string | null }
   | { screen: 'settings' }
   | { screen: 'import'; path: string | null }
-  | { screen: 'export' };
+  | { screen: 'export' }
+  | { screen: 'browse'; query: string }
+  | { screen: 'add' }
+  | { screen: 'stats' };
 
 export function parseRoute(hash: string): Route {
   const study = /^#\/study(?:\/(.+))?$/.exec(hash);
@@ -15,6 +18,10 @@ export function parseRoute(hash: string): Route {
   const imported = /^#\/import(?:\?path=(.*))?$/.exec(hash);
   if (imported) return { screen: 'import', path: imported[1] ? decodeURIComponent(imported[1]) : null };
   if (hash === '#/export') return { screen: 'export' };
+  const browse = /^#\/browse(?:\?q=(.*))?$/.exec(hash);
+  if (browse) return { screen: 'browse', query: browse[1] ? decodeURIComponent(browse[1]) : '' };
+  if (hash === '#/add') return { screen: 'add' };
+  if (hash === '#/stats') return { screen: 'stats' };
   return { screen: 'home' };
 }
 
@@ -23,6 +30,9 @@ export function routeHash(route: Route): string {
   if (route.screen === 'settings') return '#/settings';
   if (route.screen === 'import') return route.path ? `#/import?path=${encodeURIComponent(route.path)}` : '#/import';
   if (route.screen === 'export') return '#/export';
+  if (route.screen === 'browse') return route.query ? `#/browse?q=${encodeURIComponent(route.query)}` : '#/browse';
+  if (route.screen === 'add') return '#/add';
+  if (route.screen === 'stats') return '#/stats';
   return '#/';
 }
 

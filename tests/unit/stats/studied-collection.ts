@@ -1,5 +1,5 @@
 // A small collection studied on known days in UTC+2 with days starting at 04:00, for the statistics tests.
-import { Collection } from '../../../src/core/collection/collection';
+import { Collection, type AnswerUndo } from '../../../src/core/collection/collection';
 import type { JournalEvent } from '../../../src/core/collection/events';
 import { CardState, type CardRecord, type DeckRecord, type NoteRecord, type Schedule } from '../../../src/core/collection/types';
 import { newSchedule, review, type Grade1to4 } from '../../../src/core/scheduling/scheduler';
@@ -21,7 +21,7 @@ export const TODAY = studyDay(calendar, NOW);
 
 /** An instant `daysAgo` study days before today, at a local hour (the day begins at 04:00, so 02:00 belongs to the day before). */
 export function daysAgo(days: number, hour = 12, minute = 0): number {
-  const date = new Date(NOW - days * DAY);
+  const date = new Date(NOW + OFFSET_MINUTES * 60_000 - days * DAY);
   return local(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), hour, minute);
 }
 
@@ -34,15 +34,20 @@ export interface AnswerOptions {
    * counts as young or mature; the card becomes a review card due that many study days later.
    */
   interval?: number;
+  /** Any other fields of the schedule the answer leaves (stability, difficulty, due…), set as given. */
+  after?: Partial<Schedule>;
 }
 
 /** Builds a collection the way the app does: journal events through `Collection.apply`. */
 export class StudiedCollection {
   readonly col = new Collection();
-  private seq = 0;
+  /** Every event applied, in order. */
+  readonly journal: JournalEvent[] = [];
 
-  apply(event: JournalEvent): void {
-    this.col.apply(++this.seq, event);
+  apply(event: JournalEvent): this {
+    this.journal.push(event);
+    this.col.apply(this.journal.length, event);
+    return this;
   }
 
   deck(id: string, name: string, presetId = 'default'): this {
@@ -74,7 +79,26 @@ export class StudiedCollection {
       const due = studyDayStart(calendar, studyDay(calendar, at) + options.interval) + 6 * 3_600_000;
       after = { ...after, state: CardState.Review, scheduledDays: options.interval, due, learningSteps: 0 };
     }
+    after = { ...after, ...options.after };
     this.apply({ type: 'review', at, cardId, rating, durationMs: options.durationMs ?? 10_000, prior: before.state, after });
+    return this;
+  }
+
+  /** Takes back the last answer to `cardId`, as the undo button does. */
+  undoLast(cardId: string): this {
+    const entry = [...this.col.undo].reverse().find((u): u is AnswerUndo => u.kind !== 'bulk' && u.cardId === cardId);
+    if (!entry) throw new Error(`nothing to undo for ${cardId}`);
+    this.apply({ type: 'undo', at: NOW, target: entry.seq, cardId, restore: entry.before });
+    return this;
+  }
+
+  suspend(cardId: string): this {
+    this.apply({ type: 'suspend', at: NOW, cardIds: [cardId], suspended: true });
+    return this;
+  }
+
+  bury(cardId: string, untilDay: number): this {
+    this.apply({ type: 'bury', at: NOW, cardIds: [cardId], untilDay });
     return this;
   }
 

@@ -1,0 +1,108 @@
+// The order search results come in: decks in tree order by name, then each note's place, then its cards.
+import type { Collection } from '../collection/collection';
+import { SEPARATOR } from '../collection/deck-tree';
+import type { CardRecord } from '../collection/types';
+
+// A fixed locale, so the order does not change with the machine's language.
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Deck names part by part, so `ML::Basics` comes right after `ML` and before `ML Ops`. */
+export function compareDeckNames(a: string, b: string): number {
+  const left = a.split(SEPARATOR);
+  const right = b.split(SEPARATOR);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const order = collator.compare(left[i]!, right[i]!) || (left[i]! < right[i]! ? -1 : left[i]! > right[i]! ? 1 : 0);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length;
+}
+
+/**
+ * Sorts cards by deck name, then the note's position (its first card's place in the new-card
+ * order, which follows the deck file), then card number; ids settle anything left, so the order
+ * is the same on every call. Cards of a deck that no longer exists come last.
+ */
+export function sortCards(col: Collection, cards: CardRecord[]): CardRecord[] {
+  const decks = [...col.decks.values()].sort((a, b) => compareDeckNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const deckRank = new Map(decks.map((deck, rank) => [deck.id, rank]));
+  const notePosition = new Map<string, number>();
+  const positionOf = (card: CardRecord): number => {
+    let position = notePosition.get(card.noteId);
+    if (position === undefined) {
+      position = card.position;
+      for (const id of col.cardsByNote.get(card.noteId) ?? []) position = Math.min(position, col.cards.get(id)?.position ?? position);
+      notePosition.set(card.noteId, position);
+    }
+    return position;
+  };
+  const keyed = cards.map((card) => ({ card, deck: deckRank.get(card.deckId) ?? decks.length, note: positionOf(card) }));
+  keyed.sort(
+    (a, b) =>
+      a.deck - b.deck ||
+      a.note - b.note ||
+      (a.card.noteId < b.card.noteId ? -1 : a.card.noteId > b.card.noteId ? 1 : 0) ||
+      a.card.ord - b.card.ord ||
+      (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0),
+  );
+  return keyed.map((entry) => entry.card);
+}
+
+interface OrderCache {
+  decks: string;
+  /** The cards as the collection held them, with the fields the order depends on. */
+  cards: CardRecord[];
+  deckIds: string[];
+  noteIds: string[];
+  positions: Float64Array;
+  ords: Float64Array;
+  ordered: CardRecord[];
+}
+
+/**
+ * The order is kept per collection and checked before use rather than trusted: one pass comparing
+ * each card's record, deck, note, position and number costs far less than sorting 50,000 cards.
+ */
+const orders = new WeakMap<Collection, OrderCache>();
+
+/** Every card of the collection in search order (as `sortCards`), remembered while nothing it depends on changes. */
+export function cardsInOrder(col: Collection): readonly CardRecord[] {
+  const decks = deckSignature(col);
+  const known = orders.get(col);
+  if (known && known.decks === decks && stillHolds(col, known)) return known.ordered;
+  const cards = [...col.cards.values()];
+  const fresh: OrderCache = {
+    decks,
+    cards,
+    deckIds: cards.map((card) => card.deckId),
+    noteIds: cards.map((card) => card.noteId),
+    positions: Float64Array.from(cards, (card) => card.position),
+    ords: Float64Array.from(cards, (card) => card.ord),
+    ordered: sortCards(col, cards),
+  };
+  orders.set(col, fresh);
+  return fresh.ordered;
+}
+
+function deckSignature(col: Collection): string {
+  let signature = '';
+  for (const deck of col.decks.values()) signature += `${deck.id}\u0000${deck.name}\u0001`;
+  return signature;
+}
+
+function stillHolds(col: Collection, known: OrderCache): boolean {
+  if (col.cards.size !== known.cards.length) return false;
+  let i = 0;
+  for (const card of col.cards.values()) {
+    if (
+      card !== known.cards[i] ||
+      card.deckId !== known.deckIds[i] ||
+      card.noteId !== known.noteIds[i] ||
+      card.position !== known.positions[i] ||
+      card.ord !== known.ords[i]
+    ) {
+      return false;
+    }
+    i++;
+  }
+  return true;
+}

@@ -1,0 +1,226 @@
+// Statistics: today, reviews by kind, forecast, true retention, weak topics, distributions, heatmap, time, counts.
+import { useEffect, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DeckNode } from '../../shared/dto';
+import type { AllStats, Distribution } from '../../shared/statistics';
+import { useApi } from '../app/api-context';
+import { ErrorBanner } from '../app/errors';
+import { Heatmap } from './Heatmap';
+
+const COLORS = { learning: 'var(--learning)', young: 'var(--good)', mature: 'var(--easy)', relearning: 'var(--again)' };
+const pct = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
+const axis = { stroke: 'var(--muted)', fontSize: 11 };
+const tooltip = { contentStyle: { background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' } };
+
+function flatten(nodes: DeckNode[]): DeckNode[] {
+  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
+}
+
+function Chart({ title, testId, children, height = 220 }: { title: string; testId: string; children: React.ReactElement; height?: number }) {
+  return (
+    <figure className="chart stat" data-testid={testId}>
+      <figcaption>{title}</figcaption>
+      <ResponsiveContainer width="100%" height={height}>
+        {children}
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+function DistributionChart({ title, testId, data, color }: { title: string; testId: string; data: Distribution; color: string }) {
+  return (
+    <Chart title={`${title} (mean ${data.mean === null ? '–' : data.mean.toFixed(2)})`} testId={testId} height={180}>
+      <BarChart data={data.bins}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+        <XAxis dataKey="label" {...axis} interval="preserveStartEnd" />
+        <YAxis {...axis} allowDecimals={false} />
+        <Tooltip {...tooltip} />
+        <Bar dataKey="count" name="cards" fill={color} isAnimationActive={false} />
+      </BarChart>
+    </Chart>
+  );
+}
+
+export function StatsScreen() {
+  const api = useApi();
+  const [deckId, setDeckId] = useState('');
+  const [range, setRange] = useState<30 | 90 | 365>(30);
+  const [stats, setStats] = useState<AllStats | null>(null);
+  const [decks, setDecks] = useState<DeckNode[]>([]);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    api.listDecks({}).then((list) => setDecks(flatten(list.decks)), setError);
+  }, [api]);
+  useEffect(() => {
+    api.stats({ ...(deckId ? { deckId } : {}), range }).then(setStats, setError);
+  }, [api, deckId, range]);
+
+  if (error) return <ErrorBanner error={error} />;
+  if (!stats) return <p className="muted">Counting…</p>;
+  const t = stats.today;
+  const counts = stats.cards;
+  const countData = [
+    { name: 'new', value: counts.new, color: 'var(--new)' },
+    { name: 'learning', value: counts.learning, color: 'var(--learning)' },
+    { name: 'relearning', value: counts.relearning, color: 'var(--again)' },
+    { name: 'young', value: counts.young, color: 'var(--good)' },
+    { name: 'mature', value: counts.mature, color: 'var(--easy)' },
+    { name: 'suspended', value: counts.suspended, color: 'var(--muted)' },
+    { name: 'buried', value: counts.buried, color: 'var(--hard)' },
+  ].filter((entry) => entry.value > 0);
+
+  return (
+    <section className="stats" data-testid="stats">
+      <header className="stats-header">
+        <h1>Statistics</h1>
+        <select value={deckId} onChange={(event) => setDeckId(event.target.value)} data-testid="stats-deck" aria-label="Deck">
+          <option value="">All decks</option>
+          {decks.map((deck) => (
+            <option key={deck.id} value={deck.id}>
+              {deck.name}
+            </option>
+          ))}
+        </select>
+        <select value={range} onChange={(event) => setRange(Number(event.target.value) as 30 | 90 | 365)} aria-label="Period" data-testid="stats-range">
+          <option value={30}>Last month</option>
+          <option value={90}>Last 3 months</option>
+          <option value={365}>Last year</option>
+        </select>
+      </header>
+
+      <div className="stat-tiles" data-testid="stats-today">
+        <div>
+          <strong>{t.cardsStudied}</strong> cards studied today
+        </div>
+        <div>
+          <strong>{Math.round(t.timeMs / 60_000)}</strong> min
+        </div>
+        <div>
+          <strong>{pct(t.againRate)}</strong> again ({t.againCount})
+        </div>
+        <div>
+          <strong>{stats.heatmap.currentStreak}</strong> day streak (longest {stats.heatmap.longestStreak})
+        </div>
+      </div>
+
+      <div className="stats-grid">
+        <Chart title="Reviews per day by kind" testId="chart-reviews">
+          <BarChart data={stats.reviews.days}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+            <XAxis dataKey="date" {...axis} />
+            <YAxis {...axis} allowDecimals={false} />
+            <Tooltip {...tooltip} />
+            <Legend />
+            {(['learning', 'young', 'mature', 'relearning'] as const).map((kind) => (
+              <Bar key={kind} dataKey={kind} stackId="kind" fill={COLORS[kind]} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </Chart>
+
+        <Chart title={`Due in the coming days (${stats.forecast.overdueReviews} overdue now)`} testId="chart-forecast">
+          <BarChart data={stats.forecast.days}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+            <XAxis dataKey="date" {...axis} />
+            <YAxis {...axis} allowDecimals={false} />
+            <Tooltip {...tooltip} />
+            <Legend />
+            <Bar dataKey="reviews" stackId="due" fill="var(--due)" isAnimationActive={false} />
+            <Bar dataKey="learning" stackId="due" fill="var(--learning)" isAnimationActive={false} />
+          </BarChart>
+        </Chart>
+
+        <figure className="chart stat" data-testid="chart-retention">
+          <figcaption>True retention (desired {pct(stats.retention.desiredRetention)})</figcaption>
+          <table className="retention-table">
+            <thead>
+              <tr>
+                <th />
+                <th>Young</th>
+                <th>Mature</th>
+                <th>All</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.retention.rows.map((row) => (
+                <tr key={row.period}>
+                  <th>{row.period}</th>
+                  {([row.young, row.mature, row.all] as const).map((count, i) => (
+                    <td key={i} className={count.rate !== null && count.rate < stats.retention.desiredRetention - 0.05 ? 'low' : ''}>
+                      {pct(count.rate)} <span className="muted">({count.reviews})</span>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </figure>
+
+        <figure className="chart stat" data-testid="chart-topics">
+          <figcaption>Where you are weak: retention by topic</figcaption>
+          <table className="topic-table">
+            <thead>
+              <tr>
+                <th>Topic</th>
+                <th>Cards</th>
+                <th>Pass rate</th>
+                <th>Recall now</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.topics.topics.slice(0, 15).map((topic) => (
+                <tr key={topic.topic}>
+                  <td>{topic.topic}</td>
+                  <td>{topic.cards}</td>
+                  <td>{pct(topic.passRate)}</td>
+                  <td>
+                    <span className="bar" style={{ width: `${Math.round((topic.meanRetrievability ?? 0) * 100)}%` }} />
+                    {pct(topic.meanRetrievability)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </figure>
+
+        <DistributionChart title="Stability (days)" testId="chart-stability" data={stats.distributions.stability} color="var(--easy)" />
+        <DistributionChart title="Difficulty" testId="chart-difficulty" data={stats.distributions.difficulty} color="var(--hard)" />
+        <DistributionChart title="Recall probability now" testId="chart-retrievability" data={stats.distributions.retrievability} color="var(--good)" />
+
+        <Chart title={`Time per day (${Math.round(stats.time.totalMinutes)} min in all)`} testId="chart-time" height={180}>
+          <BarChart data={stats.time.days}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+            <XAxis dataKey="date" {...axis} />
+            <YAxis {...axis} unit="m" />
+            <Tooltip {...tooltip} />
+            <Bar dataKey="minutes" fill="var(--accent)" isAnimationActive={false} />
+          </BarChart>
+        </Chart>
+
+        <Chart title="By hour of the day" testId="chart-hours" height={180}>
+          <BarChart data={stats.time.hours}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+            <XAxis dataKey="hour" {...axis} />
+            <YAxis {...axis} allowDecimals={false} />
+            <Tooltip {...tooltip} formatter={(value, name) => (name === 'passRate' ? pct(Number(value)) : String(value))} />
+            <Bar dataKey="reviews" fill="var(--accent)" isAnimationActive={false} />
+          </BarChart>
+        </Chart>
+
+        <Chart title={`Cards by state (${counts.total})`} testId="chart-counts" height={200}>
+          <PieChart>
+            <Pie data={countData} dataKey="value" nameKey="name" innerRadius={45} outerRadius={80} isAnimationActive={false} label>
+              {countData.map((entry) => (
+                <Cell key={entry.name} fill={entry.color} />
+              ))}
+            </Pie>
+            <Tooltip {...tooltip} />
+            <Legend />
+          </PieChart>
+        </Chart>
+      </div>
+
+      <Heatmap heatmap={stats.heatmap} />
+    </section>
+  );
+}

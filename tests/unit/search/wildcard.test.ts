@@ -1,0 +1,95 @@
+// Anki's wildcards as the search matches them: * any run, _ one character, backslash for the literal ones.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { containsMatcher, globLiteral, pathMatcher, wholeMatcher } from '../../../src/core/search/wildcard';
+
+describe('whole-text matching (field searches)', () => {
+  it('without wildcards is equality, ignoring case', () => {
+    expect(wholeMatcher('Dog')('dog')).toBe(true);
+    expect(wholeMatcher('dog')('a dog')).toBe(false);
+    expect(wholeMatcher('')('')).toBe(true);
+  });
+
+  it('* is any run of characters, even none; _ is exactly one character', () => {
+    const starts = wholeMatcher('d*g');
+    expect(['dg', 'dog', 'dung', 'd g'].every(starts)).toBe(true);
+    expect(starts('dogs')).toBe(false);
+    const one = wholeMatcher('d_g');
+    expect(one('dog')).toBe(true);
+    expect(one('dg')).toBe(false);
+    expect(one('doog')).toBe(false);
+    expect(wholeMatcher('_*')('')).toBe(false);
+    expect(wholeMatcher('*')('')).toBe(true);
+  });
+
+  it('_ is one character even outside the Basic Multilingual Plane', () => {
+    expect(wholeMatcher('a_b')('a😀b')).toBe(true);
+  });
+
+  it('\\*, \\_ and \\\\ are the characters themselves', () => {
+    expect(wholeMatcher('a\\*b')('a*b')).toBe(true);
+    expect(wholeMatcher('a\\*b')('axb')).toBe(false);
+    expect(wholeMatcher('a\\_b')('a_b')).toBe(true);
+    expect(wholeMatcher('a\\_b')('axb')).toBe(false);
+    expect(wholeMatcher('a\\\\b')('a\\b')).toBe(true);
+  });
+
+  it('treats regular expression characters as text', () => {
+    expect(wholeMatcher('(a+b)?')('(a+b)?')).toBe(true);
+    expect(wholeMatcher('a.c')('abc')).toBe(false);
+  });
+
+  it('agrees with a regular expression built the obvious way', () => {
+    const pieces = fc.array(fc.constantFrom('a', 'b', '*', '_'), { maxLength: 7 }).map((parts) => parts.join(''));
+    const texts = fc.array(fc.constantFrom('a', 'b'), { maxLength: 10 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(pieces, texts, (glob, text) => {
+        const reference = new RegExp(`^${glob.replace(/\*/g, '.*').replace(/_/g, '.')}$`, 's');
+        expect(wholeMatcher(glob)(text)).toBe(reference.test(text));
+        expect(containsMatcher(glob)(text)).toBe(new RegExp(reference.source.slice(1, -1), 's').test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('stays fast where a backtracking regular expression would not', () => {
+    const text = 'a'.repeat(50_000);
+    const started = performance.now();
+    expect(wholeMatcher('*a*a*a*a*a*a*a*b')(text)).toBe(false);
+    expect(containsMatcher('a*a*a*a*a*a*a*b')(text)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('contains matching (free text)', () => {
+  it('finds the text anywhere', () => {
+    expect(containsMatcher('dog')('underdog days')).toBe(true);
+    expect(containsMatcher('d_g')('a dig')).toBe(true);
+    expect(containsMatcher('a dog')('adog')).toBe(false);
+    expect(containsMatcher('*')('')).toBe(true);
+  });
+});
+
+describe('path matching (decks and tags)', () => {
+  it('matches the name or a part ending just before ::', () => {
+    const ml = pathMatcher('ml');
+    expect(ml('ml')).toBe(true);
+    expect(ml('ml::basics')).toBe(true);
+    expect(ml('ml::basics::more')).toBe(true);
+    expect(ml('mlops')).toBe(false);
+    expect(ml('x::ml')).toBe(false);
+  });
+
+  it('lets wildcards reach across ::', () => {
+    expect(pathMatcher('ml*')('mlops')).toBe(true);
+    expect(pathMatcher('*::adam')('topic::optim::adam')).toBe(true);
+    expect(pathMatcher('topic::kv*')('topic::kv-cache')).toBe(true);
+    expect(pathMatcher('topic::kv')('topic::kv-cache')).toBe(false);
+  });
+});
+
+describe('ids', () => {
+  it('take wildcard characters literally', () => {
+    expect(globLiteral('a\\*b_c*')).toBe('a*b_c*');
+  });
+});
