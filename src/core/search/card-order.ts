@@ -47,15 +47,22 @@ export function sortCards(col: Collection, cards: CardRecord[]): CardRecord[] {
   return keyed.map((entry) => entry.card);
 }
 
-interface OrderCache {
+/** The collection's cards as it holds them, and where each comes in search order. */
+export interface SearchOrder {
+  /** The collection's cards in its own (insertion) order: notes' records lie close in memory this way. */
+  cards: readonly CardRecord[];
+  /** `rank[i]` is the place of `cards[i]` in `ordered`. */
+  rank: Int32Array;
+  /** The cards in search order, as `sortCards` gives them. */
+  ordered: readonly CardRecord[];
+}
+
+interface OrderCache extends SearchOrder {
   decks: string;
-  /** The cards as the collection held them, with the fields the order depends on. */
-  cards: CardRecord[];
   deckIds: string[];
   noteIds: string[];
   positions: Float64Array;
   ords: Float64Array;
-  ordered: CardRecord[];
 }
 
 /**
@@ -64,23 +71,28 @@ interface OrderCache {
  */
 const orders = new WeakMap<Collection, OrderCache>();
 
-/** Every card of the collection in search order (as `sortCards`), remembered while nothing it depends on changes. */
-export function cardsInOrder(col: Collection): readonly CardRecord[] {
+/** The collection's cards with their search order, remembered while nothing the order depends on changes. */
+export function searchOrder(col: Collection): SearchOrder {
   const decks = deckSignature(col);
   const known = orders.get(col);
-  if (known && known.decks === decks && stillHolds(col, known)) return known.ordered;
+  if (known && known.decks === decks && stillHolds(col, known)) return known;
   const cards = [...col.cards.values()];
+  const ordered = sortCards(col, cards);
+  const index = new Map(cards.map((card, i) => [card, i]));
+  const rank = new Int32Array(cards.length);
+  ordered.forEach((card, place) => (rank[index.get(card)!] = place));
   const fresh: OrderCache = {
-    decks,
     cards,
+    rank,
+    ordered,
+    decks,
     deckIds: cards.map((card) => card.deckId),
     noteIds: cards.map((card) => card.noteId),
     positions: Float64Array.from(cards, (card) => card.position),
     ords: Float64Array.from(cards, (card) => card.ord),
-    ordered: sortCards(col, cards),
   };
   orders.set(col, fresh);
-  return fresh.ordered;
+  return fresh;
 }
 
 function deckSignature(col: Collection): string {

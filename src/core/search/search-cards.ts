@@ -1,5 +1,5 @@
 // Card search for the browser, the CLI and filtered study: a query in, matching card ids out, in a stable order.
-import { cardsInOrder } from './card-order';
+import { searchOrder } from './card-order';
 import { compileSearch, type SearchContext } from './compile-search';
 import { parseSearch } from './parse-search';
 import type { SearchNode } from './search-node';
@@ -13,7 +13,12 @@ export type { SearchContext };
 export function searchCards(context: SearchContext, query: string | SearchNode): string[] {
   const node = typeof query === 'string' ? parseSearch(query) : query;
   const test = compileSearch(context, node);
+  // Cards are tested in the collection's own order, where a note's records lie close together in
+  // memory (much faster over 50,000 cards), and read out in search order through their ranks.
+  const { cards, rank, ordered } = searchOrder(context.col);
+  const hits = new Uint8Array(cards.length);
+  for (let i = 0; i < cards.length; i++) if (test(cards[i]!)) hits[rank[i]!] = 1;
   const ids: string[] = [];
-  for (const card of cardsInOrder(context.col)) if (test(card)) ids.push(card.id);
+  for (let place = 0; place < hits.length; place++) if (hits[place]) ids.push(ordered[place]!.id);
   return ids;
 }
