@@ -170,6 +170,29 @@ async function measure(dir: string, answers: number): Promise<Record<string, num
   const recomputed = recomputeAll(collection.history, (id) => collection.cards.get(id), (card) => collection.presetOf(card.deckId), calendar);
   figures.recomputedCards = recomputed.filter((r) => r.schedule.state !== CardState.New).length;
   figures.recomputeMs = performance.now() - t0;
+  // Search: the browser's queries over every card, each timed whole (parse, match, order).
+  const queries = ['question 123', 'deck:ML*', 'tag:topic::t1*', 'is:due', 'prop:r<0.8', 'rated:7', '-is:new (deck:LLM OR deck:Stats) prop:ivl>=30', '"some explanation" -tag:level::core'];
+  const searchTimes: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const query of queries) {
+      const t = performance.now();
+      await service.search({ query, limit: 200 });
+      if (round > 0) searchTimes.push(performance.now() - t);
+    }
+  }
+  searchTimes.sort((a, b) => a - b);
+  figures.searchMedianMs = percentile(searchTimes, 50);
+  figures.searchMaxMs = searchTimes[searchTimes.length - 1]!;
+
+  // Every statistic at once over the whole history, as the statistics screen asks for it.
+  const statsTimes: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const t = performance.now();
+    await service.stats({ range: 365 });
+    statsTimes.push(performance.now() - t);
+  }
+  figures.statsMs = statsTimes.sort((a, b) => a - b)[1]!;
+
   await service.close({ snapshotIfPendingAtLeast: Number.POSITIVE_INFINITY });
   figures.peakRssMb = process.resourceUsage().maxRSS / 1024;
   return figures;
@@ -323,6 +346,8 @@ async function main(): Promise<void> {
     console.log(`  open to first due card     ${figures.openMs!.toFixed(0)} ms (${budget(figures.openMs!, 1000)})`);
     console.log(`  recompute all from history ${figures.recomputeMs!.toFixed(0)} ms for ${figures.recomputedCards} cards (${budget(figures.recomputeMs!, 6000)})`);
     console.log(`  peak memory (measuring process) ${figures.peakRssMb!.toFixed(0)} MB (${budget(figures.peakRssMb!, 400)})`);
+    console.log(`  search over all cards       median ${figures.searchMedianMs!.toFixed(1)} ms, slowest ${figures.searchMaxMs!.toFixed(1)} ms (${budget(figures.searchMaxMs!, 50)})`);
+    console.log(`  all statistics, 1 year      ${figures.statsMs!.toFixed(0)} ms (${budget(figures.statsMs!, 500)})`);
     console.log(`  import Anki package         ${figures.apkgImportMs!.toFixed(0)} ms for ${figures.apkgImportNotes} notes, ${figures.apkgImportReviews} reviews; peak ${figures.apkgImportPeakRssMb!.toFixed(0)} MB (${budget(figures.apkgImportMs!, 3000)}; ${budget(figures.apkgImportPeakRssMb!, 500)})`);
     console.log(`  import CSV                  ${figures.csvImportMs!.toFixed(0)} ms for ${figures.csvImportNotes} rows (${budget(figures.csvImportMs!, 1000)})`);
     if (!Number.isNaN(coldReplayMs)) console.log(`  first open without a snapshot (full replay) ${coldReplayMs.toFixed(0)} ms`);

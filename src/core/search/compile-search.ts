@@ -124,11 +124,18 @@ class SearchCompiler {
         return this.perNote((note) => matches(this.fieldsOf(note).text));
       }
       case 'field': {
-        const nameMatches = remembered(wholeMatcher(node.field));
+        const nameMatches = wholeMatcher(node.field);
         const valueMatches = wholeMatcher(node.text);
+        // Which fields a list of names offers is worked out once per list (once per note type).
+        const chosen = new Map<readonly string[], number[]>();
         return this.perNote((note) => {
           const { names, values } = this.fieldsOf(note);
-          for (let i = 0; i < names.length; i++) if (nameMatches(names[i]!) && valueMatches(values[i]!)) return true;
+          let indices = chosen.get(names);
+          if (!indices) {
+            indices = names.flatMap((name, i) => (nameMatches(name) ? [i] : []));
+            chosen.set(names, indices);
+          }
+          for (const i of indices) if (valueMatches(values[i]!)) return true;
           return false;
         });
       }

@@ -5,10 +5,13 @@ import { fieldNamesOf } from '../notes/note-types';
 import { decodeEntities, stripHtml } from '../render/anki-markup';
 
 export interface SearchableFields {
-  /** Field names, lowercased: the note type's, in order, then any others the note holds. */
-  names: string[];
+  /**
+   * Field names, lowercased: the note type's, in order, then any others the note holds. Notes with
+   * the same names share one array, so a query can work out which fields it reads once per array.
+   */
+  names: readonly string[];
   /** Each field's plain text, lowercased, whitespace folded; '' for a field the note leaves out. */
-  values: string[];
+  values: readonly string[];
   /**
    * The values joined by U+001F, for free text: one look per note. A wildcard may then reach from
    * one field into the next, as in Anki, which searches the fields joined the same way.
@@ -26,15 +29,31 @@ interface Entry extends SearchableFields {
  * found and is dropped with its object. Searching as you type then strips markup once, not per key.
  */
 const cache = new WeakMap<Record<string, string>, Entry>();
+/** One array per distinct list of field names (a handful of note types), shared by their notes. */
+const nameLists = new Map<string, readonly string[]>();
 
 export function searchableFields(note: NoteRecord, noteType: NoteTypeRecord | undefined): SearchableFields {
   const known = cache.get(note.fields);
   if (known && known.format === note.format && known.noteType === noteType) return known;
-  const names = fieldNamesOf(note, noteType);
-  for (const name of Object.keys(note.fields)) if (!names.includes(name)) names.push(name);
+  const fieldNames = fieldNamesOf(note, noteType);
+  for (const name of Object.keys(note.fields)) if (!fieldNames.includes(name)) fieldNames.push(name);
+  const lowered = fieldNames.map((name) => name.toLowerCase());
+  const key = lowered.join('\u0000');
+  let names = nameLists.get(key);
+  if (!names) {
+    names = lowered;
+    if (nameLists.size < 10_000) nameLists.set(key, names);
+  }
   const html = note.format === 'html';
-  const values = names.map((name) => searchableText(note.fields[name] ?? '', html));
-  const entry: Entry = { format: note.format, noteType, names: names.map((name) => name.toLowerCase()), values, text: values.join('\u001f') };
+  const text = fieldNames.map((name) => searchableText(note.fields[name] ?? '', html)).join('\u001f');
+  // The values are slices of the joined text, which engines keep without copying the characters.
+  const values: string[] = [];
+  for (let start = 0, i = 0; i < fieldNames.length; i++) {
+    const end = text.indexOf('\u001f', start);
+    values.push(text.slice(start, end < 0 ? text.length : end));
+    start = end + 1;
+  }
+  const entry: Entry = { format: note.format, noteType, names, values, text };
   cache.set(note.fields, entry);
   return entry;
 }
