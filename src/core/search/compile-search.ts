@@ -8,7 +8,7 @@ import { studyDay, studyDayStart, type Calendar } from '../time/study-day';
 import { cardsAnsweredSince, cardsFirstAnsweredSince } from './answered-cards';
 import type { CardStateName, Comparison, PropertyName, SearchNode } from './search-node';
 import { searchableFields } from './searchable-text';
-import { containsMatcher, globLiteral, pathMatcher, wholeMatcher, type Matcher } from './wildcard';
+import { containsMatcher, globLiteral, pathMatcher, wholeMatcher } from './wildcard';
 
 export interface SearchContext {
   col: Collection;
@@ -105,7 +105,10 @@ class SearchCompiler {
           const [a, b] = tests as [CardTest, CardTest];
           return (card) => a(card) && b(card);
         }
-        return (card) => tests.every((test) => test(card));
+        return (card) => {
+          for (const test of tests) if (!test(card)) return false;
+          return true;
+        };
       }
       case 'or': {
         const tests = node.nodes.map((child) => this.compile(child));
@@ -113,7 +116,10 @@ class SearchCompiler {
           const [a, b] = tests as [CardTest, CardTest];
           return (card) => a(card) || b(card);
         }
-        return (card) => tests.some((test) => test(card));
+        return (card) => {
+          for (const test of tests) if (test(card)) return true;
+          return false;
+        };
       }
       case 'not': {
         const test = this.compile(node.node);

@@ -131,9 +131,10 @@ class SearchParser {
     }
     const raw = q.slice(start, this.at);
     // `key:"quoted value"`: only the part after the colon is quoted.
-    if (q[this.at] === '"' && raw.length > 0 && firstColon(raw) === raw.length - 1) {
+    if (q[this.at] === '"' && raw.length > 1 && firstColon(raw) === raw.length - 1) {
       const { text, at } = this.quoted();
       this.checkEscapes(raw, start);
+      this.checkEscapes(text, at);
       return this.keyValue(raw.slice(0, -1), start, text, at);
     }
     if (operators && /^(and|or)$/i.test(raw)) return { operator: raw.toLowerCase() as 'and' | 'or', at: start, word: raw };

@@ -69,6 +69,7 @@ export function searchableText(text: string, html = false): string {
   let plain = text;
   if (marks & CLOZE && plain.includes('{{c')) plain = withoutClozes(plain);
   if (html) {
+    if (marks & TAG) plain = plain.replace(/<(?:br|\/(?:div|p|li|tr|td|th|h[1-6]))\b[^>]*>/gi, ' '); // lines stay apart
     if (marks & (TAG | ENTITY)) plain = stripHtml(plain);
   } else {
     // Only what looks like a tag: a Markdown formula may well hold `a < b` and `c > d`.
@@ -104,7 +105,7 @@ function markupIn(text: string): number {
         marks |= TAG | SPACING; // a tag becomes a space
         break;
       case 38: // &
-        marks |= ENTITY;
+        marks |= ENTITY | SPACING; // &nbsp; becomes a space
         break;
       case 36: // $
       case 92: // backslash

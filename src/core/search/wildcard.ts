@@ -32,7 +32,7 @@ function tokens(glob: Glob): Token[] {
     } else if (ch === '*') {
       out.push({ type: 'star' });
     } else if (ch === '_') {
-      // A surrogate pair is one character, as `_` means one character to Anki.
+      // One character, a surrogate pair included: the expressions for `_` use the `u` flag.
       out.push({ type: 'any' });
     } else {
       out.push({ type: 'char', ch });
@@ -46,11 +46,8 @@ export function globLiteral(glob: Glob): string {
   return glob.replace(/\\([\\*_])/g, '$1');
 }
 
-export function hasWildcards(glob: Glob): boolean {
-  return tokens(glob).some((token) => token.type !== 'char');
-}
-
-const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+// Only the syntax characters: with the `u` flag, escaping anything else (`\-`) is an error.
+const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
 /** `contains` adds an implicit `*` on each side (free text); otherwise the whole text must match. */
 function compile(glob: Glob, contains = false): CompiledGlob {

@@ -7,7 +7,7 @@ import { planAddNote } from '../../core/collection/note-add';
 import { NoteEditProblem, planNoteEdit } from '../../core/collection/note-edit';
 import { duplicatesOf } from '../../core/notes/duplicates';
 import { allStats } from '../../core/stats/all-stats';
-import { searchCards, SearchSyntaxError } from '../../core/search';
+import { prepareSearch, searchCards, SearchSyntaxError } from '../../core/search';
 import { sortKey } from './browser-sort';
 import { NOTE_TYPES, noteProblem } from '../../core/notes/note-types';
 import { childrenOf, shortName, subtreeIds } from '../../core/collection/deck-tree';
@@ -674,6 +674,11 @@ export class StudyService implements ApiHandlers {
   }
 
   // --- lifecycle -------------------------------------------------------------------------------
+
+  /** Reads every note's text for search once, at a quiet moment after the window opened. */
+  warmUp(): void {
+    if (this.store.collection) prepareSearch(this.store.collection);
+  }
 
   /** Backs up when a day has passed since the last backup; runs in the background after open. */
   async backupIfDue(): Promise<void> {

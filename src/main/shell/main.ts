@@ -98,6 +98,7 @@ function start(): void {
   );
   mainWindow = createWindow(userData);
   void service.backupIfDue().catch(() => undefined);
+  setTimeout(() => service?.warmUp(), 1500);
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     console.log(`Data: ${dataDir}`);
     console.log('Press Ctrl+C to stop.');
     void service.backupIfDue().catch((error: unknown) => console.error(`Backup failed: ${(error as Error).message}`));
+    setTimeout(() => service.warmUp(), 1500).unref();
   });
 }
 

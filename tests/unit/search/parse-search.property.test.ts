@@ -125,6 +125,32 @@ describe('printing trees', () => {
   });
 });
 
+describe('running any query', () => {
+  const { context } = buildCollection();
+
+  it('runs every tree over a collection without an error, giving known card ids', () => {
+    const known = new Set(ALL_CARDS);
+    fc.assert(
+      fc.property(tree, (node) => {
+        const ids = searchCards(context, node);
+        expect(ids.every((id) => known.has(id))).toBe(true);
+        expect(new Set(ids).size).toBe(ids.length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('runs every random query that parses', () => {
+    fc.assert(
+      fc.property(anyText, (query) => {
+        const tree = parseOrError(query);
+        if (!(tree instanceof SearchSyntaxError)) searchCards(context, tree);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('the boolean laws over a real collection', () => {
   const { context } = buildCollection();
   const QUERIES = [

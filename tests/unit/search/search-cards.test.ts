@@ -366,3 +366,31 @@ describe('combining searches', () => {
     expect(find('front:*gradient* OR deck:"LLMs & RAG"')).toEqual(['n-attn/1', 'n-attn/2', 'n-kv/1', 'n-sgd/1']);
   });
 });
+
+describe('after the collection changes', () => {
+  it('finds a note by its new text once it is edited', () => {
+    const { col: changing, context: now } = buildCollection();
+    expect(searchCards(now, 'drift')).toEqual(['n-drift/1']);
+    const note = changing.notes.get('n-drift')!;
+    changing.apply(100, { type: 'note-edit', at: NOW, noteId: 'n-drift', fields: { ...note.fields, Front: 'What is concept shift?' }, tags: note.tags, addedCards: [], removedCards: [] });
+    expect(searchCards(now, '"data drift"')).toEqual([]);
+    expect(searchCards(now, '"concept shift"')).toEqual(['n-drift/1']);
+  });
+
+  it('orders by the new name once a deck is renamed', () => {
+    const { col: changing, context: now } = buildCollection();
+    const before = searchCards(now, '');
+    expect(before.slice(0, 3)).toEqual(['n-attn/1', 'n-attn/2', 'n-kv/1']);
+    changing.apply(100, { type: 'upsert', at: NOW, source: 'test', decks: [{ ...changing.decks.get('llm')!, name: 'Transformers' }], notes: [], cards: [], removedCards: [] });
+    const after = searchCards(now, '');
+    expect(after.slice(-3)).toEqual(['n-attn/1', 'n-attn/2', 'n-kv/1']);
+    expect(searchCards(now, 'deck:transformers')).toEqual(['n-attn/1', 'n-attn/2', 'n-kv/1']);
+  });
+
+  it('finds a card that is added, in its place', () => {
+    const { col: changing, context: now } = buildCollection();
+    const template = changing.cards.get('n-tensor/1')!;
+    changing.apply(100, { type: 'note-edit', at: NOW, noteId: 'n-tensor', fields: changing.notes.get('n-tensor')!.fields, tags: ['TOPIC'], addedCards: [{ ...template, id: 'n-tensor/2', ord: 2, position: 99 }], removedCards: [] });
+    expect(searchCards(now, 'deck:ML -deck:ML::*')).toEqual(['n-bias/1', 'n-bias/2', 'n-tensor/1', 'n-tensor/2']);
+  });
+});

@@ -49,6 +49,11 @@ describe('an HTML field (imported from Anki)', () => {
     expect(searchableText('a &lt; b', true)).toBe('a < b');
   });
 
+  it('keeps lines apart where the HTML breaks them, and folds &nbsp; with the spaces around it', () => {
+    expect(searchableText('<div>first</div><div>second<br>third</div>', true)).toBe('first second third');
+    expect(searchableText('a&nbsp; b')).toBe('a b');
+  });
+
   it('keeps * and _ as they are', () => {
     expect(searchableText('a*b __init__', true)).toBe('a*b __init__');
   });

@@ -52,6 +52,20 @@ describe('whole-text matching (field searches)', () => {
     );
   });
 
+  it('agrees with a slow reference matcher on any characters, regular expression syntax and astral ones included', () => {
+    const part = fc.constantFrom('a', 'B', '-', '.', '^', '$', '(', ')', '[', ']', '{', '}', '|', '/', '+', '?', '\\\\', '\\*', '\\_', '*', '_', 'é', '😀', ' ', '\n');
+    const glob = fc.array(part, { maxLength: 6 }).map((parts) => parts.join(''));
+    const text = fc.array(fc.constantFrom('a', 'b', '-', '.', '^', '(', '[', '*', '_', '\\', 'é', '😀', ' ', '\n'), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(glob, text, (pattern, subject) => {
+        const lower = subject.toLowerCase();
+        expect(wholeMatcher(pattern)(lower)).toBe(referenceMatch(pattern.toLowerCase(), lower, false));
+        expect(containsMatcher(pattern)(lower)).toBe(referenceMatch(pattern.toLowerCase(), lower, true));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('stays fast where a backtracking regular expression would not', () => {
     const text = 'a'.repeat(50_000);
     const started = performance.now();
@@ -93,3 +107,31 @@ describe('ids', () => {
     expect(globLiteral('a\\*b_c*')).toBe('a*b_c*');
   });
 });
+
+/** Glob matching by dynamic programming over code points: slow, obviously right. */
+function referenceMatch(glob: string, text: string, contains: boolean): boolean {
+  type Token = 'star' | 'any' | { ch: string };
+  const tokens: Token[] = contains ? ['star'] : [];
+  const chars = Array.from(glob);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '\\' && i + 1 < chars.length && '\\*_'.includes(chars[i + 1]!)) tokens.push({ ch: chars[++i]! });
+    else if (ch === '*') tokens.push('star');
+    else if (ch === '_') tokens.push('any');
+    else tokens.push({ ch });
+  }
+  if (contains) tokens.push('star');
+  const subject = Array.from(text);
+  // can[i][j]: the first i tokens match the first j characters.
+  let can = subject.map(() => false).concat(false);
+  can[0] = true;
+  for (const token of tokens) {
+    const next = subject.map(() => false).concat(false);
+    for (let j = 0; j <= subject.length; j++) {
+      if (token === 'star') next[j] = can[j]! || (j > 0 && next[j - 1]!);
+      else if (j > 0 && can[j - 1]) next[j] = token === 'any' || token.ch === subject[j - 1];
+    }
+    can = next;
+  }
+  return can[subject.length]!;
+}
