@@ -1,17 +1,10 @@
 // Browsing, editing and statistics as a candidate uses them: search, bulk change and undo, live preview, card info, charts.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { shot } from './screenshots';
 import { startServer, tempDataDir } from './web-server';
 
-const SHOTS = join(import.meta.dirname, '../../test-results/screens');
-mkdirSync(SHOTS, { recursive: true });
 
-async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
-  const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await info.attach(name, { path, contentType: 'image/png' });
-}
 
 async function studySome(page: Page, count: number): Promise<void> {
   await page.getByTestId('study-all').click();

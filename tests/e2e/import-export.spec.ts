@@ -1,18 +1,12 @@
 // Importing and exporting in the app: pick a file, map columns, preview, import with progress, study it, export.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { shot } from './screenshots';
 import { startServer, tempDataDir } from './web-server';
 
-const SHOTS = join(import.meta.dirname, '../../test-results/screens');
-mkdirSync(SHOTS, { recursive: true });
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 
-async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
-  const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await info.attach(name, { path, contentType: 'image/png' });
-}
 
 test('a CSV is previewed with its columns, mapped, imported, and its deck studied', async ({ page }, info) => {
   const server = await startServer(tempDataDir(), { INTERLEAVE_DECKS: join(FIXTURES, 'decks') });

@@ -1,17 +1,10 @@
 // A candidate's first day, driven as a person would: keys, clicks, a restart, and screenshots of each screen.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { shot } from './screenshots';
 import { startServer, tempDataDir } from './web-server';
 
-const SHOTS = join(import.meta.dirname, '../../test-results/screens');
-mkdirSync(SHOTS, { recursive: true });
 
-async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
-  const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await info.attach(name, { path, contentType: 'image/png' });
-}
 
 test('first start, ten cards by keyboard, undo, and everything still there after a restart', async ({ page }, info) => {
   const dataDir = tempDataDir();

@@ -2,9 +2,9 @@
 import type { ImportCounts } from '../../shared/dto';
 import type { ParsedDeck } from '../deck-format/parse';
 import { cardId, NOTE_TYPES } from '../notes/note-types';
-import { newSchedule } from '../scheduling/scheduler';
 import type { Collection } from './collection';
 import { noteContentHash } from './content-hash';
+import { newCard } from './new-card';
 import { deckByName, decksForPath } from './deck-tree';
 import type { UpsertEvent } from './events';
 import type { CardRecord, DeckRecord, NoteRecord } from './types';
@@ -102,18 +102,7 @@ export function planDeckLoad(col: Collection, parsed: ParsedDeck, options: DeckL
         if (existing) cardsCount.updated++;
         continue;
       }
-      cards.push({
-        id: cardId(note.id, ord),
-        noteId: note.id,
-        ord,
-        deckId: note.deckId,
-        position: position++,
-        suspended: false,
-        buriedUntilDay: null,
-        flag: 0,
-        created: at,
-        ...newSchedule(at),
-      });
+      cards.push(newCard(note.id, ord, note.deckId, position++, at));
       cardsCount.added++;
     }
     for (const ord of had) {

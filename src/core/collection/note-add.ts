@@ -1,11 +1,11 @@
 // A new note written in the app: an id of its own, its cards, ready to study.
 import type { NoteTypeName } from '../../shared/dto';
 import { NOTE_ID } from '../deck-format/parse';
-import { cardId, NOTE_TYPES, noteProblem } from '../notes/note-types';
+import { NOTE_TYPES, noteProblem } from '../notes/note-types';
 import { questionText } from '../notes/question-text';
-import { newSchedule } from '../scheduling/scheduler';
 import type { Collection } from './collection';
 import { contentHash } from './content-hash';
+import { newCard } from './new-card';
 import { NoteEditProblem } from './note-edit';
 import type { UpsertEvent } from './events';
 import type { NoteRecord } from './types';
@@ -43,17 +43,6 @@ export function planAddNote(col: Collection, deckId: string, type: NoteTypeName,
   const id = newNoteId(col, questionText(draft, 1, 200), at);
   const note = { ...draft, id };
   let position = col.nextPosition;
-  const cards = NOTE_TYPES[type].cardOrds(clean).map((ord) => ({
-    id: cardId(id, ord),
-    noteId: id,
-    ord,
-    deckId,
-    position: position++,
-    suspended: false,
-    buriedUntilDay: null,
-    flag: 0,
-    created: at,
-    ...newSchedule(at),
-  }));
+  const cards = NOTE_TYPES[type].cardOrds(clean).map((ord) => newCard(id, ord, deckId, position++, at));
   return { type: 'upsert', at, source: 'app', decks: [], notes: [note], cards, removedCards: [] };
 }

@@ -1,9 +1,9 @@
 // Plans an edit of a note: checked fields, and the cards a changed cloze or type adds or removes.
 import { clozeOrds } from '../notes/cloze';
-import { cardId, fieldNamesOf, NOTE_TYPES, noteProblem } from '../notes/note-types';
-import { newSchedule } from '../scheduling/scheduler';
+import { fieldNamesOf, NOTE_TYPES, noteProblem } from '../notes/note-types';
 import type { Collection } from './collection';
 import type { NoteEditEvent } from './events';
+import { newCard } from './new-card';
 import type { CardRecord } from './types';
 
 export class NoteEditProblem extends Error {
@@ -47,18 +47,7 @@ export function planNoteEdit(col: Collection, noteId: string, fields: Record<str
   const deckId = existing[0]?.deckId ?? note.deckId;
   const addedCards: CardRecord[] = (ords ?? [])
     .filter((ord) => !existing.some((card) => card.ord === ord))
-    .map((ord) => ({
-      id: cardId(noteId, ord),
-      noteId,
-      ord,
-      deckId,
-      position: position++,
-      suspended: false,
-      buriedUntilDay: null,
-      flag: 0,
-      created: at,
-      ...newSchedule(at),
-    }));
+    .map((ord) => newCard(noteId, ord, deckId, position++, at));
   return { type: 'note-edit', at, noteId, fields: merged, tags: tags ? [...new Set(tags)] : note.tags, addedCards, removedCards };
 }
 

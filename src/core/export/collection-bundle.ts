@@ -1,5 +1,5 @@
 // A deck or the whole collection as a bundle: what every exporter writes, and what a backup reads back.
-import type { Collection } from '../collection/collection';
+import { scheduleOf, type Collection } from '../collection/collection';
 import { subtreeIds } from '../collection/deck-tree';
 import type { CardRecord, NoteRecord } from '../collection/types';
 import type { ImportBundle, ImportedCard, ImportedNote } from '../import/bundle';
@@ -90,17 +90,7 @@ export function collectionToBundle(col: Collection, options: BundleOptions): Imp
           ...(options.exact
             ? {
                 position: card.position,
-                schedule: {
-                  state: card.state,
-                  due: card.due,
-                  stability: card.stability,
-                  difficulty: card.difficulty,
-                  scheduledDays: card.scheduledDays,
-                  learningSteps: card.learningSteps,
-                  reps: card.reps,
-                  lapses: card.lapses,
-                  lastReview: card.lastReview,
-                },
+                schedule: scheduleOf(card),
               }
             : {}),
         };

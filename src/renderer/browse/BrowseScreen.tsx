@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BrowserColumn, BrowserRow, DeckNode, SearchResult } from '../../shared/dto';
 import { useApi } from '../app/api-context';
+import { flattenDecks } from '../app/deck-list';
 import { describeError, ErrorBanner } from '../app/errors';
 import { BulkBar } from './BulkBar';
 import { CardInfoPanel } from './CardInfoPanel';
@@ -13,9 +14,6 @@ const PAGE = 200;
 const ROW_HEIGHT = 34;
 const COLUMNS: BrowserColumn[] = ['question', 'deck', 'tags', 'due', 'interval', 'stability', 'difficulty', 'retrievability', 'reviews', 'lapses', 'added'];
 
-function flatten(nodes: DeckNode[]): DeckNode[] {
-  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
-}
 
 export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
   const api = useApi();
@@ -54,7 +52,7 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
 
   useEffect(() => {
     void run(query);
-    api.listDecks({}).then((list) => setDecks(flatten(list.decks)), setError);
+    api.listDecks({}).then((list) => setDecks(flattenDecks(list.decks)), setError);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sort]);
 

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DeckNode, NotePreview, NoteTypeName, NoteView } from '../../shared/dto';
 import { NOTE_TYPE_FIELDS } from '../../shared/note-fields';
 import { useApi } from '../app/api-context';
+import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
 import { CardFace } from '../study/CardFace';
 import { KeyPoints } from '../study/KeyPoints';
@@ -20,9 +21,6 @@ const HINTS: Record<string, string> = {
   Source: 'Paper or book, e.g. Vaswani et al. (2017)',
 };
 
-function flatten(nodes: DeckNode[]): DeckNode[] {
-  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
-}
 
 /** `noteId` null: a new note. */
 export function NoteEditor({ noteId, onSaved }: { noteId: string | null; onSaved?: (note: NoteView) => void }) {
@@ -49,7 +47,7 @@ export function NoteEditor({ noteId, onSaved }: { noteId: string | null; onSaved
       }, setError);
     } else {
       api.listDecks({}).then((list) => {
-        const all = flatten(list.decks);
+        const all = flattenDecks(list.decks);
         setDecks(all);
         setDeckId((current) => current || all[0]?.id || '');
       }, setError);

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { DeckNode, ExportSummary } from '../../shared/dto';
 import { useApi } from '../app/api-context';
+import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
 
 type Format = ExportSummary['format'];
@@ -14,9 +15,6 @@ const FORMATS: { value: Format; label: string }[] = [
   { value: 'tsv', label: 'TSV (Anki plain-text columns)' },
 ];
 
-function flatten(nodes: DeckNode[]): DeckNode[] {
-  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
-}
 
 /** Saves bytes as a download; the window never gets a path on disk. */
 function download(name: string, base64: string): void {
@@ -41,7 +39,7 @@ export function ExportScreen() {
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    api.listDecks({}).then((list) => setDecks(flatten(list.decks)), setError);
+    api.listDecks({}).then((list) => setDecks(flattenDecks(list.decks)), setError);
   }, [api]);
 
   const run = async () => {

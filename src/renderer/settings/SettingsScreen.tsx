@@ -2,12 +2,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DeckNode, Preset, Settings } from '../../shared/dto';
 import { useApi } from '../app/api-context';
+import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
 import { applyTheme } from '../theme/theme';
 
-function flatten(nodes: DeckNode[]): DeckNode[] {
-  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
-}
 
 const steps = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
@@ -26,7 +24,7 @@ export function SettingsScreen() {
       const [s, p, d] = await Promise.all([api.getSettings({}), api.listPresets({}), api.listDecks({})]);
       setSettings(s);
       setPresets(p);
-      setDecks(flatten(d.decks));
+      setDecks(flattenDecks(d.decks));
       const first = editing ? (p.find((preset) => preset.id === editing.id) ?? p[0]!) : p[0]!;
       setEditing(first);
       setStepsText({ learning: first.learningSteps.join(' '), relearning: first.relearningSteps.join(' ') });

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveCo
 import type { DeckNode } from '../../shared/dto';
 import type { AllStats, Distribution } from '../../shared/statistics';
 import { useApi } from '../app/api-context';
+import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
 import { Heatmap } from './Heatmap';
 
@@ -12,9 +13,6 @@ const pct = (value: number | null) => (value === null ? '–' : `${(value * 100)
 const axis = { stroke: 'var(--muted)', fontSize: 11 };
 const tooltip = { contentStyle: { background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' } };
 
-function flatten(nodes: DeckNode[]): DeckNode[] {
-  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
-}
 
 function Chart({ title, testId, children, height = 220 }: { title: string; testId: string; children: React.ReactElement; height?: number }) {
   return (
@@ -50,7 +48,7 @@ export function StatsScreen() {
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    api.listDecks({}).then((list) => setDecks(flatten(list.decks)), setError);
+    api.listDecks({}).then((list) => setDecks(flattenDecks(list.decks)), setError);
   }, [api]);
   useEffect(() => {
     api.stats({ ...(deckId ? { deckId } : {}), range }).then(setStats, setError);
