@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { DeckNode } from '../../shared/dto';
 import { useApi } from '../app/api-context';
+import { DeckOptions } from '../app/DeckOptions';
 
 type Ask = null | 'addTags' | 'removeTags' | 'move' | 'setDue' | 'flag';
 
@@ -99,11 +100,7 @@ export function BulkBar({
         >
           {ask === 'move' ? (
             <select value={value} onChange={(event) => setValue(event.target.value)} aria-label="Deck">
-              {decks.map((deck) => (
-                <option key={deck.id} value={deck.id}>
-                  {deck.name}
-                </option>
-              ))}
+              <DeckOptions decks={decks} />
             </select>
           ) : ask === 'flag' ? (
             <select value={value} onChange={(event) => setValue(event.target.value)} aria-label="Flag">

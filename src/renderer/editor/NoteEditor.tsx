@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DeckNode, NotePreview, NoteTypeName, NoteView } from '../../shared/dto';
 import { NOTE_TYPE_FIELDS } from '../../shared/note-fields';
 import { useApi } from '../app/api-context';
+import { DeckOptions } from '../app/DeckOptions';
 import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
 import { CardFace } from '../study/CardFace';
@@ -113,11 +114,7 @@ export function NoteEditor({ noteId, onSaved }: { noteId: string | null; onSaved
           <label className="field">
             <span>Deck</span>
             <select value={deckId} data-testid="editor-deck" onChange={(event) => setDeckId(event.target.value)}>
-              {decks.map((deck) => (
-                <option key={deck.id} value={deck.id}>
-                  {deck.name}
-                </option>
-              ))}
+              <DeckOptions decks={decks} />
             </select>
           </label>
         </div>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { DeckNode, ExportSummary } from '../../shared/dto';
 import { useApi } from '../app/api-context';
+import { DeckOptions } from '../app/DeckOptions';
 import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
 
@@ -65,11 +66,7 @@ export function ExportScreen() {
           <span>What</span>
           <select value={deckId} onChange={(event) => setDeckId(event.target.value)} data-testid="export-deck">
             <option value="">The whole collection</option>
-            {decks.map((deck) => (
-              <option key={deck.id} value={deck.id}>
-                {deck.name}
-              </option>
-            ))}
+            <DeckOptions decks={decks} />
           </select>
         </label>
         <label className="field">

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveCo
 import type { DeckNode } from '../../shared/dto';
 import type { AllStats, Distribution } from '../../shared/statistics';
 import { useApi } from '../app/api-context';
+import { DeckOptions } from '../app/DeckOptions';
 import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
 import { Heatmap } from './Heatmap';
@@ -74,11 +75,7 @@ export function StatsScreen() {
         <h1>Statistics</h1>
         <select value={deckId} onChange={(event) => setDeckId(event.target.value)} data-testid="stats-deck" aria-label="Deck">
           <option value="">All decks</option>
-          {decks.map((deck) => (
-            <option key={deck.id} value={deck.id}>
-              {deck.name}
-            </option>
-          ))}
+          <DeckOptions decks={decks} />
         </select>
         <select value={range} onChange={(event) => setRange(Number(event.target.value) as 30 | 90 | 365)} aria-label="Period" data-testid="stats-range">
           <option value={30}>Last month</option>
