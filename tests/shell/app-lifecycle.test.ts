@@ -41,7 +41,17 @@ describe('the desktop app', () => {
     expect(electron.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(electron.windows).toHaveLength(1);
     const win = electron.windows[0]!;
-    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(win.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(win.options.webPreferences.preload).toMatch(/preload[/\\]index\.cjs$/);
     expect(win.url).toBe('app://interleave/index.html');
     expect([...electron.ipcHandlers.keys()]).toEqual(['interleave:api']);

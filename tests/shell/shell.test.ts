@@ -15,23 +15,6 @@ const { restoreWindowState, saveWindowState } = await import('../../src/main/she
 
 beforeEach(() => electron.reset());
 
-describe('window settings', () => {
-  it('run the renderer sandboxed, context-isolated, without Node, webviews or insecure content', () => {
-    const prefs = security.secureWebPreferences('/app/preload.cjs');
-    expect(prefs).toMatchObject({
-      preload: '/app/preload.cjs',
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
-  });
-});
-
 describe('navigation and new windows', () => {
   it('are blocked; web links open in the system browser, other schemes nowhere', () => {
     const contents = new FakeWebContents();

@@ -7,7 +7,7 @@ import { StudyService } from '../service/study-service';
 import { handleAppProtocol, registerSchemePrivileges } from './app-protocol';
 import { registerApi } from './ipc';
 import { buildMenu } from './menu';
-import { APP_ORIGIN, hardenContents, hardenSession, secureWebPreferences } from './security';
+import { APP_ORIGIN, hardenContents, hardenSession } from './security';
 import { restoreWindowState, saveWindowState } from './window-state';
 
 const SHORTCUTS = [
@@ -37,7 +37,23 @@ function createWindow(userData: string): BrowserWindow {
     show: false,
     title: 'Interleave',
     backgroundColor: '#f7f7f5',
-    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+    // Written out here, not built elsewhere, so a reviewer (or a scanner) sees them at the window.
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle-click would otherwise open a link in a new window on some versions.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+    },
   });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());

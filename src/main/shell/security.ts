@@ -4,24 +4,6 @@ import { CONTENT_SECURITY_POLICY } from '../web/security-headers';
 
 export const APP_ORIGIN = 'app://interleave';
 
-/** The web preferences of every Interleave window: the renderer gets no Node and no Electron. */
-export function secureWebPreferences(preload: string) {
-  return {
-    preload,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: true,
-  } as const;
-}
-
 /** True only for the top frame of a page served by the app's own protocol. */
 export function isTrustedFrame(frame: WebFrameMain | null | undefined): boolean {
   if (!frame || frame.parent !== null) return false;
