@@ -41,7 +41,9 @@ describe('a process killed while answering (SIGKILL at random moments)', () => {
     for (let round = 0; round < rounds; round++) {
       const run = start(dataDir);
       await run.ready;
-      await new Promise((resolve) => setTimeout(resolve, 30 + Math.floor(Math.random() * 250)));
+      // Let it answer at least once however slow the machine, then kill at a random moment.
+      for (let waited = 0; !run.output().includes('ack ') && waited < 20_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 250)));
       const exit = killed(run.child);
       run.child.kill('SIGKILL');
       await exit;
