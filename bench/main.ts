@@ -231,6 +231,65 @@ async function measureImport(dir: string, file: string): Promise<Record<string, 
   return { ms, notes: summary.notes.added, reviews: summary.reviews.added, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
+/**
+ * Key press to next card painted, in Chromium against browser mode on the big collection: the time
+ * from the keydown of an answer to the frame after the next question is in the page.
+ */
+async function measureKeyToPaint(dir: string): Promise<Record<string, number> | null> {
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null);
+  if (!executablePath) return null;
+  // Loaded at run time from node_modules (a dev dependency), never bundled into the benchmark.
+  const playwright = '@playwright/test';
+  const { chromium } = (await import(/* @vite-ignore */ playwright)) as typeof import('@playwright/test');
+  const { spawn } = await import('node:child_process');
+  const server = spawn(process.execPath, [join(import.meta.dirname, 'web.js'), '--port', '0', '--data', dir, '--now', new Date(NOW).toISOString()], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /Open: (\S+)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      server.on('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
+    });
+    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.getByTestId('study-all').click();
+    const times: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.getByTestId('question').waitFor();
+      await page.keyboard.press('Space');
+      await page.getByTestId('answer').waitFor();
+      await page.evaluate(() => {
+        const w = window as unknown as { paint?: Promise<number> };
+        const old = document.querySelector<HTMLElement>('[data-testid=card]')?.dataset.cardId;
+        w.paint = new Promise((resolve) => {
+          let start = 0;
+          window.addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
+          const observer = new MutationObserver(() => {
+            const card = document.querySelector<HTMLElement>('[data-testid=card]');
+            if (start && card && card.dataset.cardId !== old && document.querySelector('[data-testid=question]')) {
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - start));
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        });
+      });
+      await page.keyboard.press('3');
+      const ms = await page.evaluate(() => (window as unknown as { paint: Promise<number> }).paint);
+      if (i >= 10) times.push(ms);
+    }
+    await browser.close();
+    times.sort((a, b) => a - b);
+    return { keyToPaintP50Ms: percentile(times, 50), keyToPaintP95Ms: percentile(times, 95) };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
 /** The naive way, in a process of its own: the whole collection rewritten through lowdb at every answer. */
 async function measureNaive(dir: string, count: number): Promise<Record<string, number>> {
   const service = open(dir);
@@ -330,6 +389,12 @@ async function main(): Promise<void> {
       if (run.status !== 0) throw new Error(`the import measuring process failed: ${run.stderr}`);
       return JSON.parse(run.stdout) as Record<string, number>;
     };
+    log('measuring key press to next card in Chromium…');
+    const paint = await measureKeyToPaint(dir).catch((error: unknown) => {
+      log(`(key-to-paint not measured: ${(error as Error).message})`);
+      return null;
+    });
+    if (paint) Object.assign(figures, paint);
     const apkg = importing('bench.apkg');
     const csv = importing('bench.csv');
     Object.assign(figures, {
@@ -354,6 +419,9 @@ async function main(): Promise<void> {
     console.log(`  peak memory (measuring process) ${figures.peakRssMb!.toFixed(0)} MB (${budget(figures.peakRssMb!, 400)})`);
     console.log(`  search over all cards       median ${figures.searchMedianMs!.toFixed(1)} ms, slowest ${figures.searchMaxMs!.toFixed(1)} ms (${budget(figures.searchMaxMs!, 50)})`);
     console.log(`  all statistics, 1 year      ${figures.statsMs!.toFixed(0)} ms (${budget(figures.statsMs!, 500)})`);
+    if (figures.keyToPaintP50Ms !== undefined) {
+      console.log(`  key press to next card      p50 ${figures.keyToPaintP50Ms.toFixed(1)} ms, p95 ${figures.keyToPaintP95Ms!.toFixed(1)} ms in Chromium (${budget(figures.keyToPaintP95Ms!, 50)})`);
+    } else console.log('  key press to next card      not measured (no Chromium or Playwright here; set CHROMIUM_PATH)');
     console.log(`  import Anki package         ${figures.apkgImportMs!.toFixed(0)} ms for ${figures.apkgImportNotes} notes, ${figures.apkgImportReviews} reviews; peak ${figures.apkgImportPeakRssMb!.toFixed(0)} MB (${budget(figures.apkgImportMs!, 3000)}; ${budget(figures.apkgImportPeakRssMb!, 500)})`);
     console.log(`  import CSV                  ${figures.csvImportMs!.toFixed(0)} ms for ${figures.csvImportNotes} rows (${budget(figures.csvImportMs!, 1000)})`);
     if (!Number.isNaN(coldReplayMs)) console.log(`  first open without a snapshot (full replay) ${coldReplayMs.toFixed(0)} ms`);

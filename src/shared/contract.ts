@@ -92,6 +92,8 @@ export const contract = {
       durationMs: z.number().int().min(0).max(86_400_000).optional(),
       /** Key-points cards: indexes of the points the learner ticked. */
       checkedPoints: z.array(z.number().int().min(0).max(99)).max(100).optional(),
+      /** Also return the next card to study, saving the screen a round trip. */
+      next: z.object({ deckId: id.optional() }).strict().optional(),
     })
     .strict(),
   undo: empty,

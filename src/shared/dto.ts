@@ -100,6 +100,8 @@ export interface AnswerResult {
   leech: boolean;
   /** How many answers can now be undone. */
   undoDepth: number;
+  /** The next card, when asked for with the answer. */
+  next?: NextCardResult;
 }
 
 export interface UndoResult {

@@ -3,8 +3,9 @@ import type { DeckCounts } from '../../shared/dto';
 import type { Collection } from '../collection/collection';
 import { childrenOf } from '../collection/deck-tree';
 import { CardState, type CardRecord } from '../collection/types';
-import { studyDay, type Calendar } from '../time/study-day';
+import { studyDay, studyDayStart, type Calendar } from '../time/study-day';
 import { showNewNext } from './intersperse';
+import { smallest } from './smallest';
 import { todayActivity, type TodayActivity } from './today';
 
 /** Learning cards due within this window are shown early when nothing else is left (Anki's default). */
@@ -56,6 +57,8 @@ function tieBreak(id: string): number {
 export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | null): StudyQueue {
   const activity = todayActivity(col, now, calendar);
   const today = activity.day;
+  // "Due on or before today" is "due before tomorrow begins": one comparison per card, no date maths.
+  const tomorrow = studyDayStart(calendar, today + 1);
   const learning: CardRecord[] = [];
   const reviews: CardRecord[] = [];
   const newCards: CardRecord[] = [];
@@ -87,15 +90,20 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
       if (!isAvailable(card, today)) continue;
       if (card.state === CardState.Learning || card.state === CardState.Relearning) {
         if (card.due <= now + LEARN_AHEAD_MS) learning.push(card);
-        else if (studyDay(calendar, card.due) === today) {
+        else if (card.due < tomorrow) {
           laterLearning = laterLearning === null ? card.due : Math.min(laterLearning, card.due);
         }
       } else if (card.state === CardState.Review) {
-        if (studyDay(calendar, card.due) <= today) dueReviews.push(card);
+        if (card.due < tomorrow) dueReviews.push(card);
       }
     }
-    dueReviews.sort((a, b) => a.due - b.due || tieBreak(a.id) - tieBreak(b.id));
-    for (const card of dueReviews) {
+    // Only the first few hundred are ever taken: select them instead of sorting every due card.
+    // Siblings already seen are skipped, so take some spare, and sort all if that runs out.
+    const byDue = (a: CardRecord, b: CardRecord) => a.due - b.due || tieBreak(a.id) - tieBreak(b.id);
+    const wanted = Number.isFinite(reviewLeft) ? reviewLeft * 2 + 50 : dueReviews.length;
+    let ordered = smallest(dueReviews, wanted, byDue);
+    if (ordered.length < dueReviews.length && ordered.filter((card) => !notesPicked.has(card.noteId)).length < reviewLeft) ordered = dueReviews.sort(byDue);
+    for (const card of ordered) {
       if (reviewLeft <= 0) break;
       if (notesPicked.has(card.noteId)) continue;
       notesPicked.add(card.noteId);

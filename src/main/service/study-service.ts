@@ -263,7 +263,7 @@ export class StudyService implements ApiHandlers {
     };
   }
 
-  answer: Handler<'answer'> = async ({ cardId, rating, durationMs, checkedPoints }) => {
+  answer: Handler<'answer'> = async ({ cardId, rating, durationMs, checkedPoints, next }) => {
     const col = this.col;
     const card = this.card(cardId);
     if (card.suspended) throw new AppError('conflict', `Card "${cardId}" is suspended; unsuspend it to study it.`, { field: 'cardId' });
@@ -283,7 +283,8 @@ export class StudyService implements ApiHandlers {
       ...(leech ? { leech: true as const } : {}),
       ...(checkedPoints && checkedPoints.length ? { checked: [...new Set(checkedPoints)].sort((a, b) => a - b) } : {}),
     });
-    return { cardId, rating, due: after.due, intervalLabel: intervalLabel(Math.max(0, after.due - now)), leech, undoDepth: col.undo.length };
+    const result = { cardId, rating, due: after.due, intervalLabel: intervalLabel(Math.max(0, after.due - now)), leech, undoDepth: col.undo.length };
+    return next ? { ...result, next: await this.nextCard(next.deckId !== undefined ? { deckId: next.deckId } : {}) } : result;
   };
 
   undo: Handler<'undo'> = async () => {

@@ -27,19 +27,22 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
   const [tally, setTally] = useState<SessionTally>({ answered: 0, again: 0, timeMs: 0 });
   const shownAt = useRef(performance.now());
 
+  const show = useCallback((next: NextCardResult) => {
+    setState(next);
+    setRevealed(false);
+    setTicked(new Set());
+    shownAt.current = performance.now();
+  }, []);
+
   const load = useCallback(
     async (prefer?: string) => {
       try {
-        const next = await api.nextCard({ ...(deckId ? { deckId } : {}), ...(prefer ? { prefer } : {}) });
-        setState(next);
-        setRevealed(false);
-        setTicked(new Set());
-        shownAt.current = performance.now();
+        show(await api.nextCard({ ...(deckId ? { deckId } : {}), ...(prefer ? { prefer } : {}) }));
       } catch (caught) {
         setError(caught);
       }
     },
-    [api, deckId],
+    [api, deckId, show],
   );
 
   useEffect(() => {
@@ -63,22 +66,25 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
       setBusy(true);
       const durationMs = Math.min(MAX_COUNTED_MS, Math.round(performance.now() - shownAt.current));
       try {
+        // One round trip: the answer comes back with the next card.
         const result = await api.answer({
           cardId: card.cardId,
           rating,
           durationMs,
           ...(card.keyPoints ? { checkedPoints: [...ticked] } : {}),
+          next: deckId ? { deckId } : {},
         });
         setTally((t) => ({ answered: t.answered + 1, again: t.again + (rating === 'again' ? 1 : 0), timeMs: t.timeMs + durationMs }));
         setNotice(result.leech ? 'That card is now a leech: it was tagged "leech" and suspended.' : null);
-        await load();
+        if (result.next) show(result.next);
+        else await load();
       } catch (caught) {
         setError(caught);
       } finally {
         setBusy(false);
       }
     },
-    [api, card, revealed, busy, ticked, load],
+    [api, card, revealed, busy, ticked, load, show, deckId],
   );
 
   const undo = useCallback(async () => {
