@@ -26,7 +26,14 @@ import { BROWSER_COLUMNS, RATINGS } from './dto';
 const id = z.string().min(1).max(200);
 const tag = z.string().min(1).max(200).regex(/^\S+$/, 'a tag has no spaces');
 const ids = z.array(id).min(1).max(100_000);
-const step = z.string().regex(/^\d+(\.\d+)?[mhd]$/, 'a step is a number followed by m, h or d, e.g. 10m');
+/**
+ * Learning steps are shorter than a day: ts-fsrs turns a step of a day or more into a review and
+ * loses the step, so days are left to FSRS's own intervals.
+ */
+const step = z
+  .string()
+  .regex(/^\d+(\.\d+)?[mh]$/, 'a step is a number followed by m or h, e.g. 10m or 2h (intervals of days are FSRS’s to choose)')
+  .refine((value) => (value.endsWith('h') ? Number(value.slice(0, -1)) * 60 : Number(value.slice(0, -1))) < 1440, 'a step must be shorter than a day');
 
 export const presetSchema = z.object({
   id,

@@ -209,3 +209,51 @@ describe('recomputing from history', () => {
     await service.close();
   });
 });
+
+describe('changing a preset’s retention', () => {
+  it('reschedules reviewed cards from their history, but leaves cards changed by hand alone', async () => {
+    const clock = new TestClock(T0);
+    const { service } = openTestService({ clock });
+    const reviewed: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const next = await service.nextCard({});
+      await service.answer({ cardId: next.card!.cardId, rating: 'easy' });
+      reviewed.push(next.card!.cardId);
+    }
+    await service.bulk({ cardIds: [reviewed[0]!], change: { action: 'forget' } });
+    const before = await Promise.all(reviewed.map((cardId) => service.getCard({ cardId })));
+    const [preset] = await service.listPresets({});
+    await service.savePreset({ ...preset!, desiredRetention: 0.97 });
+    const after = await Promise.all(reviewed.map((cardId) => service.getCard({ cardId })));
+    expect(after[0]!.state).toEqual(before[0]!.state); // forgotten by hand: still new
+    for (let i = 1; i < reviewed.length; i++) {
+      // Higher retention, shorter intervals; memory state unchanged (same weights).
+      expect(after[i]!.state.due).toBeLessThan(before[i]!.state.due);
+      expect(after[i]!.state.stability).toBeCloseTo(before[i]!.state.stability, 6);
+    }
+    // The reschedule follows from the preset change: undo takes back the earlier forget, not it.
+    expect((await service.undo({})).action).toBe('forget 1 card');
+    await service.close();
+  });
+});
+
+describe('what the buttons promise', () => {
+  it('is what the answer gives, with fuzz on', async () => {
+    const clock = new TestClock(T0);
+    const { service } = openTestService({ clock });
+    for (let day = 0; day < 30; day++) {
+      for (;;) {
+        const next = await service.nextCard({});
+        if (!next.card) break;
+        clock.advance(0.2);
+        const rating = (['good', 'easy', 'hard'] as const)[day % 3]!;
+        const promised = next.card.previews.find((p) => p.rating === rating)!.label;
+        const result = await service.answer({ cardId: next.card.cardId, rating });
+        expect(result.intervalLabel, `${next.card.cardId} on day ${day}`).toBe(promised);
+        clock.advance(1);
+      }
+      clock.advanceDays(1);
+    }
+    await service.close();
+  });
+});

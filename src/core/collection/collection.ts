@@ -265,7 +265,7 @@ export class Collection {
         for (const id of event.removedNotes) this.notes.delete(id);
         for (const note of event.notes) this.notes.set(note.id, { ...note });
         for (const card of event.cards) this.putCard({ ...card });
-        this.pushUndo(undo);
+        if (event.undoable !== false) this.pushUndo(undo);
         return;
       }
       case 'undo-bulk': {

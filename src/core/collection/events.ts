@@ -114,6 +114,8 @@ export interface BulkEvent {
   notes: NoteRecord[];
   removedCards: string[];
   removedNotes: string[];
+  /** False for changes that follow from another one (schedules recomputed after a preset change). */
+  undoable?: false;
 }
 
 /** Takes back a bulk change: the records as they were, put back. */

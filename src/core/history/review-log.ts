@@ -3,6 +3,7 @@ import type { ReviewEvent } from '../collection/events';
 import type { CardState } from '../collection/types';
 
 const FORMAT = 1;
+const RUN_SLACK = 86_400_000;
 
 /** One review as read back from the columns. */
 export interface LoggedReview {
@@ -48,6 +49,20 @@ export class ReviewLog {
   private nextOfCard = new Int32Array(0);
   private firstOfCard: number[] = [];
   private lastOfCard: number[] = [];
+  /**
+   * Stretches of the log in time order. An import appends old reviews after today's, which starts a
+   * new stretch; "reviews since" then skips whole stretches instead of stopping at the first old one.
+   */
+  private runStart: number[] = [];
+  private runMaxAt: number[] = [];
+
+  private noteTime(i: number, at: number): void {
+    const last = this.runStart.length - 1;
+    if (last < 0 || at < this.runMaxAt[last]! - RUN_SLACK) {
+      this.runStart.push(i);
+      this.runMaxAt.push(at);
+    } else if (at > this.runMaxAt[last]!) this.runMaxAt[last] = at;
+  }
 
   private grow(min: number): void {
     const capacity = Math.max(min, this.capacity * 2, 1024);
@@ -107,6 +122,7 @@ export class ReviewLog {
     if (last >= 0) this.nextOfCard[last] = i;
     else this.firstOfCard[card] = i;
     this.lastOfCard[card] = i;
+    this.noteTime(i, event.at);
     this.coversSeq = Math.max(this.coversSeq, seq);
   }
 
@@ -156,15 +172,20 @@ export class ReviewLog {
   }
 
   /**
-   * Reviews at or after `from`, newest first. The log is in journal order, which is time order
-   * unless the clock moved back; the walk stops only after a full day of older reviews.
+   * Reviews at or after `from`, newest first. Within a stretch the log is in time order (give or take
+   * a clock moved back by less than a day), so each stretch is walked back only until it is a day
+   * older than `from`; stretches that end before `from` are skipped whole.
    */
   *since(from: number): Generator<LoggedReview> {
-    const slack = 86_400_000;
-    for (let i = this.length - 1; i >= 0; i--) {
-      const at = this.at[i]!;
-      if (at < from - slack) return;
-      if (at >= from && !this.removed[i]) yield this.read(i);
+    for (let run = this.runStart.length - 1; run >= 0; run--) {
+      if (this.runMaxAt[run]! < from) continue;
+      const start = this.runStart[run]!;
+      const end = run + 1 < this.runStart.length ? this.runStart[run + 1]! : this.length;
+      for (let i = end - 1; i >= start; i--) {
+        const at = this.at[i]!;
+        if (at < from - RUN_SLACK) break;
+        if (at >= from && !this.removed[i]) yield this.read(i);
+      }
     }
   }
 
@@ -256,6 +277,7 @@ export class ReviewLog {
       if (last >= 0) log.nextOfCard[last] = i;
       else log.firstOfCard[card] = i;
       log.lastOfCard[card] = i;
+      log.noteTime(i, log.at[i]!);
     }
     return log;
   }

@@ -25,8 +25,10 @@ export interface StudyQueue {
   /** New cards within limits, in deck order. */
   newCards: CardRecord[];
   counts: DeckCounts;
-  /** Earliest learning card due later today, when none is due within the window. */
+  /** Earliest learning card due after the learn-ahead window (it may fall after the day changes). */
   nextLearningDue: number | null;
+  /** Today's new cards and reviews of review cards in the studied decks: what new cards are spread against. */
+  progress: { newDone: number; reviewsDone: number };
   activity: TodayActivity;
 }
 
@@ -49,10 +51,21 @@ function tieBreak(id: string): number {
   return hash;
 }
 
+interface LimitedDeck {
+  id: string;
+  /** Index of the parent within the studied tree, -1 for a studied root. */
+  parent: number;
+  newLeft: number;
+  reviewLeft: number;
+}
+
 /**
- * Builds the queue for a deck and its children (or every deck for null). A deck's own limit and
- * the limits of each parent up to the chosen deck all apply: cards from a child count against
- * every ancestor's limit, as in Anki's v3 scheduler.
+ * Builds the queue for a deck and its children (or every deck for null), as Anki's v3 scheduler
+ * does. Each deck's limit counts what was done today in it and its children. Reviews are gathered
+ * across the whole tree in due order, each taken while its deck and every ancestor up to the
+ * studied deck have room, so an overdue card in a later subdeck is not starved by an earlier one.
+ * New cards are gathered deck by deck in tree order, in the order they were added. One card per
+ * note a day: a note answered today, or with a card in learning, offers no other card.
  */
 export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | null): StudyQueue {
   const activity = todayActivity(col, now, calendar);
@@ -65,6 +78,8 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
   const notesPicked = new Set<string>(activity.notesSeen);
   let total = 0;
   let laterLearning: number | null = null;
+  let newDone = 0;
+  let reviewsDone = 0;
 
   const doneInSubtree = (deck: string, map: Map<string, number>): number => {
     const root = col.decks.get(deck);
@@ -77,61 +92,90 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
     return sum;
   };
 
-  const visit = (deck: string, newCap: number, reviewCap: number): { newTaken: number; reviewTaken: number } => {
-    const preset = col.presetOf(deck);
-    let newLeft = Math.min(newCap, Math.max(0, preset.newPerDay - doneInSubtree(deck, activity.newByDeck)));
-    let reviewLeft = Math.min(reviewCap, Math.max(0, preset.reviewsPerDay - doneInSubtree(deck, activity.reviewsByDeck)));
-    let newTaken = 0;
-    let reviewTaken = 0;
-    const own = col.cardsInDeck(deck);
+  // The studied decks in tree order, each with its parent and what its limits still allow today.
+  const decks: LimitedDeck[] = [];
+  const indexOf = new Map<string, number>();
+  const walk = (id: string, parent: number) => {
+    const preset = col.presetOf(id);
+    const index = decks.length;
+    decks.push({
+      id,
+      parent,
+      newLeft: Math.max(0, preset.newPerDay - doneInSubtree(id, activity.newByDeck)),
+      reviewLeft: Math.max(0, preset.reviewsPerDay - doneInSubtree(id, activity.reviewsByDeck)),
+    });
+    indexOf.set(id, index);
+    for (const child of childrenOf(col, id)) walk(child.id, index);
+  };
+  const roots = deckId === null ? childrenOf(col, null) : col.decks.has(deckId) ? [col.decks.get(deckId)!] : [];
+  for (const root of roots) {
+    walk(root.id, -1);
+    newDone += doneInSubtree(root.id, activity.newByDeck);
+    reviewsDone += doneInSubtree(root.id, activity.reviewsByDeck);
+  }
+
+  // One pass over the cards: learning now and later, due reviews.
+  const dueReviews: CardRecord[] = [];
+  for (const deck of decks) {
+    const own = col.cardsInDeck(deck.id);
     total += own.length;
-    const dueReviews: CardRecord[] = [];
     for (const card of own) {
       if (!isAvailable(card, today)) continue;
       if (card.state === CardState.Learning || card.state === CardState.Relearning) {
+        // A card in learning keeps its siblings back, as an answered one does.
+        notesPicked.add(card.noteId);
         if (card.due <= now + LEARN_AHEAD_MS) learning.push(card);
-        else if (card.due < tomorrow) {
-          laterLearning = laterLearning === null ? card.due : Math.min(laterLearning, card.due);
-        }
-      } else if (card.state === CardState.Review) {
-        if (card.due < tomorrow) dueReviews.push(card);
+        else laterLearning = laterLearning === null ? card.due : Math.min(laterLearning, card.due);
+      } else if (card.state === CardState.Review && card.due < tomorrow) {
+        dueReviews.push(card);
       }
     }
-    // Only the first few hundred are ever taken: select them instead of sorting every due card.
-    // Siblings already seen are skipped, so take some spare, and sort all if that runs out.
-    const byDue = (a: CardRecord, b: CardRecord) => a.due - b.due || tieBreak(a.id) - tieBreak(b.id);
-    const wanted = Number.isFinite(reviewLeft) ? reviewLeft * 2 + 50 : dueReviews.length;
-    let ordered = smallest(dueReviews, wanted, byDue);
-    if (ordered.length < dueReviews.length && ordered.filter((card) => !notesPicked.has(card.noteId)).length < reviewLeft) ordered = dueReviews.sort(byDue);
-    for (const card of ordered) {
-      if (reviewLeft <= 0) break;
-      if (notesPicked.has(card.noteId)) continue;
-      notesPicked.add(card.noteId);
-      reviews.push(card);
-      reviewLeft--;
-      reviewTaken++;
-    }
-    for (const card of col.newCardsInDeck(deck)) {
-      if (newLeft <= 0) break;
-      if (card.state !== CardState.New || !isAvailable(card, today)) continue;
-      if (notesPicked.has(card.noteId)) continue;
-      notesPicked.add(card.noteId);
-      newCards.push(card);
-      newLeft--;
-      newTaken++;
-    }
-    for (const child of childrenOf(col, deck)) {
-      const taken = visit(child.id, newLeft, reviewLeft);
-      newLeft -= taken.newTaken;
-      reviewLeft -= taken.reviewTaken;
-      newTaken += taken.newTaken;
-      reviewTaken += taken.reviewTaken;
-    }
-    return { newTaken, reviewTaken };
+  }
+
+  /** Takes the card when its deck and every ancestor still have room, and spends that room. */
+  const fits = (card: CardRecord, room: 'newLeft' | 'reviewLeft'): boolean => {
+    const start = indexOf.get(card.deckId);
+    if (start === undefined) return false;
+    for (let i = start; i >= 0; i = decks[i]!.parent) if (decks[i]![room] <= 0) return false;
+    for (let i = start; i >= 0; i = decks[i]!.parent) decks[i]![room]--;
+    return true;
   };
 
-  const roots = deckId === null ? childrenOf(col, null) : col.decks.has(deckId) ? [col.decks.get(deckId)!] : [];
-  for (const root of roots) visit(root.id, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
+  // Reviews in due order across the tree. Only a few hundred can be taken, so the first ones are
+  // selected rather than all sorted; if siblings and full decks use those up, the rest are sorted.
+  const byDue = (a: CardRecord, b: CardRecord) => a.due - b.due || tieBreak(a.id) - tieBreak(b.id);
+  const room = decks.filter((deck) => deck.parent < 0).reduce((sum, deck) => sum + deck.reviewLeft, 0);
+  const first = smallest(dueReviews, room * 3 + 100, byDue);
+  const saved = decks.map((deck) => deck.reviewLeft);
+  const pickedBefore = new Set(notesPicked);
+  const take = (ordered: CardRecord[]) => {
+    for (const card of ordered) {
+      if (notesPicked.has(card.noteId) || !fits(card, 'reviewLeft')) continue;
+      notesPicked.add(card.noteId);
+      reviews.push(card);
+    }
+  };
+  take(first);
+  const stillRoom = decks.some((deck) => deck.parent < 0 && deck.reviewLeft > 0);
+  if (first.length < dueReviews.length && stillRoom) {
+    // Start again over every due card, in order.
+    reviews.length = 0;
+    decks.forEach((deck, i) => (deck.reviewLeft = saved[i]!));
+    notesPicked.clear();
+    for (const note of pickedBefore) notesPicked.add(note);
+    take(dueReviews.sort(byDue));
+  }
+
+  // New cards deck by deck, in the order they were added.
+  for (const deck of decks) {
+    for (const card of col.newCardsInDeck(deck.id)) {
+      if (card.state !== CardState.New || !isAvailable(card, today) || notesPicked.has(card.noteId)) continue;
+      // Every card here shares this deck's chain of limits: once it is full, the deck is done.
+      if (!fits(card, 'newLeft')) break;
+      notesPicked.add(card.noteId);
+      newCards.push(card);
+    }
+  }
 
   learning.sort((a, b) => a.due - b.due);
   const dueDay = new Map<CardRecord, number>();
@@ -143,6 +187,7 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
     newCards,
     counts: { new: newCards.length, learning: learning.length, review: reviews.length, total },
     nextLearningDue: laterLearning,
+    progress: { newDone, reviewsDone },
     activity,
   };
 }
@@ -151,9 +196,8 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
 export function pickNext(queue: StudyQueue, now: number): CardRecord | null {
   const dueNow = queue.learning.find((card) => card.due <= now);
   if (dueNow) return dueNow;
-  const done = queue.activity.summary;
-  const reviewsDone = done.reviews - done.newCards;
-  if (showNewNext(done.newCards, queue.newCards.length, reviewsDone, queue.reviews.length)) return queue.newCards[0]!;
+  const { newDone, reviewsDone } = queue.progress;
+  if (showNewNext(newDone, queue.newCards.length, reviewsDone, queue.reviews.length)) return queue.newCards[0]!;
   if (queue.reviews.length) return queue.reviews[0]!;
   // Nothing else left: learning cards due within the learn-ahead window come early.
   return queue.learning[0] ?? null;

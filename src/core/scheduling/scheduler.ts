@@ -1,12 +1,23 @@
 // FSRS-6 scheduling through ts-fsrs, on the learner's study days rather than UTC days.
-import { fsrs, generatorParameters, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
+import { fsrs, generatorParameters, StrategyMode, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
 import type { Preset } from '../../shared/dto';
 import { CardState, type Schedule } from '../collection/types';
 import { fromShifted, studyDay, toShifted, type Calendar } from '../time/study-day';
 
 export type Grade1to4 = 1 | 2 | 3 | 4;
 
+const DAY_MS = 86_400_000;
+
 const schedulers = new Map<string, FSRS>();
+
+/**
+ * Fuzz seeded by the card's state before the answer, not by the answer's millisecond (ts-fsrs's
+ * default): the interval a button shows is then the interval the answer gives.
+ */
+function seedFromCardState(this: { last: FsrsCard }): string {
+  const last = this.last;
+  return `${last.last_review?.getTime() ?? 0}_${last.reps}_${last.difficulty * last.stability}`;
+}
 
 /**
  * One ts-fsrs instance per distinct set of parameters. A new instance rather than a parameter
@@ -33,7 +44,7 @@ export function schedulerFor(preset: Preset): FSRS {
         relearning_steps: preset.relearningSteps as StepUnit[],
         ...(preset.weights ? { w: preset.weights } : {}),
       }),
-    );
+    ).useStrategy(StrategyMode.SEED, seedFromCardState as never);
     if (schedulers.size > 64) schedulers.clear();
     schedulers.set(key, scheduler);
   }
@@ -70,9 +81,12 @@ function toFsrs(schedule: Schedule, calendar: Calendar): FsrsCard {
 }
 
 function fromFsrs(card: FsrsCard, now: number, calendar: Calendar): Schedule {
+  // Steps shorter than a day are real minutes from now, whatever the clocks do that night (DST);
+  // longer intervals land on study days.
+  const delta = card.due.getTime() - toShifted(calendar, now);
   return {
     state: card.state as CardState,
-    due: fromShifted(calendar, card.due.getTime()),
+    due: delta < DAY_MS ? now + delta : fromShifted(calendar, card.due.getTime()),
     stability: card.stability,
     difficulty: card.difficulty,
     scheduledDays: card.scheduled_days,
@@ -113,6 +127,7 @@ export function retrievability(schedule: Schedule, now: number, preset: Preset, 
  */
 export function becameLeech(before: Schedule, after: Schedule, threshold: number): boolean {
   if (after.lapses <= before.lapses || after.lapses < threshold) return false;
-  const every = Math.max(1, Math.floor(threshold / 2));
+  // Anki rounds half the threshold up: with 3, a leech again at 5 and 7, not at every lapse.
+  const every = Math.max(1, Math.ceil(threshold / 2));
   return (after.lapses - threshold) % every === 0;
 }

@@ -18,6 +18,7 @@ import { buildQueue, pickNext } from '../../core/queue/study-queue';
 import { renderCard, type CardSides } from '../../core/render/card-html';
 import { DEFAULT_PRESET_ID } from '../../core/scheduling/presets';
 import { intervalLabel } from '../../core/scheduling/interval-label';
+import { recomputeAll } from '../../core/scheduling/recompute-all';
 import { becameLeech, previewAll, retrievability, review, schedulerFor } from '../../core/scheduling/scheduler';
 import type { Calendar } from '../../core/time/study-day';
 import { studyDay } from '../../core/time/study-day';
@@ -544,8 +545,39 @@ export class StudyService implements ApiHandlers {
 
   listPresets: Handler<'listPresets'> = async () => [...this.col.presets.values()].map((preset) => ({ ...preset }));
 
+  /**
+   * Saving a preset with other FSRS weights, retention or maximum interval recomputes the schedule
+   * of every reviewed card that uses it from its history: memory states depend on the weights, due
+   * dates on all three. That follows from the preset change, so it is not undone on its own.
+   */
   savePreset: Handler<'savePreset'> = async (preset) => {
+    const col = this.col;
+    const before = col.presets.get(preset.id);
     this.commit({ type: 'preset-save', at: this.now(), preset });
+    const changed =
+      before !== undefined &&
+      (JSON.stringify(before.weights) !== JSON.stringify(preset.weights) ||
+        before.desiredRetention !== preset.desiredRetention ||
+        before.maximumIntervalDays !== preset.maximumIntervalDays);
+    if (changed) {
+      const decks = new Set([...col.decks.values()].filter((deck) => deck.presetId === preset.id).map((deck) => deck.id));
+      const recomputed = recomputeAll(
+        col.history,
+        (id) => {
+          const card = col.cards.get(id);
+          if (!card || !decks.has(card.deckId)) return undefined;
+          // A card changed by hand since its last review (forgotten, given a due date) keeps that change.
+          const last = col.history.reviewsOf(id).at(-1);
+          return last && last.due === card.due && card.lastReview === last.at ? card : undefined;
+        },
+        (card) => col.presetOf(card.deckId),
+        this.calendar,
+      );
+      const cards = recomputed.map(({ cardId, schedule }) => ({ ...col.cards.get(cardId)!, ...schedule }));
+      if (cards.length) {
+        this.commit({ type: 'bulk', at: this.now(), label: `reschedule ${cards.length} cards for preset "${preset.name}"`, cards, notes: [], removedCards: [], removedNotes: [], undoable: false });
+      }
+    }
     return { ...preset };
   };
 
