@@ -1,5 +1,6 @@
 // Changing many cards at once, and writing notes in the app: every change undoable, every card's history kept.
 import { describe, expect, it } from 'vitest';
+import { picture, replayJournal } from '../helpers/replay';
 import { openTestService, TestClock, T0 } from '../helpers/service';
 
 const ids = ['s-bias-variance/1', 's-code/1', 's-adam-defaults/1', 's-adam-defaults/2'];
@@ -28,6 +29,41 @@ describe('bulk changes', () => {
     }
     const after = await Promise.all(ids.map((cardId) => service.getCard({ cardId })));
     expect(after).toEqual(before);
+    await service.close();
+  });
+
+  it('undo of a tag change takes back the tags only, and leaves a later edit of the note’s text', async () => {
+    const clock = new TestClock(T0);
+    const { service } = openTestService({ clock });
+    const before = await service.getNote({ noteId: 's-bias-variance' });
+    await service.bulk({ cardIds: ['s-bias-variance/1'], change: { action: 'addTags', tags: ['review-later'] } });
+    clock.advance(1);
+    await service.editNote({ noteId: 's-bias-variance', fields: { Front: 'What does high variance look like on a learning curve? (typo fixed)' } });
+    const edited = await service.getNote({ noteId: 's-bias-variance' });
+    clock.advance(1);
+    expect((await service.undo({})).action).toBe('tag 1 note');
+    const after = await service.getNote({ noteId: 's-bias-variance' });
+    expect(after.tags).toEqual(before.tags);
+    expect(after.fields).toEqual(edited.fields);
+    expect(after.modified).toBe(edited.modified);
+    expect(picture(replayJournal(service))).toEqual(picture(service.store.requireCollection()));
+    await service.close();
+  });
+
+  it('forget puts forgotten cards at the end of the new-card order, and a note added later after them', async () => {
+    const { service } = openTestService();
+    await service.answer({ cardId: 's-code/1', rating: 'good' });
+    await service.answer({ cardId: 's-bias-variance/1', rating: 'good' });
+    await service.bulk({ cardIds: ['s-code/1', 's-bias-variance/1'], change: { action: 'forget' } });
+    const col = service.store.requireCollection();
+    const forgotten = ['s-code/1', 's-bias-variance/1'].map((id) => col.cards.get(id)!.position);
+    const decks = await service.listDecks({});
+    const note = await service.addNote({ deckId: decks.decks[0]!.children[0]!.id, type: 'basic', fields: { Front: 'A new question', Back: 'An answer' } });
+    const added = col.cards.get(`${note.id}/1`)!.position;
+    expect(added).toBeGreaterThan(Math.max(...forgotten));
+    const positions = [...col.cards.values()].map((card) => card.position);
+    expect(new Set(positions).size).toBe(positions.length);
+    expect(picture(replayJournal(service))).toEqual(picture(col));
     await service.close();
   });
 

@@ -1,6 +1,11 @@
 // The study loop over a real data folder: first start, studying, undo, reopening the next day.
+import { readFileSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openTestService, TestClock, T0 } from '../helpers/service';
+import { JOURNAL_FILE } from '../../src/main/store/journal';
+import { picture, replayJournal } from '../helpers/replay';
+import { openTestService, SAMPLE_DECKS, TestClock, T0 } from '../helpers/service';
+import { tempFolder } from '../helpers/temp-folder';
 
 describe('a new data folder', () => {
   it('starts with the built-in decks installed, nested by name, with new cards to study', async () => {
@@ -94,6 +99,20 @@ describe('studying', () => {
     expect(afterTwo.history).toEqual([]);
     expect(middle.history).toHaveLength(2);
     expect(await service.undo({})).toEqual({ cardId: null, rating: null, undoDepth: 0 });
+    await service.close();
+  });
+
+  it('undo of an answer puts its schedule back and leaves a suspend made after it', async () => {
+    const { service } = openTestService();
+    const cardId = (await service.nextCard({})).card!.cardId;
+    const before = await service.getCard({ cardId });
+    await service.answer({ cardId, rating: 'good' });
+    await service.suspend({ cardIds: [cardId] });
+    expect((await service.undo({})).cardId).toBe(cardId);
+    const after = await service.getCard({ cardId });
+    expect(after.state).toEqual({ ...before.state, suspended: true });
+    expect(after.history).toEqual([]);
+    expect(picture(replayJournal(service))).toEqual(picture(service.store.requireCollection()));
     await service.close();
   });
 
@@ -234,6 +253,80 @@ describe('changing a preset’s retention', () => {
     // The reschedule follows from the preset change: undo takes back the earlier forget, not it.
     expect((await service.undo({})).action).toBe('forget 1 card');
     await service.close();
+  });
+});
+
+describe('changing a preset’s retention after a merge', () => {
+  it('replays each card’s reviews in time order, though the import added older ones after newer ones', async () => {
+    const DAY = 86_400_000;
+    const clock = new TestClock(T0);
+    const here = openTestService({ clock, decks: null });
+    const there = openTestService({ clock, decks: null });
+    for (const { service } of [here, there]) await service.importFile({ path: join(SAMPLE_DECKS, 'sample.md') });
+    const cardId = 's-code/1';
+    // The same card studied on two machines in turn: here on days 0 and 6, there on days 2 and 15.
+    const answerOn = async (side: typeof here, day: number, rating: 'again' | 'good' | 'easy') => {
+      clock.ms = T0 + day * DAY;
+      await side.service.answer({ cardId, rating });
+    };
+    await answerOn(here, 0, 'good');
+    await answerOn(there, 2, 'again');
+    await answerOn(here, 6, 'good');
+    await answerOn(there, 15, 'easy');
+    const backup = join(tempFolder(), 'there.zip');
+    await there.service.exportTo({ format: 'backup', path: backup });
+    clock.ms = T0 + 16 * DAY;
+    await here.service.importFile({ path: backup });
+    const merged = await here.service.getCard({ cardId });
+    expect(merged.history.map((review) => review.at)).toEqual([0, 2, 6, 15].map((day) => T0 + day * DAY));
+
+    const [preset] = await here.service.listPresets({});
+    await here.service.savePreset({ ...preset!, desiredRetention: 0.8 });
+    const after = await here.service.getCard({ cardId });
+    // Same weights, same reviews: the memory state stays; only the interval follows the retention.
+    expect(after.state.stability).toBeCloseTo(merged.state.stability, 6);
+    expect(after.state.due).toBeGreaterThan(merged.state.due);
+    expect(picture(replayJournal(here.service))).toEqual(picture(here.service.store.requireCollection()));
+    await here.service.close();
+    await there.service.close();
+  });
+});
+
+describe('saving a preset that reschedules', () => {
+  it('is one journal line: cut short by a crash, neither the preset nor the schedules are kept, and saving again does both', async () => {
+    const clock = new TestClock(T0);
+    const first = openTestService({ clock });
+    const reviewed: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const next = await first.service.nextCard({});
+      await first.service.answer({ cardId: next.card!.cardId, rating: 'easy' });
+      reviewed.push(next.card!.cardId);
+    }
+    const dues = async (service: typeof first.service) => Promise.all(reviewed.map(async (cardId) => (await service.getCard({ cardId })).state.due));
+    const before = await dues(first.service);
+    const [preset] = await first.service.listPresets({});
+    const linesBefore = first.service.store.readAllEvents().events.length;
+    await first.service.savePreset({ ...preset!, desiredRetention: 0.8 });
+    const { events } = first.service.store.readAllEvents();
+    expect(events.length).toBe(linesBefore + 1);
+    expect(events.at(-1)!.event).toMatchObject({ type: 'preset-save', rescheduled: expect.any(Array) });
+    const rescheduled = await dues(first.service);
+    expect(rescheduled).not.toEqual(before);
+    expect(picture(replayJournal(first.service))).toEqual(picture(first.service.store.requireCollection()));
+    await first.service.close({ snapshotIfPendingAtLeast: 1000 }); // the change stays in the journal tail
+
+    // The power fails while that line is written: half of it reaches the disk.
+    const journal = join(first.dataDir, JOURNAL_FILE);
+    const text = readFileSync(journal, 'utf8');
+    const lastLine = text.lastIndexOf('\n', text.length - 2) + 1;
+    truncateSync(journal, Buffer.byteLength(text.slice(0, lastLine)) + 40);
+
+    const second = openTestService({ clock, dataDir: first.dataDir });
+    expect((await second.service.listPresets({}))[0]!.desiredRetention).toBe(preset!.desiredRetention);
+    expect(await dues(second.service)).toEqual(before);
+    await second.service.savePreset({ ...preset!, desiredRetention: 0.8 });
+    expect(await dues(second.service)).toEqual(rescheduled);
+    await second.service.close();
   });
 });
 

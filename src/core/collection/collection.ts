@@ -1,26 +1,40 @@
 // The collection in memory, and the one place where journal events change it.
 import type { Preset, Settings } from '../../shared/dto';
 import { defaultPreset, DEFAULT_PRESET_ID } from '../scheduling/presets';
-import type { CardRestore, Grade, JournalEvent } from './events';
+import type { Grade, JournalEvent } from './events';
 import { ReviewLog } from '../history/review-log';
-import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord } from './types';
+import { bulkUndoOf, type FieldChange } from './undo-entry';
+import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord, Schedule } from './types';
 
-/** Taking back an answer: the card exactly as it was. */
+/** What an answer altered, as it was before: an undo puts back these and nothing else. */
+export interface AnswerBefore {
+  schedule: Schedule;
+  /** Only when the answer changed it (it made the card a leech). Entries written before always hold it. */
+  suspended?: boolean;
+  /** The note's tags, present only when the answer added the `leech` tag. */
+  noteTags?: string[];
+}
+
+/** Taking back an answer: its schedule, and what making the card a leech changed. */
 export interface AnswerUndo {
   kind?: 'answer';
   seq: number;
   cardId: string;
   rating: Grade;
-  before: CardRestore;
+  before: AnswerBefore;
 }
 
-/** Taking back a bulk change: every card and note it touched, as they were (absent ones it created). */
+/** Taking back a bulk change: what it altered, as it was (and removing what it created). */
 export interface BulkUndo {
   kind: 'bulk';
   seq: number;
   label: string;
+  /** Whole records put back: the ones the change removed (in entries written before undo was field by field, every one it touched). */
   cards: CardRecord[];
   notes: NoteRecord[];
+  /** Records the change altered: only the fields it altered. */
+  changedCards?: FieldChange<CardRecord>[];
+  changedNotes?: FieldChange<NoteRecord>[];
   createdCards: string[];
   createdNotes: string[];
 }
@@ -62,6 +76,11 @@ export class Collection {
   nextPosition = 0;
   /** Built-in deck file name -> hash of the content installed from it. */
   builtins: Record<string, string> = {};
+  /**
+   * The sequence number of the last event applied. Work planned against the collection (an import)
+   * compares it before committing: a different number means something changed in between.
+   */
+  appliedSeq = 0;
 
   constructor() {
     const preset = defaultPreset();
@@ -78,7 +97,8 @@ export class Collection {
     for (const noteType of data.noteTypes ?? []) col.noteTypes.set(noteType.id, noteType);
     col.settings = { ...defaultSettings(), ...data.settings };
     col.undo = data.undo;
-    col.nextPosition = data.nextPosition;
+    // Snapshots from before bulk changes advanced it can lag behind positions that `forget` handed out.
+    col.nextPosition = data.cards.reduce((next, card) => Math.max(next, card.position + 1), data.nextPosition);
     col.builtins = data.builtins;
     return col;
   }
@@ -174,15 +194,17 @@ export class Collection {
    * the cards an upsert creates), so applying never re-decides anything: replay is exact.
    */
   apply(seq: number, event: JournalEvent): void {
+    this.appliedSeq = seq;
     switch (event.type) {
       case 'review': {
-        this.history.append(seq, event);
+        this.history.record(seq, event);
         const card = this.cards.get(event.cardId);
         if (!card) return; // a card removed later by a reload: its review stays in history only
         const note = this.notes.get(card.noteId);
-        const before: CardRestore = { schedule: scheduleOf(card), suspended: card.suspended };
+        const before: AnswerBefore = { schedule: scheduleOf(card) };
         Object.assign(card, event.after);
         if (event.leech) {
+          if (!card.suspended) before.suspended = false;
           card.suspended = true;
           if (note && !note.tags.includes(LEECH_TAG)) {
             before.noteTags = [...note.tags];
@@ -197,7 +219,7 @@ export class Collection {
         this.structure++;
         const index = this.undo.findIndex((entry) => entry.seq === event.target);
         if (index >= 0) this.undo.splice(index, 1);
-        this.history.remove(event.target);
+        this.history.record(seq, event);
         const card = this.cards.get(event.cardId);
         if (!card) return;
         Object.assign(card, event.restore.schedule);
@@ -238,34 +260,20 @@ export class Collection {
           this.putCard(card);
           this.nextPosition = Math.max(this.nextPosition, card.position + 1);
         }
-        for (const review of event.reviews) this.history.append(seq, { type: 'review', ...review });
+        this.history.record(seq, event);
         return;
       case 'bulk': {
-        // What the change replaces, copied before it happens, so an undo can put it all back.
-        const undo: BulkUndo = { kind: 'bulk', seq, label: event.label, cards: [], notes: [], createdCards: [], createdNotes: [] };
-        for (const card of event.cards) {
-          const before = this.cards.get(card.id);
-          if (before) undo.cards.push({ ...before });
-          else undo.createdCards.push(card.id);
-        }
-        for (const id of event.removedCards) {
-          const before = this.cards.get(id);
-          if (before) undo.cards.push({ ...before });
-        }
-        for (const note of event.notes) {
-          const before = this.notes.get(note.id);
-          if (before) undo.notes.push({ ...before, tags: [...before.tags], fields: { ...before.fields } });
-          else undo.createdNotes.push(note.id);
-        }
-        for (const id of event.removedNotes) {
-          const before = this.notes.get(id);
-          if (before) undo.notes.push({ ...before, tags: [...before.tags], fields: { ...before.fields } });
-        }
+        // What the change alters, taken before it happens, so an undo can put back exactly that.
+        const undo = event.undoable !== false ? bulkUndoOf(this, seq, event) : null;
         for (const id of event.removedCards) this.removeCard(id);
         for (const id of event.removedNotes) this.notes.delete(id);
         for (const note of event.notes) this.notes.set(note.id, { ...note });
-        for (const card of event.cards) this.putCard({ ...card });
-        if (event.undoable !== false) this.pushUndo(undo);
+        for (const card of event.cards) {
+          this.putCard({ ...card });
+          // `forget` hands out new positions: a note added later must not get the same one.
+          this.nextPosition = Math.max(this.nextPosition, card.position + 1);
+        }
+        if (undo) this.pushUndo(undo);
         return;
       }
       case 'undo-bulk': {
@@ -274,7 +282,10 @@ export class Collection {
         for (const id of event.createdCards) this.removeCard(id);
         for (const id of event.createdNotes) this.notes.delete(id);
         for (const note of event.notes) this.notes.set(note.id, { ...note });
-        for (const card of event.cards) this.putCard({ ...card });
+        for (const card of event.cards) {
+          this.putCard({ ...card });
+          this.nextPosition = Math.max(this.nextPosition, card.position + 1);
+        }
         return;
       }
       case 'note-edit': {
@@ -296,6 +307,11 @@ export class Collection {
         return;
       case 'preset-save':
         this.presets.set(event.preset.id, event.preset);
+        // The schedules the change gave, in the same line: a crash cannot keep the preset without them.
+        for (const { cardId, schedule } of event.rescheduled ?? []) {
+          const card = this.cards.get(cardId);
+          if (card) Object.assign(card, schedule);
+        }
         return;
       case 'preset-delete':
         this.presets.delete(event.presetId);

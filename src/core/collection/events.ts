@@ -4,11 +4,15 @@ import type { CardRecord, CardState, DeckRecord, NoteRecord, NoteTypeRecord, Sch
 
 export type Grade = 1 | 2 | 3 | 4;
 
-/** What an undo puts back: the card exactly as it was before the answer. */
+/**
+ * The card as an undo of an answer leaves it: the schedule from before the answer, and `suspended`
+ * and the note's tags as they are to be (the answer's leech changes taken back, later changes kept;
+ * lines written before that rule hold the values from before the answer).
+ */
 export interface CardRestore {
   schedule: Schedule;
   suspended: boolean;
-  /** The note's tags before the answer, present only when the answer changed them (a leech tag). */
+  /** The note's tags, present only when the answer changed them (a leech tag). */
   noteTags?: string[];
 }
 
@@ -114,11 +118,17 @@ export interface BulkEvent {
   notes: NoteRecord[];
   removedCards: string[];
   removedNotes: string[];
-  /** False for changes that follow from another one (schedules recomputed after a preset change). */
+  /**
+   * False for changes that follow from another one: schedules recomputed after a preset change, in
+   * lines written before `preset-save` carried them itself.
+   */
   undoable?: false;
 }
 
-/** Takes back a bulk change: the records as they were, put back. */
+/**
+ * Takes back a bulk change: the records as the undo leaves them, put back whole (the fields the
+ * change altered as they were before it, the others as they are now).
+ */
 export interface UndoBulkEvent {
   type: 'undo-bulk';
   at: number;
@@ -149,6 +159,12 @@ export interface PresetSaveEvent {
   type: 'preset-save';
   at: number;
   preset: Preset;
+  /**
+   * New schedules of the cards a change of weights, retention or maximum interval recomputed: one
+   * line with the preset, so a crash cannot keep the preset without them. Absent when none changed
+   * (and in lines written before, which were followed by a non-undoable bulk event instead).
+   */
+  rescheduled?: { cardId: string; schedule: Schedule }[];
 }
 
 export interface PresetDeleteEvent {

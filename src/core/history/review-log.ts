@@ -1,5 +1,5 @@
 // Every review in compact columns: a million of them in tens of megabytes, per card and per day at hand.
-import type { ReviewEvent } from '../collection/events';
+import type { JournalEvent, ReviewEvent } from '../collection/events';
 import type { CardState } from '../collection/types';
 
 const FORMAT = 1;
@@ -31,6 +31,11 @@ export class ReviewLog {
   removedCount = 0;
   /** The journal sequence number up to which this log is complete. */
   coversSeq = 0;
+  /**
+   * Names the snapshot this log was saved with. A sequence number alone cannot tell two timelines
+   * apart (a restore, then as many new answers as the backup lacked), so the cache must match both.
+   */
+  coversTag = '';
   readonly cardIds: string[] = [];
   private readonly cardIndex = new Map<string, number>();
   private capacity = 0;
@@ -102,6 +107,26 @@ export class ReviewLog {
     return this.length - this.removedCount;
   }
 
+  /**
+   * What one journal event does to the history. The single rule for both the live collection and a
+   * rebuild from the journal, so the two cannot disagree (imported reviews were once forgotten here).
+   */
+  record(seq: number, event: JournalEvent): void {
+    switch (event.type) {
+      case 'review':
+        this.append(seq, event);
+        return;
+      case 'undo':
+        this.remove(event.target);
+        return;
+      case 'import':
+        for (const review of event.reviews) this.append(seq, { type: 'review', ...review });
+        return;
+      default:
+        return;
+    }
+  }
+
   append(seq: number, event: ReviewEvent): void {
     if (this.length === this.capacity) this.grow(this.length + 1);
     const i = this.length++;
@@ -146,13 +171,22 @@ export class ReviewLog {
     return false;
   }
 
-  /** A card's reviews, oldest first, undone ones left out. */
+  /**
+   * A card's reviews, oldest first, undone ones left out. The chain is in journal order, which a
+   * merge import breaks (it adds older reviews after newer ones), so it is sorted by time when it
+   * has to be; reviews at the same instant keep journal order.
+   */
   reviewsOf(cardId: string): LoggedReview[] {
     const card = this.cardIndex.get(cardId);
     const out: LoggedReview[] = [];
     if (card === undefined) return out;
-    for (let i = this.firstOfCard[card]!; i >= 0; i = this.nextOfCard[i]!) if (!this.removed[i]) out.push(this.read(i));
-    return out;
+    let ordered = true;
+    for (let i = this.firstOfCard[card]!; i >= 0; i = this.nextOfCard[i]!) {
+      if (this.removed[i]) continue;
+      if (out.length && this.at[i]! < out[out.length - 1]!.at) ordered = false;
+      out.push(this.read(i));
+    }
+    return ordered ? out : out.sort((a, b) => a.at - b.at || a.index - b.index);
   }
 
   read(i: number): LoggedReview {
@@ -192,7 +226,7 @@ export class ReviewLog {
   /** Compact bytes for the history cache file: a JSON header, then the columns. */
   toBytes(): Uint8Array {
     const n = this.length;
-    const header = new TextEncoder().encode(JSON.stringify({ format: FORMAT, length: n, coversSeq: this.coversSeq, cardIds: this.cardIds }));
+    const header = new TextEncoder().encode(JSON.stringify({ format: FORMAT, length: n, coversSeq: this.coversSeq, coversTag: this.coversTag, cardIds: this.cardIds }));
     const columns: ArrayBufferView[] = [
       this.at.subarray(0, n),
       this.due.subarray(0, n),
@@ -243,7 +277,7 @@ export class ReviewLog {
     if (8 + headerLength > source.size) throw new Error('history file is truncated');
     const headerBytes = new Uint8Array(headerLength);
     source.read(headerBytes, 8);
-    const header = JSON.parse(new TextDecoder().decode(headerBytes)) as { length: number; coversSeq: number; cardIds: string[] };
+    const header = JSON.parse(new TextDecoder().decode(headerBytes)) as { length: number; coversSeq: number; coversTag?: string; cardIds: string[] };
     const n = header.length;
     const log = new ReviewLog();
     // Headroom, so the first reviews after opening do not copy every column at once.
@@ -269,6 +303,7 @@ export class ReviewLog {
     for (const id of header.cardIds) log.indexOfCard(id);
     log.length = n;
     log.coversSeq = header.coversSeq;
+    log.coversTag = header.coversTag ?? '';
     for (let i = 0; i < n; i++) {
       if (log.removed[i]) log.removedCount++;
       const card = log.card[i]!;

@@ -1,11 +1,11 @@
-// The collection's media folder: imported files written under safe, unique names, never outside it.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+// The collection's media folder: imported files written under safe, unique names, never outside it and never over another file.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ImportCounts } from '../../shared/dto';
 import type { ImportedMedia } from '../../core/import/bundle';
 import { isMediaName } from '../files/contained-path';
-import { writeFileDurably } from '../store/snapshot-file';
+import { syncFolder } from '../store/snapshot-file';
 import { checkMediaName } from './anki/media-name';
 
 export const MEDIA_DIR = 'media';
@@ -26,12 +26,18 @@ export interface MediaPlan {
 /**
  * Decides what each imported file becomes. A name is checked again here, whoever produced it. The
  * same name with the same content is already there (unchanged); with other content, the new file
- * gets `name-<first 8 of its SHA-1>.ext` and the notes are told about the new name.
+ * gets `name-<first 8 of its SHA-1>.ext` (then `-2`, `-3`… should even that be taken by other
+ * content) and the notes are told about the new name. `ours` names files this same import already
+ * wrote on an earlier pass: they are still counted, and listed, as its own.
  */
-export function planMedia(dataDir: string, media: ImportedMedia[]): MediaPlan {
+export function planMedia(dataDir: string, media: ImportedMedia[], ours: ReadonlySet<string> = new Set()): MediaPlan {
   const folder = join(dataDir, MEDIA_DIR);
   const plan: MediaPlan = { writes: [], renames: new Map(), counts: { added: 0, updated: 0, unchanged: 0, skipped: 0 }, messages: [] };
   const taken = new Map<string, string>();
+  const holder = (name: string): string | null => {
+    const path = join(folder, name);
+    return taken.get(name) ?? (existsSync(path) ? sha1(readFileSync(path)) : null);
+  };
   for (const file of media) {
     const checked = checkMediaName(file.name);
     if ('problem' in checked) {
@@ -41,22 +47,18 @@ export function planMedia(dataDir: string, media: ImportedMedia[]): MediaPlan {
     }
     const digest = sha1(file.bytes);
     let name = checked.name;
-    const path = join(folder, name);
-    const existing = taken.get(name) ?? (existsSync(path) ? sha1(readFileSync(path)) : null);
-    if (existing === digest) {
+    let held = holder(name);
+    if (held !== null && held !== digest) {
+      const ext = extname(name);
+      const stem = `${name.slice(0, name.length - ext.length)}-${digest.slice(0, 8)}`;
+      name = `${stem}${ext}`;
+      for (let n = 2; (held = holder(name)) !== null && held !== digest; n++) name = `${stem}-${n}${ext}`;
+      plan.renames.set(checked.name, name);
+      plan.messages.push(`media "${checked.name}": a different file already has this name; imported as "${name}"`);
+    }
+    if (held === digest && (taken.has(name) || !ours.has(name))) {
       plan.counts.unchanged++;
       continue;
-    }
-    if (existing !== null) {
-      const ext = extname(name);
-      const renamed = `${name.slice(0, name.length - ext.length)}-${digest.slice(0, 8)}${ext}`;
-      plan.renames.set(name, renamed);
-      plan.messages.push(`media "${name}": a different file already has this name; imported as "${renamed}"`);
-      name = renamed;
-      if (existsSync(join(folder, name))) {
-        plan.counts.unchanged++;
-        continue;
-      }
     }
     taken.set(name, digest);
     plan.writes.push({ name, bytes: file.bytes, sha1: digest });
@@ -65,12 +67,69 @@ export function planMedia(dataDir: string, media: ImportedMedia[]): MediaPlan {
   return plan;
 }
 
-/** Writes the planned files, each atomically, each only under a checked one-component name. */
-export function writeMedia(dataDir: string, plan: MediaPlan): void {
+/**
+ * Writes the planned files, each only under a checked one-component name, and never over a file
+ * that is already there: the plan may be old by now, or something else (another import, a pasted
+ * image) may have taken the name since. Each file is written whole to a temporary name, then
+ * hard-linked to its final name, which fails rather than replaces. Returns the names found taken by
+ * different content; those files were not written and the caller must plan again.
+ */
+export function writeMedia(dataDir: string, plan: MediaPlan): string[] {
   const folder = join(dataDir, MEDIA_DIR);
   mkdirSync(folder, { recursive: true });
+  const clashes: string[] = [];
   for (const file of plan.writes) {
     if (!isMediaName(file.name)) throw new Error(`refusing to write media named ${JSON.stringify(file.name)}`);
-    writeFileDurably(join(folder, file.name), Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+    const path = join(folder, file.name);
+    // Hidden, so never a media name; random, so two writers never share one.
+    const temp = join(folder, `.import-${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      writeWhole(temp, file.bytes);
+      if (!placeExclusively(temp, path) && sha1(readFileSync(path)) !== file.sha1) clashes.push(file.name);
+    } finally {
+      rmSync(temp, { force: true });
+    }
   }
+  syncFolder(folder);
+  return clashes;
+}
+
+function writeWhole(path: string, bytes: Uint8Array): void {
+  const fd = openSync(path, 'wx');
+  try {
+    for (let written = 0; written < bytes.byteLength; ) written += writeSync(fd, bytes, written, bytes.byteLength - written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Folders without hard links (FAT, some network shares) say so with one of these. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/** Gives `temp`'s content the name `path` unless that name exists; false when it does. */
+function placeExclusively(temp: string, path: string): boolean {
+  const code = (error: unknown) => (error as NodeJS.ErrnoException).code ?? '';
+  try {
+    linkSync(temp, path);
+    return true;
+  } catch (error) {
+    if (code(error) === 'EEXIST') return false;
+    if (!NO_LINKS.has(code(error))) throw error;
+  }
+  // Still exclusive, though not atomic: a crash mid-copy leaves a partial file, which a retry sees
+  // as different content and so imports beside it rather than trusting it.
+  try {
+    copyFileSync(temp, path, constants.COPYFILE_EXCL);
+  } catch (error) {
+    if (code(error) === 'EEXIST') return false;
+    throw error;
+  }
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
 }

@@ -2,9 +2,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Collection, scheduleOf } from '../../core/collection/collection';
+import { collectionDifference } from '../../core/collection/compare';
 import { planBulk } from '../../core/collection/bulk';
 import { planAddNote } from '../../core/collection/note-add';
 import { NoteEditProblem, planNoteEdit } from '../../core/collection/note-edit';
+import { planUndo } from '../../core/collection/undo-plan';
 import { duplicatesOf } from '../../core/notes/duplicates';
 import { allStats } from '../../core/stats/all-stats';
 import { prepareSearch, searchCards, SearchSyntaxError } from '../../core/search';
@@ -18,7 +20,7 @@ import { buildQueue, pickNext } from '../../core/queue/study-queue';
 import { renderCard, type CardSides } from '../../core/render/card-html';
 import { DEFAULT_PRESET_ID } from '../../core/scheduling/presets';
 import { intervalLabel } from '../../core/scheduling/interval-label';
-import { recomputeAll } from '../../core/scheduling/recompute-all';
+import { recomputeAll, type Recomputed } from '../../core/scheduling/recompute-all';
 import { becameLeech, previewAll, retrievability, review, schedulerFor } from '../../core/scheduling/scheduler';
 import type { Calendar } from '../../core/time/study-day';
 import { studyDay } from '../../core/time/study-day';
@@ -130,13 +132,13 @@ export class StudyService implements ApiHandlers {
   listBackups: Handler<'listBackups'> = async () => this.backupInfos();
 
   restoreBackup: Handler<'restoreBackup'> = async ({ name }) => {
-    this.store.restoreBackup(name);
+    await this.store.restoreBackup(name);
     this.renderCache.clear();
     return this.status({});
   };
 
   rebuildFromJournal: Handler<'rebuildFromJournal'> = async () => {
-    this.store.rebuildFromJournal();
+    await this.store.rebuildFromJournal();
     this.renderCache.clear();
     return this.status({});
   };
@@ -158,13 +160,10 @@ export class StudyService implements ApiHandlers {
     const journal = { file: this.store.journalPath, ok: all.problem === null, entries: all.count, problem: all.problem, tornTail: all.torn };
     let reviews = 0;
     if (journal.ok && this.store.collection) {
-      const mine = this.store.collection;
-      const same = (a: Collection, b: Collection) =>
-        JSON.stringify([[...a.cards.values()].sort(byId), [...a.notes.values()].sort(byId), [...a.decks.values()].sort(byId)]) ===
-        JSON.stringify([[...b.cards.values()].sort(byId), [...b.notes.values()].sort(byId), [...b.decks.values()].sort(byId)]);
-      if (!same(replayed, mine) || replayed.history.activeCount !== mine.history.activeCount) {
+      const difference = collectionDifference(replayed, this.store.collection);
+      if (difference) {
         journal.ok = false;
-        journal.problem = 'replaying the journal from the start does not give the collection the snapshot holds';
+        journal.problem = `replaying the journal from the start does not give the collection in use (${difference})`;
       }
       reviews = replayed.history.activeCount;
     }
@@ -292,11 +291,8 @@ export class StudyService implements ApiHandlers {
     const col = this.col;
     const last = col.undo[col.undo.length - 1];
     if (!last) return { cardId: null, rating: null, undoDepth: 0 };
-    if (last.kind === 'bulk') {
-      this.commit({ type: 'undo-bulk', at: this.now(), target: last.seq, cards: last.cards, notes: last.notes, createdCards: last.createdCards, createdNotes: last.createdNotes });
-      return { cardId: null, rating: null, action: last.label, undoDepth: col.undo.length };
-    }
-    this.commit({ type: 'undo', at: this.now(), target: last.seq, cardId: last.cardId, restore: last.before });
+    this.commit(planUndo(col, last, this.now()));
+    if (last.kind === 'bulk') return { cardId: null, rating: null, action: last.label, undoDepth: col.undo.length };
     return { cardId: last.cardId, rating: ratingName(last.rating), undoDepth: col.undo.length };
   };
 
@@ -548,20 +544,23 @@ export class StudyService implements ApiHandlers {
   /**
    * Saving a preset with other FSRS weights, retention or maximum interval recomputes the schedule
    * of every reviewed card that uses it from its history: memory states depend on the weights, due
-   * dates on all three. That follows from the preset change, so it is not undone on its own.
+   * dates on all three. The new schedules go in the preset's own journal line, so a crash keeps
+   * both or neither (two lines could leave a saved preset whose cards were never rescheduled).
    */
   savePreset: Handler<'savePreset'> = async (preset) => {
     const col = this.col;
     const before = col.presets.get(preset.id);
-    this.commit({ type: 'preset-save', at: this.now(), preset });
     const changed =
       before !== undefined &&
       (JSON.stringify(before.weights) !== JSON.stringify(preset.weights) ||
         before.desiredRetention !== preset.desiredRetention ||
         before.maximumIntervalDays !== preset.maximumIntervalDays);
-    if (changed) {
+    let rescheduled: Recomputed[] = [];
+    // Rescheduling from a history the journal could not give whole would write wrong schedules;
+    // then the new settings apply from each card's next answer instead.
+    if (changed && !this.store.historyIncomplete) {
       const decks = new Set([...col.decks.values()].filter((deck) => deck.presetId === preset.id).map((deck) => deck.id));
-      const recomputed = recomputeAll(
+      rescheduled = recomputeAll(
         col.history,
         (id) => {
           const card = col.cards.get(id);
@@ -570,14 +569,13 @@ export class StudyService implements ApiHandlers {
           const last = col.history.reviewsOf(id).at(-1);
           return last && last.due === card.due && card.lastReview === last.at ? card : undefined;
         },
-        (card) => col.presetOf(card.deckId),
+        // Every card asked about is in a deck of this preset: the new settings, not yet saved.
+        () => preset,
         this.calendar,
       );
-      const cards = recomputed.map(({ cardId, schedule }) => ({ ...col.cards.get(cardId)!, ...schedule }));
-      if (cards.length) {
-        this.commit({ type: 'bulk', at: this.now(), label: `reschedule ${cards.length} cards for preset "${preset.name}"`, cards, notes: [], removedCards: [], removedNotes: [], undoable: false });
-      }
     }
+    // One line: the preset and the schedules it gives are saved together or not at all.
+    this.commit({ type: 'preset-save', at: this.now(), preset, ...(rescheduled.length ? { rescheduled } : {}) });
     return { ...preset };
   };
 
@@ -615,10 +613,10 @@ export class StudyService implements ApiHandlers {
   };
 
   private runImport(name: string, bytes: Uint8Array, options: Omit<ParsedInput<'importFile'>, 'path'>, job?: ImportJob & { cancel: boolean }) {
-    const col = this.col;
     return runImport(
       {
-        col,
+        // Asked anew before committing: a restore or rebuild replaces the collection object.
+        collection: () => this.col,
         dataDir: this.store.dataDir,
         at: this.now(),
         calendar: this.calendar,
@@ -728,10 +726,6 @@ export class StudyService implements ApiHandlers {
     const decks = new Set(subtreeIds(this.col, deckId));
     return [...this.col.cards.values()].filter((card) => decks.has(card.deckId)).map((card) => card.id);
   }
-}
-
-function byId(a: { id: string }, b: { id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export { JOURNAL_FILE, SNAPSHOT_FILE };

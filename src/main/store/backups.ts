@@ -4,7 +4,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { gunzipSync, createGzip } from 'node:zlib';
-import { writeFileDurably } from './snapshot-file';
+import { syncFile, syncFolder, writeFileDurably } from './snapshot-file';
 
 export const BACKUPS_DIR = 'backups';
 const MANIFEST = 'manifest.json';
@@ -54,6 +54,7 @@ async function gzipFile(source: string, target: string): Promise<{ bytes: number
     bytes += (chunk as Buffer).length;
   });
   await pipeline(input, createGzip({ level: 6 }), createWriteStream(target));
+  syncFile(target);
   return { bytes, sha256: hash.digest('hex') };
 }
 
@@ -72,8 +73,10 @@ export async function createBackup(dataDir: string, files: Record<string, string
   const manifest: BackupManifest = { createdAt: now, seq, files: {} };
   for (const [file, source] of Object.entries(files)) manifest.files[file] = await gzipFile(source, join(temp, `${file}.gz`));
   writeFileDurably(join(temp, MANIFEST), JSON.stringify(manifest, null, 2));
+  syncFolder(temp);
   const path = join(root, name);
   renameSync(temp, path);
+  syncFolder(root);
   return { name, path, manifest, bytes: Object.values(manifest.files).reduce((sum, f) => sum + f.bytes, 0) };
 }
 
@@ -96,8 +99,13 @@ export function readBackup(entry: BackupEntry): Record<string, Buffer> {
 
 /** Moves files aside into `damaged/<time>/` so a restore never destroys what it replaces. */
 export function moveAside(dataDir: string, files: string[], now: number): string {
-  const target = join(dataDir, 'damaged', stamp(now));
+  // A folder of its own every time: two moves in the same millisecond (or under a fixed --now)
+  // must not rename one journal over the other.
+  let target = join(dataDir, 'damaged', stamp(now));
+  for (let n = 2; existsSync(target); n++) target = join(dataDir, 'damaged', `${stamp(now)}-${n}`);
   mkdirSync(target, { recursive: true });
   for (const file of files) if (existsSync(join(dataDir, file))) renameSync(join(dataDir, file), join(target, file));
+  syncFolder(target);
+  syncFolder(dataDir);
   return target;
 }

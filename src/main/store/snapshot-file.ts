@@ -1,6 +1,7 @@
 // The lowdb snapshot: the collection as of a journal position, written atomically and durably.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { CollectionData } from '../../core/collection/collection';
@@ -13,6 +14,8 @@ export interface SnapshotData {
   savedAt: number;
   /** The journal position this snapshot includes: every event up to `seq`, ending at byte `offset`. */
   journal: { seq: number; offset: number };
+  /** The tag written into the history cache saved with this snapshot (absent before tags existed). */
+  historyTag?: string;
   collection: CollectionData;
 }
 
@@ -38,7 +41,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
 /** As writeFileDurably, without holding the event loop while the bytes go to disk. */
 export async function writeFileDurablyAsync(path: string, content: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.tmp`);
+  const temp = tempNameFor(path);
   const handle = await open(temp, 'w');
   try {
     await handle.writeFile(content);
@@ -51,7 +54,7 @@ export async function writeFileDurablyAsync(path: string, content: string | Uint
 }
 
 export function writeFileDurably(path: string, content: string | Buffer): void {
-  const temp = join(dirname(path), `.${basename(path)}.tmp`);
+  const temp = tempNameFor(path);
   const fd = openSync(temp, 'w');
   try {
     const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
@@ -63,6 +66,21 @@ export function writeFileDurably(path: string, content: string | Buffer): void {
   }
   renameSync(temp, path);
   syncFolder(dirname(path));
+}
+
+/** Flushes a file already written by other means (a stream) to the disk. */
+export function syncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A temporary name no other writer of the same file uses at the same time. */
+function tempNameFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
 export function syncFolder(folder: string): void {

@@ -1,5 +1,6 @@
 // Opens a data folder: lock, snapshot, journal tail replay; commits events durably; snapshots and backs up.
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Collection } from '../../core/collection/collection';
 import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
@@ -8,10 +9,13 @@ import { AppError } from '../../shared/errors';
 import { createBackup, listBackups, moveAside, pruneBackups, readBackup, type BackupEntry } from './backups';
 import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, type ScanResult } from './journal';
 import { DataLock } from './lock';
+import { MEDIA_DIR } from '../import/media-folder';
 import { ReviewLog } from '../../core/history/review-log';
-import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, writeFileDurablyAsync, type SnapshotData } from './snapshot-file';
+import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, syncFolder, writeFileDurably, writeFileDurablyAsync, type SnapshotData } from './snapshot-file';
 
 export const HISTORY_FILE = 'history.bin';
+/** Present only while a backup is being restored; names the backup so a crash can be finished. */
+export const RESTORE_MARKER = 'restore.pending';
 
 function readHistoryFile(path: string): ReviewLog {
   const fd = openSync(path, 'r');
@@ -33,6 +37,18 @@ function readHistoryFile(path: string): ReviewLog {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Temporary files of writes a crash cut short; we hold the lock, so nobody else is writing them. */
+function removeLeftoverTempFiles(dataDir: string): void {
+  for (const name of readdirSync(dataDir)) {
+    if (/^\.(snapshot\.json|history\.bin|restore\.pending)\..*tmp$/.test(name)) rmSync(join(dataDir, name), { force: true });
+  }
+  // Media an import wrote to a temporary name but never linked into place.
+  const media = join(dataDir, MEDIA_DIR);
+  if (existsSync(media)) {
+    for (const name of readdirSync(media)) if (/^\.import-[0-9a-f]+\.tmp$/.test(name)) rmSync(join(media, name), { force: true });
+  }
+}
 
 export interface StoreOptions {
   /** The clock, injectable so the CLI's --now and tests decide what time it is. */
@@ -58,6 +74,10 @@ export class Store {
   private readonly db;
   private snapshotSeq = 0;
   private snapshotting: Promise<void> | null = null;
+  /** Bumped whenever the files are replaced (restore, rebuild), so a write begun before is not trusted after. */
+  private generation = 0;
+  /** The history could not be rebuilt whole from the journal: it is never written as the cache. */
+  historyIncomplete = false;
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -97,6 +117,7 @@ export class Store {
     const lock = DataLock.acquire(dataDir, options.purpose, options.now());
     const store = new Store(dataDir, lock, options);
     try {
+      removeLeftoverTempFiles(dataDir);
       store.load();
     } catch (error) {
       lock.release();
@@ -108,6 +129,8 @@ export class Store {
   private load(): void {
     this.collection = null;
     this.damage = null;
+    this.historyIncomplete = false;
+    if (existsSync(this.restoreMarkerPath) && !this.finishInterruptedRestore()) return;
     this.writer?.close();
     this.writer = null;
     const snapshot = readSnapshot(this.snapshotPath);
@@ -116,7 +139,8 @@ export class Store {
       return;
     }
     const base = snapshot.kind === 'ok' ? snapshot.data.journal : { seq: 0, offset: 0 };
-    const collection = snapshot.kind === 'ok' ? Collection.fromData(snapshot.data.collection, this.loadHistory(base.seq)) : new Collection();
+    const collection = snapshot.kind === 'ok' ? Collection.fromData(snapshot.data.collection, this.loadHistory(base.seq, snapshot.data.historyTag ?? '')) : new Collection();
+    collection.appliedSeq = base.seq;
     const journalSize = existsSync(this.journalPath) ? statSync(this.journalPath).size : 0;
     if (journalSize < base.offset) {
       this.damage = {
@@ -160,34 +184,38 @@ export class Store {
    * The review history as of the snapshot: from its cache file when that covers exactly the same
    * journal position, else rebuilt by reading the journal up to it (the cache is only a cache).
    */
-  private loadHistory(seq: number): ReviewLog {
+  private loadHistory(seq: number, tag: string): ReviewLog {
     try {
       const cached = readHistoryFile(this.historyPath);
-      if (cached.coversSeq === seq) return cached;
+      if (cached.coversSeq === seq && cached.coversTag === tag) return cached;
     } catch {
       // missing or unreadable: rebuild below
     }
     const log = new ReviewLog();
-    if (seq > 0 && existsSync(this.journalPath)) {
-      scanJournal(
-        this.journalPath,
-        0,
-        1,
-        ({ seq: at, event }) => {
-          if (event.type === 'review') log.append(at, event);
-          else if (event.type === 'undo') log.remove(event.target);
-        },
-        seq,
-      );
+    if (seq > 0) {
+      const result = existsSync(this.journalPath)
+        ? scanJournal(this.journalPath, 0, 1, ({ seq: at, event }) => log.record(at, event), seq)
+        : null;
+      if (!result || result.damage || result.torn || result.lastSeq < seq) {
+        // The schedule in the snapshot is intact, so studying goes on; but the history cannot be
+        // rebuilt whole, and a partial one must never be saved as if it were the cache.
+        this.historyIncomplete = true;
+        const where = result?.damage ? `line ${result.damage.line} (byte ${result.damage.byte}): ${result.damage.problem}` : `it ends at event ${result?.lastSeq ?? 0} of ${seq}`;
+        this.warnings.push(
+          `The review history could not be rebuilt from the journal (${where}). Schedules are intact, but statistics and card histories miss reviews until a backup is restored.`,
+        );
+      }
     }
     log.coversSeq = seq;
+    log.coversTag = tag;
     return log;
   }
 
   /** A cut-short last line was never acknowledged: keep its bytes in a side file, then cut it off. */
   private setTornTailAside(torn: { byte: number; bytes: number; problem: string }): void {
-    const side = join(this.dataDir, `journal.torn-${this.options.now()}`);
-    writeFileSync(side, readBytes(this.journalPath, torn.byte));
+    let side = join(this.dataDir, `journal.torn-${this.options.now()}`);
+    for (let n = 2; existsSync(side); n++) side = join(this.dataDir, `journal.torn-${this.options.now()}-${n}`);
+    writeFileDurably(side, readBytes(this.journalPath, torn.byte));
     truncateSync(this.journalPath, torn.byte);
     this.warnings.push(
       `The last journal entry was cut short (${torn.problem}, byte ${torn.byte}, ${torn.bytes} bytes) and was dropped; it had not been confirmed. Its bytes are kept in ${side}.`,
@@ -229,18 +257,23 @@ export class Store {
   /** Writes the snapshot now (atomically, durably). Concurrent calls share one write. */
   async snapshot(): Promise<void> {
     if (this.snapshotting) {
-      await this.snapshotting;
+      // Every waiter wakes at once; only one may start the next write, the others wait for it.
+      while (this.snapshotting) await this.snapshotting;
       if (this.pendingEvents === 0) return;
     }
     const collection = this.collection;
     const writer = this.writer;
     if (!collection || !writer) return;
+    const generation = this.generation;
+    const tag = randomBytes(8).toString('hex');
     collection.history.coversSeq = writer.lastSeq;
-    const history = collection.history.toBytes();
+    collection.history.coversTag = tag;
+    const history = this.historyIncomplete ? null : collection.history.toBytes();
     const data: SnapshotData = {
       format: SNAPSHOT_FORMAT,
       savedAt: this.options.now(),
       journal: { seq: writer.lastSeq, offset: writer.size },
+      historyTag: tag,
       collection: collection.toData(),
     };
     this.db.data = data;
@@ -249,12 +282,22 @@ export class Store {
     // snapshot goes to disk first, and a history cache that lags behind it is simply rebuilt.
     const written = this.db.write();
     this.snapshotting = written
-      .then(() => writeFileDurablyAsync(this.historyPath, history))
+      .then(() => (history ? writeFileDurablyAsync(this.historyPath, history) : undefined))
       .finally(() => {
         this.snapshotting = null;
       });
     await this.snapshotting;
-    this.snapshotSeq = seq;
+    if (generation === this.generation) this.snapshotSeq = seq;
+  }
+
+  /**
+   * Stops the idle snapshot and waits for one being written. Callers loop until both are clear and
+   * then act without awaiting, so nothing can start in between.
+   */
+  private async quiesce(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (this.snapshotting) await this.snapshotting.catch(() => undefined);
   }
 
   /** Makes a backup when the newest is older than a day (or there is none), then keeps `keep`. */
@@ -262,7 +305,9 @@ export class Store {
     if (!this.collection) return null;
     const now = this.options.now();
     const newest = listBackups(this.dataDir)[0];
-    if (newest && now - newest.manifest.createdAt < DAY_MS) return null;
+    const age = newest ? now - newest.manifest.createdAt : Number.POSITIVE_INFINITY;
+    // A backup stamped in the future (a clock that was wrong) must not stop backups for good.
+    if (age >= 0 && age < DAY_MS) return null;
     return this.backupNow(keep);
   }
 
@@ -294,25 +339,73 @@ export class Store {
    * Replaces the snapshot and journal with a backup's. The current files move to `damaged/<time>/`
    * first, so nothing is destroyed, then the store reloads.
    */
-  restoreBackup(name: string): void {
+  async restoreBackup(name: string): Promise<void> {
     const entry = listBackups(this.dataDir).find((backup) => backup.name === name);
     if (!entry) throw new AppError('not_found', `No backup named ${name} in ${join(this.dataDir, 'backups')}.`);
-    const files = readBackup(entry); // verified against the manifest before anything moves
+    readBackup(entry); // verified against the manifest before anything moves
+    while (this.snapshotting || this.idleTimer) await this.quiesce();
+    // From here to the reload nothing awaits, so no answer or snapshot can come in between.
+    this.generation++;
+    this.collection = null;
     this.writer?.close();
     this.writer = null;
-    moveAside(this.dataDir, [SNAPSHOT_FILE, JOURNAL_FILE], this.options.now());
-    for (const [file, content] of Object.entries(files)) writeFileSync(join(this.dataDir, file), content);
+    // The marker makes the restore a redo log: a crash at any point below is finished at the next open.
+    writeFileDurably(this.restoreMarkerPath, JSON.stringify({ backup: entry.name }));
+    this.applyRestore(entry);
     this.warnings.length = 0;
     this.load();
   }
 
+  get restoreMarkerPath(): string {
+    return join(this.dataDir, RESTORE_MARKER);
+  }
+
+  /**
+   * Moves the current files aside, writes the backup's durably, then removes the marker. Safe to
+   * repeat: a second run only moves the first run's (partial) copies aside as well.
+   */
+  private applyRestore(entry: BackupEntry): void {
+    const files = readBackup(entry);
+    moveAside(this.dataDir, [SNAPSHOT_FILE, JOURNAL_FILE], this.options.now());
+    // The history cache belongs to the timeline being replaced; it is only a cache, so it goes.
+    rmSync(this.historyPath, { force: true });
+    for (const [file, content] of Object.entries(files)) writeFileDurably(join(this.dataDir, file), content);
+    rmSync(this.restoreMarkerPath, { force: true });
+    syncFolder(this.dataDir);
+  }
+
+  /** A restore was cut short: finish it from the same backup, or report why it cannot be. */
+  private finishInterruptedRestore(): boolean {
+    let name = '';
+    try {
+      name = (JSON.parse(readFileSync(this.restoreMarkerPath, 'utf8')) as { backup: string }).backup;
+      const entry = listBackups(this.dataDir).find((backup) => backup.name === name);
+      if (!entry) throw new Error('the backup is gone');
+      this.applyRestore(entry);
+      this.warnings.push(`A restore of ${name} was interrupted; it has now been completed. The files it replaced are in ${join(this.dataDir, 'damaged')}.`);
+      return true;
+    } catch (error) {
+      this.damage = {
+        file: RESTORE_MARKER,
+        position: 'byte 0',
+        problem: `a restore${name ? ` of ${name}` : ''} was interrupted and cannot be finished (${(error as Error).message}); restore another backup`,
+      };
+      return false;
+    }
+  }
+
   /** Rebuilds the collection from the whole journal when only the snapshot is damaged. */
-  rebuildFromJournal(): void {
+  async rebuildFromJournal(): Promise<void> {
     const all = this.readAllEvents();
     if (all.problem) throw new AppError('data_damaged', `The journal itself is damaged at ${all.problem}; restore a backup instead.`, { file: JOURNAL_FILE });
+    while (this.snapshotting || this.idleTimer) await this.quiesce();
+    this.generation++;
+    this.collection = null;
     this.writer?.close();
     this.writer = null;
     moveAside(this.dataDir, [SNAPSHOT_FILE], this.options.now());
+    rmSync(this.historyPath, { force: true });
+    syncFolder(this.dataDir);
     this.load();
   }
 

@@ -25,6 +25,20 @@ describe('the review log', () => {
     expect([...log.since(2500)].map((r) => r.seq)).toEqual([3]);
   });
 
+  it('gives a card’s reviews oldest first, though an import appended older ones after newer ones', () => {
+    const log = new ReviewLog();
+    log.append(1, review('a/1', 5000, 3));
+    log.append(2, review('a/1', 1000, 1)); // imported: older, later in the journal
+    log.append(2, review('a/1', 5000, 4)); // the same instant as the first: journal order stays
+    log.append(2, review('a/1', 3000, 2));
+    expect(log.reviewsOf('a/1').map((r) => [r.at, r.rating])).toEqual([
+      [1000, 1],
+      [3000, 2],
+      [5000, 3],
+      [5000, 4],
+    ]);
+  });
+
   it('round-trips through bytes, including from a Node Buffer that views a shared pool', () => {
     const log = new ReviewLog();
     for (let i = 1; i <= 3000; i++) log.append(i, review(`c${i % 7}/1`, i * 1000, ((i % 4) + 1) as 1 | 2 | 3 | 4));

@@ -1,6 +1,7 @@
 // A small collection studied on known days in UTC+2 with days starting at 04:00, for the statistics tests.
 import { Collection, type AnswerUndo } from '../../../src/core/collection/collection';
 import type { JournalEvent } from '../../../src/core/collection/events';
+import { planUndo } from '../../../src/core/collection/undo-plan';
 import { CardState, type CardRecord, type DeckRecord, type NoteRecord, type Schedule } from '../../../src/core/collection/types';
 import { newSchedule, review, type Grade1to4 } from '../../../src/core/scheduling/scheduler';
 import type { StatsContext } from '../../../src/core/stats/stats-context';
@@ -88,7 +89,7 @@ export class StudiedCollection {
   undoLast(cardId: string): this {
     const entry = [...this.col.undo].reverse().find((u): u is AnswerUndo => u.kind !== 'bulk' && u.cardId === cardId);
     if (!entry) throw new Error(`nothing to undo for ${cardId}`);
-    this.apply({ type: 'undo', at: NOW, target: entry.seq, cardId, restore: entry.before });
+    this.apply(planUndo(this.col, entry, NOW));
     return this;
   }
 

@@ -1,0 +1,63 @@
+// Taking back the last undoable change, decided against the collection as it is now: the undo event carries its results.
+import { LEECH_TAG, type AnswerUndo, type BulkUndo, type Collection, type UndoEntry } from './collection';
+import type { CardRestore, UndoBulkEvent, UndoEvent } from './events';
+import { copy, type FieldChange } from './undo-entry';
+import type { CardRecord, NoteRecord } from './types';
+
+/**
+ * The event that takes back `entry` (the top of the undo stack). Only what that change altered goes
+ * back; whatever changed since in other fields (a note edit, a suspend, a reschedule) stays. The
+ * event holds the records as the undo leaves them, so replaying it needs no decision.
+ */
+export function planUndo(col: Collection, entry: UndoEntry, at: number): UndoEvent | UndoBulkEvent {
+  return entry.kind === 'bulk' ? planUndoBulk(col, entry, at) : planUndoAnswer(col, entry, at);
+}
+
+/**
+ * An answer changed the card's schedule, and its `suspended` and the note's `leech` tag only when it
+ * made the card a leech. (Entries written before this rule always hold `suspended`: they keep
+ * putting it back, as they did.)
+ */
+function planUndoAnswer(col: Collection, entry: AnswerUndo, at: number): UndoEvent {
+  const card = col.cards.get(entry.cardId);
+  const note = card ? col.notes.get(card.noteId) : undefined;
+  const restore: CardRestore = { schedule: { ...entry.before.schedule }, suspended: entry.before.suspended ?? card?.suspended ?? false };
+  if (entry.before.noteTags && note) restore.noteTags = note.tags.filter((tag) => tag !== LEECH_TAG);
+  return { type: 'undo', at, target: entry.seq, cardId: entry.cardId, restore };
+}
+
+function planUndoBulk(col: Collection, entry: BulkUndo, at: number): UndoBulkEvent {
+  // Whole records: the ones the change removed (and every one, in entries from before field-level undo).
+  const cards: CardRecord[] = entry.cards.map(copy);
+  const notes: NoteRecord[] = entry.notes.map(copy);
+  for (const change of entry.changedCards ?? []) {
+    const card = col.cards.get(change.id);
+    // A card removed since (a reload, an edit that dropped its cloze) stays removed.
+    if (card) cards.push({ ...card, ...copy(change.before) });
+  }
+  for (const change of entry.changedNotes ?? []) {
+    const note = col.notes.get(change.id);
+    if (note) notes.push(undoNoteChange(note, change));
+  }
+  return { type: 'undo-bulk', at, target: entry.seq, cards, notes, createdCards: [...entry.createdCards], createdNotes: [...entry.createdNotes] };
+}
+
+function undoNoteChange(note: NoteRecord, change: FieldChange<NoteRecord>): NoteRecord {
+  const out: NoteRecord = { ...note, ...copy(change.before) };
+  if (change.before.tags && change.after.tags) out.tags = undoTagChange(note.tags, change.before.tags, change.after.tags);
+  // The modified time goes back only if nothing modified the note since: a later edit keeps its time.
+  if (change.before.modified !== undefined && note.modified !== change.after.modified) out.modified = note.modified;
+  return out;
+}
+
+/**
+ * Tags are a set: the tags the change added come off and the ones it removed go back, while tags
+ * added or removed since stay as they are. With nothing changed since, this is `before` exactly.
+ */
+export function undoTagChange(now: string[], before: string[], after: string[]): string[] {
+  const added = new Set(after.filter((tag) => !before.includes(tag)));
+  const removed = new Set(before.filter((tag) => !after.includes(tag)));
+  const kept = before.filter((tag) => removed.has(tag) || now.includes(tag));
+  const since = now.filter((tag) => !before.includes(tag) && !added.has(tag));
+  return [...kept, ...since];
+}
