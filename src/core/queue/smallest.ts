@@ -2,9 +2,18 @@
 
 /** Returns the `k` smallest of `items` by `compare`, in ascending order (a bounded max-heap, O(n log k)). */
 export function smallest<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
-  if (k <= 0) return [];
-  if (items.length <= k) return [...items].sort(compare);
-  const heap: T[] = [];
+  return smallestInRange(0, items.length, k, (a, b) => compare(items[a]!, items[b]!) || a - b).map((i) => items[i]!);
+}
+
+/** The `k` smallest of the integers start..end-1 by `compare`, in ascending order, without listing them all first. */
+export function smallestInRange(start: number, end: number, k: number, compare: (a: number, b: number) => number): number[] {
+  if (k <= 0 || end <= start) return [];
+  if (end - start <= k) {
+    const all: number[] = [];
+    for (let i = start; i < end; i++) all.push(i);
+    return all.sort(compare);
+  }
+  const heap: number[] = [];
   const up = (i: number) => {
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -25,7 +34,7 @@ export function smallest<T>(items: readonly T[], k: number, compare: (a: T, b: T
       i = largest;
     }
   };
-  for (const item of items) {
+  for (let item = start; item < end; item++) {
     if (heap.length < k) {
       heap.push(item);
       up(heap.length - 1);

@@ -5,7 +5,7 @@ import { childrenOf } from '../collection/deck-tree';
 import { CardState, type CardRecord } from '../collection/types';
 import { studyDay, studyDayStart, type Calendar } from '../time/study-day';
 import { showNewNext } from './intersperse';
-import { smallest } from './smallest';
+import { smallestInRange } from './smallest';
 import { todayActivity, type TodayActivity } from './today';
 
 /** Learning cards due within this window are shown early when nothing else is left (Anki's default). */
@@ -51,6 +51,19 @@ function tieBreak(id: string): number {
   return hash;
 }
 
+/**
+ * Sort keys of the due reviews, reused from one queue to the next: the queue is rebuilt at every
+ * answer, and fresh typed arrays each time pile up outside the JS heap faster than they are freed.
+ */
+let scratch = { dueOf: new Float64Array(0), tieOf: new Uint32Array(0) };
+function scratchFor(count: number): typeof scratch {
+  if (scratch.dueOf.length < count) {
+    const size = Math.max(count, scratch.dueOf.length * 2, 1024);
+    scratch = { dueOf: new Float64Array(size), tieOf: new Uint32Array(size) };
+  }
+  return scratch;
+}
+
 interface LimitedDeck {
   id: string;
   /** Index of the parent within the studied tree, -1 for a studied root. */
@@ -75,7 +88,18 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
   const learning: CardRecord[] = [];
   const reviews: CardRecord[] = [];
   const newCards: CardRecord[] = [];
-  const notesPicked = new Set<string>(activity.notesSeen);
+  // One card per note a day. Notes answered today come from the activity, notes in learning are
+  // looked up per candidate, and only the notes this queue takes are collected: big sets copied at
+  // every answer made garbage enough to show in peak memory.
+  const picked = new Set<string>();
+  const inLearning = (noteId: string): boolean => {
+    for (const id of col.cardsByNote.get(noteId) ?? []) {
+      const sibling = col.cards.get(id);
+      if (sibling && (sibling.state === CardState.Learning || sibling.state === CardState.Relearning) && isAvailable(sibling, today)) return true;
+    }
+    return false;
+  };
+  const heldBack = (noteId: string): boolean => activity.notesSeen.has(noteId) || picked.has(noteId) || inLearning(noteId);
   let total = 0;
   let laterLearning: number | null = null;
   let newDone = 0;
@@ -116,14 +140,15 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
 
   // One pass over the cards: learning now and later, due reviews.
   const dueReviews: CardRecord[] = [];
+  // Each deck's due reviews sit together in dueReviews: [start of deck i, start of deck i + 1).
+  const rangeStart: number[] = [];
   for (const deck of decks) {
+    rangeStart.push(dueReviews.length);
     const own = col.cardsInDeck(deck.id);
     total += own.length;
     for (const card of own) {
       if (!isAvailable(card, today)) continue;
       if (card.state === CardState.Learning || card.state === CardState.Relearning) {
-        // A card in learning keeps its siblings back, as an answered one does.
-        notesPicked.add(card.noteId);
         if (card.due <= now + LEARN_AHEAD_MS) learning.push(card);
         else laterLearning = laterLearning === null ? card.due : Math.min(laterLearning, card.due);
       } else if (card.state === CardState.Review && card.due < tomorrow) {
@@ -131,6 +156,7 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
       }
     }
   }
+  rangeStart.push(dueReviews.length);
 
   /** Takes the card when its deck and every ancestor still have room, and spends that room. */
   const fits = (card: CardRecord, room: 'newLeft' | 'reviewLeft'): boolean => {
@@ -141,38 +167,65 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
     return true;
   };
 
-  // Reviews in due order across the tree. Only a few hundred can be taken, so the first ones are
-  // selected rather than all sorted; if siblings and full decks use those up, the rest are sorted.
-  const byDue = (a: CardRecord, b: CardRecord) => a.due - b.due || tieBreak(a.id) - tieBreak(b.id);
-  const room = decks.filter((deck) => deck.parent < 0).reduce((sum, deck) => sum + deck.reviewLeft, 0);
-  const first = smallest(dueReviews, room * 3 + 100, byDue);
-  const saved = decks.map((deck) => deck.reviewLeft);
-  const pickedBefore = new Set(notesPicked);
-  const take = (ordered: CardRecord[]) => {
-    for (const card of ordered) {
-      if (notesPicked.has(card.noteId) || !fits(card, 'reviewLeft')) continue;
-      notesPicked.add(card.noteId);
-      reviews.push(card);
-    }
-  };
-  take(first);
-  const stillRoom = decks.some((deck) => deck.parent < 0 && deck.reviewLeft > 0);
-  if (first.length < dueReviews.length && stillRoom) {
-    // Start again over every due card, in order.
-    reviews.length = 0;
-    decks.forEach((deck, i) => (deck.reviewLeft = saved[i]!));
-    notesPicked.clear();
-    for (const note of pickedBefore) notesPicked.add(note);
-    take(dueReviews.sort(byDue));
+  // Reviews in due order across the tree. A deck can take no more of its own cards than its room,
+  // so only the first few of each deck (its room, plus some for siblings skipped) are candidates:
+  // they are merged and taken in due order. If a deck ran out of candidates while it could still
+  // have taken its next card, it gets a longer prefix and the taking is done again. Review dues fall
+  // on day starts, so most comparisons are ties the hash decides: they work on flat arrays.
+  const count = dueReviews.length;
+  const { dueOf, tieOf } = scratchFor(count);
+  for (let i = 0; i < count; i++) {
+    dueOf[i] = dueReviews[i]!.due;
+    tieOf[i] = tieBreak(dueReviews[i]!.id);
   }
+  const byDue = (a: number, b: number) => dueOf[a]! - dueOf[b]! || tieOf[a]! - tieOf[b]! || a - b;
+  const room = decks.map((deck) => deck.reviewLeft);
+  const slack = decks.map(() => 64);
+  const takenNotes = new Set<string>();
+  for (;;) {
+    const candidates: number[] = [];
+    /** For a deck whose due reviews were cut short, the last one offered; else -1. */
+    const lastOffered = new Map<number, number>();
+    for (let d = 0; d < decks.length; d++) {
+      const start = rangeStart[d]!;
+      const length = rangeStart[d + 1]! - start;
+      if (length === 0 || room[d]! === 0) continue;
+      const first = smallestInRange(start, start + length, room[d]! + slack[d]!, byDue);
+      for (const i of first) candidates.push(i);
+      if (first.length < length) lastOffered.set(first[first.length - 1]!, d);
+    }
+    candidates.sort(byDue);
+    decks.forEach((deck, d) => (deck.reviewLeft = room[d]!));
+    // Notes taken in this pass are kept apart, so another pass starts from `picked` untouched.
+    takenNotes.clear();
+    reviews.length = 0;
+    const grow: number[] = [];
+    for (const i of candidates) {
+      const card = dueReviews[i]!;
+      let chainFull = false;
+      if (!takenNotes.has(card.noteId) && !heldBack(card.noteId)) {
+        if (fits(card, 'reviewLeft')) {
+          takenNotes.add(card.noteId);
+          reviews.push(card);
+        } else chainFull = true;
+      }
+      // A deck's next card is worth offering only if its chain still had room at its last one
+      // (room only shrinks, so a full chain then is full for every later card).
+      const deck = lastOffered.get(i);
+      if (deck !== undefined && !chainFull) grow.push(deck);
+    }
+    if (grow.length === 0) break;
+    for (const d of grow) slack[d] = (room[d]! + slack[d]!) * 4;
+  }
+  for (const note of takenNotes) picked.add(note);
 
   // New cards deck by deck, in the order they were added.
   for (const deck of decks) {
     for (const card of col.newCardsInDeck(deck.id)) {
-      if (card.state !== CardState.New || !isAvailable(card, today) || notesPicked.has(card.noteId)) continue;
+      if (card.state !== CardState.New || !isAvailable(card, today) || heldBack(card.noteId)) continue;
       // Every card here shares this deck's chain of limits: once it is full, the deck is done.
       if (!fits(card, 'newLeft')) break;
-      notesPicked.add(card.noteId);
+      picked.add(card.noteId);
       newCards.push(card);
     }
   }
