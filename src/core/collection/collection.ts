@@ -3,43 +3,10 @@ import type { Preset, Settings } from '../../shared/dto';
 import { defaultPreset, DEFAULT_PRESET_ID } from '../scheduling/presets';
 import type { Grade, JournalEvent } from './events';
 import { ReviewLog } from '../history/review-log';
-import { bulkUndoOf, type FieldChange } from './undo-entry';
+import { bulkUndoOf, type AnswerBefore, type AnswerUndo, type BulkUndo, type UndoEntry } from './undo-entry';
 import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord, Schedule } from './types';
 
-/** What an answer altered, as it was before: an undo puts back these and nothing else. */
-export interface AnswerBefore {
-  schedule: Schedule;
-  /** Only when the answer changed it (it made the card a leech). Entries written before always hold it. */
-  suspended?: boolean;
-  /** The note's tags, present only when the answer added the `leech` tag. */
-  noteTags?: string[];
-}
-
-/** Taking back an answer: its schedule, and what making the card a leech changed. */
-export interface AnswerUndo {
-  kind?: 'answer';
-  seq: number;
-  cardId: string;
-  rating: Grade;
-  before: AnswerBefore;
-}
-
-/** Taking back a bulk change: what it altered, as it was (and removing what it created). */
-export interface BulkUndo {
-  kind: 'bulk';
-  seq: number;
-  label: string;
-  /** Whole records put back: the ones the change removed (in entries written before undo was field by field, every one it touched). */
-  cards: CardRecord[];
-  notes: NoteRecord[];
-  /** Records the change altered: only the fields it altered. */
-  changedCards?: FieldChange<CardRecord>[];
-  changedNotes?: FieldChange<NoteRecord>[];
-  createdCards: string[];
-  createdNotes: string[];
-}
-
-export type UndoEntry = AnswerUndo | BulkUndo;
+export type { AnswerBefore, AnswerUndo, BulkUndo, UndoEntry } from './undo-entry';
 
 export const UNDO_DEPTH = 100;
 export const LEECH_TAG = 'leech';

@@ -1,7 +1,41 @@
 // What an undoable bulk change altered, field by field, recorded as it is applied: what an undo may take back.
-import type { BulkUndo, Collection } from './collection';
-import type { BulkEvent } from './events';
-import type { CardRecord, NoteRecord } from './types';
+import type { BulkEvent, Grade } from './events';
+import type { CardRecord, NoteRecord, Schedule } from './types';
+
+/** What an answer altered, as it was before: an undo puts back these and nothing else. */
+export interface AnswerBefore {
+  schedule: Schedule;
+  /** Only when the answer changed it (it made the card a leech). Entries written before always hold it. */
+  suspended?: boolean;
+  /** The note's tags, present only when the answer added the `leech` tag. */
+  noteTags?: string[];
+}
+
+/** Taking back an answer: its schedule, and what making the card a leech changed. */
+export interface AnswerUndo {
+  kind?: 'answer';
+  seq: number;
+  cardId: string;
+  rating: Grade;
+  before: AnswerBefore;
+}
+
+/** Taking back a bulk change: what it altered, as it was (and removing what it created). */
+export interface BulkUndo {
+  kind: 'bulk';
+  seq: number;
+  label: string;
+  /** Whole records put back: the ones the change removed (in entries written before undo was field by field, every one it touched). */
+  cards: CardRecord[];
+  notes: NoteRecord[];
+  /** Records the change altered: only the fields it altered. */
+  changedCards?: FieldChange<CardRecord>[];
+  changedNotes?: FieldChange<NoteRecord>[];
+  createdCards: string[];
+  createdNotes: string[];
+}
+
+export type UndoEntry = AnswerUndo | BulkUndo;
 
 /** The fields of one record that a change altered: what they were before it, and what it made them. */
 export interface FieldChange<T> {
@@ -21,7 +55,11 @@ const SCHEDULE_FIELDS = ['state', 'due', 'stability', 'difficulty', 'scheduledDa
  * change alters keep only the altered fields, so undoing it leaves later changes to other fields
  * (a note edit, a suspend from the study screen, a reschedule) alone; removed records are kept whole.
  */
-export function bulkUndoOf(col: Collection, seq: number, event: BulkEvent): BulkUndo {
+export function bulkUndoOf(
+  col: { readonly cards: ReadonlyMap<string, CardRecord>; readonly notes: ReadonlyMap<string, NoteRecord> },
+  seq: number,
+  event: BulkEvent,
+): BulkUndo {
   const undo: BulkUndo = { kind: 'bulk', seq, label: event.label, cards: [], notes: [], changedCards: [], changedNotes: [], createdCards: [], createdNotes: [] };
   for (const card of event.cards) {
     const before = col.cards.get(card.id);
