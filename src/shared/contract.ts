@@ -183,14 +183,17 @@ export const contract = {
   /** The app's import: runs in the background; poll importJob for progress, cancel with cancelImport. */
   startImport: z
     .object({
+      /** A path: only from the app itself (the CLI, tests), never from a window. */
       path: z.string().min(1).max(4096).optional(),
+      /** The token the desktop app's own file dialog gave the window for the file picked. */
+      file: z.string().regex(/^[0-9a-f]{32}$/, 'a picked-file token').optional(),
       name: z.string().min(1).max(500).optional(),
       base64: z.string().max(700 * 1024 * 1024).optional(),
       ...importOptions,
     })
     .strict()
-    .refine((input) => (input.path !== undefined) !== (input.base64 !== undefined && input.name !== undefined), {
-      message: 'give either a path, or a name and the file as base64',
+    .refine((input) => [input.path !== undefined, input.file !== undefined, input.base64 !== undefined && input.name !== undefined].filter(Boolean).length === 1, {
+      message: 'give one of: a path, a picked-file token, or a name and the file as base64',
     }),
   importJob: z.object({ jobId: id }).strict(),
   cancelImport: z.object({ jobId: id }).strict(),

@@ -56,6 +56,18 @@ describe('the API over HTTP', () => {
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, result: { decks: [{ name: 'Sample' }] } });
   });
 
+  it('refuses to let the page name a file on disk to read or write, even with the secret (403)', async () => {
+    for (const [method, input] of [
+      ['importFile', { path: '/etc/passwd' }],
+      ['startImport', { path: '/dev/zero', dryRun: true }],
+      ['exportTo', { format: 'md', path: '/tmp/out.md' }],
+    ] as const) {
+      const reply = await call(method, input);
+      expect(reply.status).toBe(403);
+      expect(JSON.parse(reply.body).error.message).toMatch(/cannot name a file on disk/);
+    }
+  });
+
   it('refuses a call without the secret or with a wrong one (403)', async () => {
     expect((await call('listDecks', {}, { 'X-Interleave-Token': '' })).status).toBe(403);
     expect((await call('listDecks', {}, { 'X-Interleave-Token': 'guess' })).status).toBe(403);

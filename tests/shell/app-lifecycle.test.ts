@@ -73,7 +73,46 @@ describe('the desktop app', () => {
     expect(labels).toEqual(expect.arrayContaining(['Import…', 'Export…', 'Open Data Folder']));
     await file.submenu!.find((item) => item.label === 'Import…')!.click!();
     await tick();
-    expect(electron.windows[0]!.webContents.scripts).toEqual([`location.hash = "#/import?path=%2Fhome%2Fme%2FAnki%20Deck.apkg"`]);
+    const scripts = electron.windows[0]!.webContents.scripts as string[];
+    expect(scripts).toHaveLength(1);
+    // The window is given a token and the file's name, never its path.
+    const match = /^location\.hash = "#\/import\?file=([0-9a-f]{32})&name=Anki%20Deck\.apkg"$/.exec(scripts[0]!);
+    expect(match).not.toBeNull();
+    const call = electron.ipcHandlers.get('interleave:api')!;
+    const frame = { senderFrame: { url: 'app://interleave/index.html', parent: null } };
+    const started = await call(frame, 'startImport', { file: match![1], dryRun: true });
+    expect(started.ok).toBe(true);
+    let job = (await call(frame, 'importJob', { jobId: started.result.jobId })).result;
+    while (job.state === 'running') {
+      await tick();
+      job = (await call(frame, 'importJob', { jobId: started.result.jobId })).result;
+    }
+    // The token stood for the picked path: the service looked for exactly that file.
+    expect(job.error.message).toContain('/home/me/Anki Deck.apkg');
+  });
+
+  it('refuses a path named by the window, for import and export alike', async () => {
+    await import('../../src/main/shell/main');
+    await tick();
+    const call = electron.ipcHandlers.get('interleave:api')!;
+    const frame = { senderFrame: { url: 'app://interleave/index.html', parent: null } };
+    for (const [method, input] of [
+      ['importFile', { path: '/etc/passwd' }],
+      ['startImport', { path: '/dev/zero', dryRun: true }],
+      ['exportTo', { format: 'md', path: '/tmp/x.md' }],
+    ] as const) {
+      const reply = await call(frame, method, input);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(reply.error.message).toContain('cannot name a file on disk');
+    }
+    // A token the app never handed out (say, one written into a link in a card) leads nowhere.
+    const guessed = await call(frame, 'startImport', { file: 'f'.repeat(32), dryRun: true });
+    let job = (await call(frame, 'importJob', { jobId: guessed.result.jobId })).result;
+    while (job.state === 'running') {
+      await tick();
+      job = (await call(frame, 'importJob', { jobId: guessed.result.jobId })).result;
+    }
+    expect(job).toMatchObject({ state: 'failed', error: { code: 'not_found' } });
   });
 
   it('saves the collection and releases the folder when quitting, after remembering the window', async () => {

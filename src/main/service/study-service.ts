@@ -1,6 +1,7 @@
 // The service behind the contract: every method of the API, over the store and the pure core.
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readRegularFile } from '../files/read-regular-file';
 import { Collection, scheduleOf } from '../../core/collection/collection';
 import { collectionDifference } from '../../core/collection/compare';
 import { planBulk } from '../../core/collection/bulk';
@@ -598,14 +599,7 @@ export class StudyService implements ApiHandlers {
 
   importFile: Handler<'importFile'> = async ({ path, ...options }) => {
     const file = resolve(path);
-    let size: number;
-    try {
-      size = statSync(file).size;
-    } catch {
-      throw new AppError('not_found', `No file at ${file}.`, { file });
-    }
-    if (size > MAX_IMPORT_BYTES) throw new AppError('invalid_input', `${file} is ${size} bytes; Interleave imports files of at most ${MAX_IMPORT_BYTES} bytes.`, { file });
-    return this.runImport(file, readFileSync(file), options);
+    return this.runImport(file, readRegularFile(file, MAX_IMPORT_BYTES), options);
   };
 
   importBytes: Handler<'importBytes'> = async ({ name, base64, ...options }) => {
@@ -636,17 +630,36 @@ export class StudyService implements ApiHandlers {
 
   private jobs = new Map<string, ImportJob & { cancel: boolean }>();
 
-  startImport: Handler<'startImport'> = async ({ path, name, base64, ...options }) => {
+  /** Files the learner picked in the desktop app's own dialog, by the token the window is given instead of the path. */
+  private picked = new Map<string, string>();
+
+  /**
+   * Called by the desktop shell after its open dialog. The window only ever sees the token, so no
+   * content in the window can make the service read a path of its choosing.
+   */
+  offerPickedFile(path: string): string {
+    const token = randomBytes(16).toString('hex');
+    this.picked.set(token, path);
+    return token;
+  }
+
+  private pickedFile(token: string): string {
+    const path = this.picked.get(token);
+    if (path === undefined) throw new AppError('not_found', 'That picked file is no longer on offer; choose it again with File ▸ Import….', { field: 'file' });
+    return path;
+  }
+
+  startImport: Handler<'startImport'> = async ({ path, file, name, base64, ...options }) => {
     const jobId = `import-${this.jobs.size + 1}-${Date.now().toString(36)}`;
     const job: ImportJob & { cancel: boolean } = { jobId, state: 'running', phase: 'starting', progress: 0, summary: null, error: null, cancel: false };
     this.jobs.set(jobId, job);
     // Finished jobs are kept a while for their summaries; old ones go.
     for (const [id, old] of this.jobs) if (this.jobs.size > 20 && old.state !== 'running') this.jobs.delete(id);
     const run = async () => {
-      if (path !== undefined) {
-        const file = resolve(path);
-        if (!existsSync(file)) throw new AppError('not_found', `No file at ${file}.`, { file });
-        return this.runImport(file, readFileSync(file), options, job);
+      const named = path ?? (file !== undefined ? this.pickedFile(file) : undefined);
+      if (named !== undefined) {
+        const resolved = resolve(named);
+        return this.runImport(resolved, readRegularFile(resolved, MAX_IMPORT_BYTES), options, job);
       }
       return this.runImport(basename(name!), Buffer.from(base64!, 'base64'), options, job);
     };

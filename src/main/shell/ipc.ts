@@ -2,7 +2,7 @@
 import { ipcMain } from 'electron';
 import type { ApiHandlers } from '../../shared/contract';
 import { AppError, type Envelope } from '../../shared/errors';
-import { validateCall } from '../../shared/validate';
+import { validateWindowCall } from '../../shared/validate';
 import { isTrustedFrame } from './security';
 
 export const API_CHANNEL = 'interleave:api';
@@ -10,7 +10,7 @@ export const API_CHANNEL = 'interleave:api';
 export async function handleCall(handlers: ApiHandlers, trusted: boolean, method: unknown, input: unknown): Promise<Envelope<unknown>> {
   if (!trusted) return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the Interleave window.' } };
   try {
-    const call = validateCall(method, input);
+    const call = validateWindowCall(method, input);
     const handler = handlers[call.method] as (input: unknown) => Promise<unknown>;
     return { ok: true, result: await handler(call.input) };
   } catch (error) {

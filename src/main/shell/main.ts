@@ -1,5 +1,5 @@
 // The Electron app: one instance, one hardened window, the service behind IPC, saved on quit.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
 import { AppError } from '../../shared/errors';
 import { builtinDecksDir } from '../runtime-options';
@@ -82,7 +82,8 @@ async function pickAndImport(): Promise<void> {
     ],
   });
   const path = choice.filePaths[0];
-  if (!choice.canceled && path) showScreen(`#/import?path=${encodeURIComponent(path)}`);
+  // The window gets a token for the file, never its path: see StudyService.offerPickedFile.
+  if (!choice.canceled && path && service) showScreen(`#/import?file=${service.offerPickedFile(path)}&name=${encodeURIComponent(basename(path))}`);
 }
 
 function start(): void {

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ApiHandlers } from '../../shared/contract';
 import { AppError, type Envelope } from '../../shared/errors';
-import { validateCall } from '../../shared/validate';
+import { validateWindowCall } from '../../shared/validate';
 import { contentType, fileInside, isMediaName, MEDIA_CSP } from '../files/contained-path';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -97,7 +97,7 @@ export function createWebServer(options: WebServerOptions): Server {
           } catch {
             throw new AppError('invalid_input', 'The request body is not valid JSON.');
           }
-          const call = validateCall(url.pathname.slice('/api/'.length), input);
+          const call = validateWindowCall(url.pathname.slice('/api/'.length), input);
           const handler = handlers[call.method] as (input: unknown) => Promise<unknown>;
           const result = await handler(call.input);
           return sendEnvelope(res, 200, { ok: true, result });

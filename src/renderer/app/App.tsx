@@ -43,7 +43,7 @@ export function App() {
         if (!file || route.screen === 'import') return;
         event.preventDefault();
         setDroppedFile(file);
-        navigate({ screen: 'import', path: null });
+        navigate({ screen: 'import', picked: null });
       }}
     >
       <nav className="top-nav">
@@ -62,7 +62,7 @@ export function App() {
         <button type="button" className={`link ${route.screen === 'stats' ? 'active' : ''}`} data-testid="nav-stats" onClick={() => navigate({ screen: 'stats' })}>
           Statistics
         </button>
-        <button type="button" className={`link ${route.screen === 'import' ? 'active' : ''}`} data-testid="nav-import" onClick={() => navigate({ screen: 'import', path: null })}>
+        <button type="button" className={`link ${route.screen === 'import' ? 'active' : ''}`} data-testid="nav-import" onClick={() => navigate({ screen: 'import', picked: null })}>
           Import
         </button>
         <button type="button" className={`link ${route.screen === 'export' ? 'active' : ''}`} data-testid="nav-export" onClick={() => navigate({ screen: 'export' })}>
@@ -81,7 +81,7 @@ export function App() {
         {route.screen === 'home' && <HomeScreen />}
         {route.screen === 'study' && <StudyScreen key={route.deckId ?? 'all'} deckId={route.deckId} />}
         {route.screen === 'settings' && <SettingsScreen />}
-        {route.screen === 'import' && <ImportScreen key={route.path ?? 'picker'} path={route.path} />}
+        {route.screen === 'import' && <ImportScreen key={route.picked?.file ?? 'picker'} picked={route.picked} />}
         {route.screen === 'export' && <ExportScreen />}
         {route.screen === 'browse' && <BrowseScreen initialQuery={route.query} />}
         {route.screen === 'add' && (

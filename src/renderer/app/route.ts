@@ -5,7 +5,8 @@ export type Route =
   | { screen: 'home' }
   | { screen: 'study'; deckId: string | null }
   | { screen: 'settings' }
-  | { screen: 'import'; path: string | null }
+  /** `picked`: the token and file name the desktop app's own dialog handed over (never a path). */
+  | { screen: 'import'; picked: { file: string; name: string } | null }
   | { screen: 'export' }
   | { screen: 'browse'; query: string }
   | { screen: 'add' }
@@ -15,8 +16,8 @@ export function parseRoute(hash: string): Route {
   const study = /^#\/study(?:\/(.+))?$/.exec(hash);
   if (study) return { screen: 'study', deckId: study[1] ? decodeURIComponent(study[1]) : null };
   if (hash === '#/settings') return { screen: 'settings' };
-  const imported = /^#\/import(?:\?path=(.*))?$/.exec(hash);
-  if (imported) return { screen: 'import', path: imported[1] ? decodeURIComponent(imported[1]) : null };
+  const imported = /^#\/import(?:\?file=([0-9a-f]{32})&name=(.*))?$/.exec(hash);
+  if (imported) return { screen: 'import', picked: imported[1] ? { file: imported[1], name: decodeURIComponent(imported[2]!) } : null };
   if (hash === '#/export') return { screen: 'export' };
   const browse = /^#\/browse(?:\?q=(.*))?$/.exec(hash);
   if (browse) return { screen: 'browse', query: browse[1] ? decodeURIComponent(browse[1]) : '' };
@@ -28,7 +29,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.screen === 'study') return route.deckId ? `#/study/${encodeURIComponent(route.deckId)}` : '#/study';
   if (route.screen === 'settings') return '#/settings';
-  if (route.screen === 'import') return route.path ? `#/import?path=${encodeURIComponent(route.path)}` : '#/import';
+  if (route.screen === 'import') return route.picked ? `#/import?file=${route.picked.file}&name=${encodeURIComponent(route.picked.name)}` : '#/import';
   if (route.screen === 'export') return '#/export';
   if (route.screen === 'browse') return route.query ? `#/browse?q=${encodeURIComponent(route.query)}` : '#/browse';
   if (route.screen === 'add') return '#/add';

@@ -7,7 +7,7 @@ import { navigate } from '../app/route';
 import { CardFace } from '../study/CardFace';
 import { fileToBase64, takeDroppedFile } from './dropped-file';
 
-type Source = { kind: 'bytes'; name: string; base64: string; size: number } | { kind: 'path'; path: string };
+type Source = { kind: 'bytes'; name: string; base64: string; size: number } | { kind: 'picked'; file: string; name: string };
 
 interface Options {
   deckName: string;
@@ -30,9 +30,9 @@ function counts(label: string, c: ImportSummary['notes']) {
   );
 }
 
-export function ImportScreen({ path }: { path: string | null }) {
+export function ImportScreen({ picked }: { picked: { file: string; name: string } | null }) {
   const api = useApi();
-  const [source, setSource] = useState<Source | null>(path ? { kind: 'path', path } : null);
+  const [source, setSource] = useState<Source | null>(picked ? { kind: 'picked', ...picked } : null);
   const [options, setOptions] = useState<Options>({ deckName: '', existing: 'update' });
   const [preview, setPreview] = useState<ImportSummary | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
@@ -58,7 +58,7 @@ export function ImportScreen({ path }: { path: string | null }) {
       if (!source) return;
       setError(null);
       const request = {
-        ...(source.kind === 'path' ? { path: source.path } : { name: source.name, base64: source.base64 }),
+        ...(source.kind === 'picked' ? { file: source.file } : { name: source.name, base64: source.base64 }),
         dryRun,
         existing: options.existing,
         ...(options.deckName.trim() ? { deckName: options.deckName.trim() } : {}),
@@ -117,7 +117,7 @@ export function ImportScreen({ path }: { path: string | null }) {
       </p>
       <div className="drop-zone" onClick={() => input.current?.click()} role="button" tabIndex={0} data-testid="drop-zone">
         {source ? (
-          <strong>{source.kind === 'path' ? source.path : `${source.name} (${Math.ceil(source.size / 1024)} KiB)`}</strong>
+          <strong>{source.kind === 'picked' ? source.name : `${source.name} (${Math.ceil(source.size / 1024)} KiB)`}</strong>
         ) : (
           <span>Drop a file here, or click to choose one</span>
         )}

@@ -27,12 +27,18 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
       node.setAttribute('data-blocked-src', src.slice(0, 200));
     }
   }
-  if (node instanceof HTMLAnchorElement) {
+  // Links: only an HTML <a> to a web page survives, and it opens outside the app. Every other
+  // href goes, SVG <a>, <area> and xlink:href included: a link to one of the app's own routes (or a
+  // page dressed up as the app) is a click away from acting for the learner.
+  if (node.hasAttribute('href') || node.hasAttribute('xlink:href')) {
     const href = node.getAttribute('href') ?? '';
-    if (/^https?:/i.test(href)) {
+    if (node instanceof HTMLAnchorElement && /^https?:\/\//i.test(href)) {
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
-    } else node.removeAttribute('href');
+    } else {
+      node.removeAttribute('href');
+      node.removeAttribute('xlink:href');
+    }
   }
 });
 

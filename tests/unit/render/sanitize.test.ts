@@ -30,6 +30,16 @@ describe('sanitised card HTML', () => {
     expect(sanitize('<a href="https://arxiv.org/abs/1706.03762">paper</a>')).toContain('rel="noopener noreferrer"');
   });
 
+  it('drops every link that is not an HTML link to a web page: app routes, SVG links, image maps', () => {
+    const clean = sanitize(
+      '<a href="#/import?file=0123">in-app</a>' +
+        '<svg><a href="#/settings"><rect width="10" height="10"/></a><a xlink:href="https://evil.example/phish"><text>svg</text></a></svg>' +
+        '<img usemap="#m"><map name="m"><area shape="rect" coords="0,0,9,9" href="#/export"></map>',
+    );
+    expect(clean).not.toMatch(/href=/);
+    expect(clean).toContain('in-app');
+  });
+
   it('keeps KaTeX output intact: MathML and the positioning styles it needs', () => {
     const html = renderMarkdown('Energy $E = mc^2$ and $$\\frac{a}{b}$$');
     const clean = sanitize(html);
