@@ -171,6 +171,8 @@ export const contract = {
   listBackups: empty,
   restoreBackup: z.object({ name: z.string().regex(/^[\w.-]+$/, 'a backup name is one folder name') }).strict(),
   rebuildFromJournal: empty,
+  /** After damage in the journal's tail: keep everything before the damaged line, set the rest aside. */
+  keepJournalUntilDamage: empty,
   importFile: z.object({ path: z.string().min(1).max(4096), ...importOptions }).strict(),
   /** The app's picker and drag and drop: the file's bytes travel with the call. */
   importBytes: z
@@ -233,6 +235,7 @@ export interface Results {
   listBackups: BackupInfo[];
   restoreBackup: DataStatus;
   rebuildFromJournal: DataStatus;
+  keepJournalUntilDamage: DataStatus;
   importFile: ImportSummary;
   importBytes: ImportSummary;
   startImport: { jobId: string };

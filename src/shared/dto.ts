@@ -108,8 +108,10 @@ export interface UndoResult {
   /** The card whose answer was taken back, or null when there was nothing to undo (or it was a bulk change). */
   cardId: string | null;
   rating: Rating | null;
-  /** A bulk change that was taken back: "suspend 12 cards". */
+  /** A bulk change that was taken back: "suspend 12 cards" (suspend and bury from study are bulk changes too). */
   action?: string;
+  /** With `action`: the cards it put back (the first 100), so study can show a card it set aside again. */
+  cardIds?: string[];
   undoDepth: number;
 }
 
@@ -207,6 +209,11 @@ export interface Damage {
   /** Human position: `line 12 (byte 3456)`. */
   position: string;
   problem: string;
+  /**
+   * Damage in the journal after the snapshot: the folder can go on from the last good line, setting
+   * the damaged line and the `entriesAfter` - 1 after it aside.
+   */
+  keepBefore?: { entriesAfter: number };
 }
 
 export interface BackupInfo {

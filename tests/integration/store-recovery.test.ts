@@ -69,7 +69,7 @@ describe('damage in the middle of the journal', () => {
     const status = await second.service.status({});
     expect(status.ok).toBe(false);
     expect(status.damage).toMatchObject({ file: JOURNAL_FILE, problem: 'the checksum does not match the line' });
-    expect(status.damage!.position).toMatch(/line 1 .*byte \d+/);
+    expect(status.damage!.position).toMatch(/^line \d+ \(byte \d+\)$/);
     expect(status.backups).toHaveLength(1);
     await expect(second.service.nextCard({})).rejects.toMatchObject({ code: 'data_damaged' });
     await expect(second.service.answer({ cardId: 's-code/1', rating: 'good' })).rejects.toMatchObject({ code: 'data_damaged' });
@@ -133,6 +133,74 @@ describe('backups', () => {
     expect(backups).toHaveLength(3);
     expect(backups[0]!.createdAt).toBeGreaterThan(backups[1]!.createdAt);
     expect(existsSync(join(dataDir, 'backups', backups[0]!.name, 'journal.jsonl.gz'))).toBe(true);
+    await service.close();
+  });
+});
+
+describe('damage in the journal after the snapshot, with or without backups', () => {
+  it('can be left behind: the folder goes on from the last good line, the whole journal copied aside first', async () => {
+    const clock = new TestClock(T0);
+    const first = openTestService({ clock });
+    await studySome(first.service, 5, clock);
+    await first.service.close({ snapshotIfPendingAtLeast: 1000 }); // the five answers stay in the tail
+    const journal = join(first.dataDir, JOURNAL_FILE);
+    const lines = journalLines(first.dataDir);
+    const bytes = readFileSync(journal);
+    const damagedLine = bytes.indexOf(lines[lines.length - 3]!); // the third answer from the end
+    bytes[damagedLine + 25] = bytes[damagedLine + 25] === 0x41 ? 0x42 : 0x41;
+    writeFileSync(journal, bytes);
+
+    const second = openTestService({ clock, dataDir: first.dataDir });
+    const status = await second.service.status({});
+    expect(status.damage).toMatchObject({ file: JOURNAL_FILE, position: `line ${lines.length - 2} (byte ${damagedLine})`, keepBefore: { entriesAfter: 3 } });
+    const kept = await second.service.keepJournalUntilDamage({});
+    expect(kept.ok).toBe(true);
+    expect(kept.warnings.join(' ')).toMatch(/the 3 entries from the damaged one on were set aside in .*damaged/);
+    expect((await second.service.listDecks({})).today.reviews).toBe(2);
+    const aside = readdirSync(join(first.dataDir, 'damaged'));
+    expect(readFileSync(join(first.dataDir, 'damaged', aside[0]!, JOURNAL_FILE))).toEqual(bytes);
+    await studySome(second.service, 1, clock);
+    await second.service.close();
+    const reopened = openTestService({ clock, dataDir: first.dataDir });
+    expect((await reopened.service.check({})).ok).toBe(true);
+    expect((await reopened.service.listDecks({})).today.reviews).toBe(3);
+    await reopened.service.close();
+  });
+
+  it('in the part a snapshot already covers is found by the daily check, which then keeps every backup', async () => {
+    const clock = new TestClock(T0);
+    const first = openTestService({ clock });
+    await first.service.updateSettings({ backupsToKeep: 1 });
+    for (let day = 0; day < 2; day++) {
+      await studySome(first.service, 2, clock);
+      await first.service.backupIfDue();
+      clock.advanceDays(1);
+    }
+    await first.service.close();
+    expect(readdirSync(join(first.dataDir, 'backups'))).toHaveLength(1);
+    const journal = join(first.dataDir, JOURNAL_FILE);
+    const bytes = readFileSync(journal);
+    const secondLine = bytes.indexOf(0x0a) + 30;
+    bytes[secondLine] = bytes[secondLine] === 0x41 ? 0x42 : 0x41;
+    writeFileSync(journal, bytes);
+
+    const second = openTestService({ clock, dataDir: first.dataDir });
+    expect((await second.service.status({})).warnings).toEqual([]); // opening reads only the tail
+    await second.service.backupIfDue();
+    const status = await second.service.status({});
+    expect(status.warnings.join(' ')).toMatch(/journal is damaged at line 2 .*every backup is now kept/);
+    expect(status.backups).toHaveLength(2); // the older one was not pruned
+    await second.service.close();
+  });
+
+  it('after a restore, says which backup came back and where the replaced files are', async () => {
+    const clock = new TestClock(T0);
+    const { service } = openTestService({ clock });
+    await studySome(service, 2, clock);
+    const backup = await service.store.backupNow(10);
+    await studySome(service, 2, clock);
+    const status = await service.restoreBackup({ name: backup.name });
+    expect(status.warnings.join(' ')).toMatch(/Restored the backup of .*The files it replaced are kept in .*damaged/);
     await service.close();
   });
 });

@@ -138,6 +138,12 @@ export class StudyService implements ApiHandlers {
     return this.status({});
   };
 
+  keepJournalUntilDamage: Handler<'keepJournalUntilDamage'> = async () => {
+    await this.store.keepJournalUntilDamage();
+    this.renderCache.clear();
+    return this.status({});
+  };
+
   rebuildFromJournal: Handler<'rebuildFromJournal'> = async () => {
     await this.store.rebuildFromJournal();
     this.renderCache.clear();

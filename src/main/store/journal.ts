@@ -1,5 +1,6 @@
 // The append-only journal: one checksummed JSON line per event, flushed to disk before it counts.
 import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import CRC32 from 'crc-32';
 import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
 
@@ -142,6 +143,54 @@ function decodeLine(text: string): { seq: number; event: JournalEvent } | { erro
     return { seq, event: event as JournalEvent };
   } catch (error) {
     return { error: `the line is not valid JSON (${(error as Error).message})` };
+  }
+}
+
+const SEQ_PREFIX = /^\{"seq":(\d+),/;
+
+/**
+ * Checks the journal's lines up to byte `until` without decoding them: each line's checksum and its
+ * sequence number. Asynchronous, in chunks, so it can run in the background while the learner
+ * studies; opening never reads the part a snapshot covers, so damage there is found only this way.
+ */
+export async function verifyJournal(path: string, until: number, chunkBytes = CHUNK): Promise<JournalDamage | null> {
+  const handle = await open(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(1, until)));
+    let pending: Buffer = Buffer.alloc(0);
+    let offset = 0;
+    let lineStart = 0; // file offset of pending[0]
+    let line = 1;
+    let expect = 1;
+    while (offset < until) {
+      const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, until - offset), offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+      // Lines are split as bytes, so a chunk ending inside a character never garbles one.
+      const bytes = pending.length ? Buffer.concat([pending, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      let from = 0;
+      for (let newline = bytes.indexOf(0x0a); newline >= 0; newline = bytes.indexOf(0x0a, from)) {
+        const row = bytes.toString('utf8', from, newline);
+        const tab = row.lastIndexOf('\t');
+        const json = tab < 0 ? '' : row.slice(0, tab);
+        const seq = SEQ_PREFIX.exec(json);
+        const problem =
+          tab < 0 ? 'the line has no checksum'
+          : crcHex(json) !== row.slice(tab + 1) ? 'the checksum does not match the line'
+          : !seq || Number(seq[1]) !== expect ? `the sequence number should be ${expect}`
+          : null;
+        if (problem) return { line, byte: lineStart + from, problem };
+        line++;
+        expect++;
+        from = newline + 1;
+      }
+      lineStart += from;
+      pending = Buffer.from(bytes.subarray(from));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return null;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -1,5 +1,5 @@
 // Opens a data folder: lock, snapshot, journal tail replay; commits events durably; snapshots and backs up.
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Collection } from '../../core/collection/collection';
@@ -7,11 +7,11 @@ import type { JournalEvent, SequencedEvent } from '../../core/collection/events'
 import type { Damage } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { createBackup, listBackups, moveAside, pruneBackups, readBackup, type BackupEntry } from './backups';
-import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, type ScanResult } from './journal';
+import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, verifyJournal, type JournalDamage, type ScanResult } from './journal';
 import { DataLock } from './lock';
 import { MEDIA_DIR } from '../import/media-folder';
 import { ReviewLog } from '../../core/history/review-log';
-import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, syncFolder, writeFileDurably, writeFileDurablyAsync, type SnapshotData } from './snapshot-file';
+import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, syncFile, syncFolder, writeFileDurably, writeFileDurablyAsync, type SnapshotData } from './snapshot-file';
 
 export const HISTORY_FILE = 'history.bin';
 /** Present only while a backup is being restored; names the backup so a crash can be finished. */
@@ -37,6 +37,20 @@ function readHistoryFile(path: string): ReviewLog {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Lines of the file before `byte`, and from it to the end: the damage's place, and what cutting there sets aside. */
+function countLines(path: string, byte: number): { before: number; after: number } {
+  const bytes = readBytes(path, 0);
+  let before = 0;
+  let after = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) {
+    if (at < byte) before++;
+    else after++;
+  }
+  // A last line without its newline still counts.
+  if (bytes.length > byte && bytes[bytes.length - 1] !== 0x0a) after++;
+  return { before, after };
+}
 
 /** Temporary files of writes a crash cut short; we hold the lock, so nobody else is writing them. */
 function removeLeftoverTempFiles(dataDir: string): void {
@@ -78,6 +92,8 @@ export class Store {
   private generation = 0;
   /** The history could not be rebuilt whole from the journal: it is never written as the cache. */
   historyIncomplete = false;
+  /** Where the journal's tail is damaged, when that is what stopped the open. */
+  private tailDamageByte: number | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -129,6 +145,7 @@ export class Store {
   private load(): void {
     this.collection = null;
     this.damage = null;
+    this.tailDamageByte = null;
     this.historyIncomplete = false;
     if (existsSync(this.restoreMarkerPath) && !this.finishInterruptedRestore()) return;
     this.writer?.close();
@@ -160,10 +177,13 @@ export class Store {
       }
       const result = readJournal(this.journalPath, base.offset, base.seq + 1);
       if (result.damage) {
+        const { before, after } = countLines(this.journalPath, result.damage.byte);
+        this.tailDamageByte = result.damage.byte;
         this.damage = {
           file: JOURNAL_FILE,
-          position: `line ${result.damage.line} of the part after byte ${base.offset} (byte ${result.damage.byte})`,
+          position: `line ${before + 1} (byte ${result.damage.byte})`,
           problem: result.damage.problem,
+          keepBefore: { entriesAfter: after },
         };
         return;
       }
@@ -300,7 +320,12 @@ export class Store {
     if (this.snapshotting) await this.snapshotting.catch(() => undefined);
   }
 
-  /** Makes a backup when the newest is older than a day (or there is none), then keeps `keep`. */
+  /**
+   * Makes a backup when the newest is older than a day (or there is none), then keeps `keep`. The
+   * journal is checked first, all of it: opening reads only the part after the snapshot, so damage
+   * in the older part would otherwise go unnoticed. When it is damaged, older backups may hold the
+   * only good copy of that part, so none is pruned.
+   */
   async backupIfDue(keep: number): Promise<BackupEntry | null> {
     if (!this.collection) return null;
     const now = this.options.now();
@@ -308,7 +333,19 @@ export class Store {
     const age = newest ? now - newest.manifest.createdAt : Number.POSITIVE_INFINITY;
     // A backup stamped in the future (a clock that was wrong) must not stop backups for good.
     if (age >= 0 && age < DAY_MS) return null;
-    return this.backupNow(keep);
+    const damage = await this.verifyJournal();
+    return this.backupNow(damage ? Number.POSITIVE_INFINITY : keep);
+  }
+
+  /** Checks every line of the journal in the background; a damaged one becomes a warning. */
+  async verifyJournal(): Promise<JournalDamage | null> {
+    if (!this.writer || !existsSync(this.journalPath)) return null;
+    const damage = await verifyJournal(this.journalPath, this.writer.size);
+    if (damage) {
+      const message = `The journal is damaged at line ${damage.line} (byte ${damage.byte}): ${damage.problem}. Your cards and schedules are intact, but the journal can no longer rebuild them from that line on, so every backup is now kept. Restoring a backup from before the damage brings back a whole journal.`;
+      if (!this.warnings.includes(message)) this.warnings.push(message);
+    }
+    return damage;
   }
 
   async backupNow(keep: number): Promise<BackupEntry> {
@@ -316,8 +353,28 @@ export class Store {
     const files: Record<string, string> = { [SNAPSHOT_FILE]: this.snapshotPath };
     if (existsSync(this.journalPath)) files[JOURNAL_FILE] = this.journalPath;
     const entry = await createBackup(this.dataDir, files, this.snapshotSeq, this.options.now());
-    pruneBackups(this.dataDir, keep);
+    if (Number.isFinite(keep)) pruneBackups(this.dataDir, keep);
     return entry;
+  }
+
+  /**
+   * After damage in the journal's tail: goes on from the last good line. The whole journal is
+   * copied aside first, so the damaged line and everything after it stay on disk for a closer look.
+   */
+  async keepJournalUntilDamage(): Promise<void> {
+    const byte = this.tailDamageByte;
+    if (byte === null) throw new AppError('conflict', 'The journal has no damage to cut off.');
+    while (this.snapshotting || this.idleTimer) await this.quiesce();
+    this.generation++;
+    const aside = moveAside(this.dataDir, [], this.options.now());
+    copyFileSync(this.journalPath, join(aside, JOURNAL_FILE));
+    syncFile(join(aside, JOURNAL_FILE));
+    const entries = countLines(this.journalPath, byte).after;
+    truncateSync(this.journalPath, byte);
+    syncFile(this.journalPath);
+    this.warnings.length = 0;
+    this.load();
+    this.warnings.push(`The journal now ends at its last good line; the ${entries} entries from the damaged one on were set aside in ${aside}.`);
   }
 
   /** Every event of the journal from the start, for history, statistics and checks. */
@@ -351,9 +408,10 @@ export class Store {
     this.writer = null;
     // The marker makes the restore a redo log: a crash at any point below is finished at the next open.
     writeFileDurably(this.restoreMarkerPath, JSON.stringify({ backup: entry.name }));
-    this.applyRestore(entry);
+    const aside = this.applyRestore(entry);
     this.warnings.length = 0;
     this.load();
+    this.warnings.push(`Restored the backup of ${new Date(entry.manifest.createdAt).toLocaleString()}. The files it replaced are kept in ${aside}.`);
   }
 
   get restoreMarkerPath(): string {
@@ -364,14 +422,15 @@ export class Store {
    * Moves the current files aside, writes the backup's durably, then removes the marker. Safe to
    * repeat: a second run only moves the first run's (partial) copies aside as well.
    */
-  private applyRestore(entry: BackupEntry): void {
+  private applyRestore(entry: BackupEntry): string {
     const files = readBackup(entry);
-    moveAside(this.dataDir, [SNAPSHOT_FILE, JOURNAL_FILE], this.options.now());
+    const aside = moveAside(this.dataDir, [SNAPSHOT_FILE, JOURNAL_FILE], this.options.now());
     // The history cache belongs to the timeline being replaced; it is only a cache, so it goes.
     rmSync(this.historyPath, { force: true });
     for (const [file, content] of Object.entries(files)) writeFileDurably(join(this.dataDir, file), content);
     rmSync(this.restoreMarkerPath, { force: true });
     syncFolder(this.dataDir);
+    return aside;
   }
 
   /** A restore was cut short: finish it from the same backup, or report why it cannot be. */

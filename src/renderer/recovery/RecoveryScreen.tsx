@@ -4,9 +4,17 @@ import type { DataStatus } from '../../shared/dto';
 import { useApi } from '../app/api-context';
 import { ErrorBanner } from '../app/errors';
 
+/** The step the learner is about to take, said in full before it is taken. */
+interface Pending {
+  label: string;
+  consequence: string;
+  run: () => Promise<DataStatus>;
+}
+
 export function RecoveryScreen({ status, onRecovered }: { status: DataStatus; onRecovered: (status: DataStatus) => void }) {
   const api = useApi();
   const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
   const damage = status.damage!;
   const act = async (action: () => Promise<DataStatus>) => {
     try {
@@ -25,10 +33,40 @@ export function RecoveryScreen({ status, onRecovered }: { status: DataStatus; on
       </p>
       <p>Nothing has been written since, and nothing will be until you choose below. The damaged files are kept in a “damaged” folder, not deleted.</p>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {pending && (
+        <div className="confirm" role="alertdialog" aria-labelledby="confirm-label" data-testid="confirm">
+          <p id="confirm-label">
+            <strong>{pending.label}?</strong> {pending.consequence}
+          </p>
+          <button type="button" className="primary" autoFocus onClick={() => void act(pending.run).finally(() => setPending(null))}>
+            {pending.label}
+          </button>{' '}
+          <button type="button" onClick={() => setPending(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
       {damage.file === 'snapshot.json' && (
         <p>
           <button type="button" className="primary" onClick={() => void act(() => api.rebuildFromJournal({}))}>
             Rebuild from the journal (loses nothing)
+          </button>
+        </p>
+      )}
+      {damage.keepBefore && (
+        <p>
+          <button
+            type="button"
+            data-testid="keep-before"
+            onClick={() =>
+              setPending({
+                label: 'Continue from the last good entry',
+                consequence: `Everything before the damaged line is kept. The ${damage.keepBefore!.entriesAfter} journal ${damage.keepBefore!.entriesAfter === 1 ? 'entry' : 'entries'} from it on (the most recent answers and changes) leave the collection; the whole journal is copied to the “damaged” folder first.`,
+                run: () => api.keepJournalUntilDamage({}),
+              })
+            }
+          >
+            Continue from the last good entry
           </button>
         </p>
       )}
@@ -42,7 +80,16 @@ export function RecoveryScreen({ status, onRecovered }: { status: DataStatus; on
               <span>
                 {new Date(backup.createdAt).toLocaleString()} {index === 0 && <strong>(newest)</strong>}
               </span>
-              <button type="button" onClick={() => void act(() => api.restoreBackup({ name: backup.name }))}>
+              <button
+                type="button"
+                onClick={() =>
+                  setPending({
+                    label: `Restore the backup of ${new Date(backup.createdAt).toLocaleString()}`,
+                    consequence: 'The collection goes back to that moment: answers and changes made after it leave the collection. The current files are moved to the “damaged” folder, not deleted.',
+                    run: () => api.restoreBackup({ name: backup.name }),
+                  })
+                }
+              >
                 Restore
               </button>
             </li>
