@@ -20,6 +20,8 @@ beforeAll(async () => {
   mkdirSync(mediaDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Interleave</title>');
   writeFileSync(join(root, 'private.txt'), 'not for the web');
+  writeFileSync(join(mediaDir, 'payload.js'), 'alert(1)');
+  writeFileSync(join(mediaDir, 'page.html'), '<script>alert(1)</script>');
   writeFileSync(join(mediaDir, 'cell.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
   const { service } = openTestService();
   const server = createWebServer({ handlers: service, staticDir, mediaDir, token: TOKEN, port: 0 });
@@ -114,5 +116,13 @@ describe('files', () => {
     const svg = await send(`/media/cell.svg?t=${TOKEN}`);
     expect(svg.status).toBe(200);
     expect(svg.headers['content-security-policy']).toContain('sandbox');
+  });
+
+  it('serves imported media that is not a picture or sound as opaque bytes, so the CSP’s self never covers it', async () => {
+    for (const name of ['payload.js', 'page.html']) {
+      const reply = await send(`/media/${name}?t=${TOKEN}`);
+      expect(reply.headers['content-type']).toBe('application/octet-stream');
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    }
   });
 });

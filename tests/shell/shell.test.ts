@@ -91,6 +91,7 @@ describe('the app:// protocol', () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>ok</title>');
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(media, 'cell.png'), 'png');
+  writeFileSync(join(media, 'payload.js'), 'alert(1)');
   writeFileSync(join(root, 'secret.txt'), 'secret');
 
   it('serves the renderer and media files, media with a sandboxing CSP', async () => {
@@ -101,6 +102,12 @@ describe('the app:// protocol', () => {
     const image = appProtocolResponse('app://interleave/media/cell.png', renderer, media);
     expect(image.status).toBe(200);
     expect(image.headers.get('content-security-policy')).toContain('sandbox');
+  });
+
+  it('serves a media file that is not a picture or sound as opaque bytes, never as script', () => {
+    const script = appProtocolResponse('app://interleave/media/payload.js', renderer, media);
+    expect(script.headers.get('content-type')).toBe('application/octet-stream');
+    expect(script.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('never serves a file outside its folder', () => {

@@ -1,7 +1,7 @@
 // `app://interleave/`: serves the renderer's files and the collection's media, never anything outside them.
 import { readFileSync } from 'node:fs';
 import { protocol } from 'electron';
-import { contentType, fileInside, isMediaName, MEDIA_CSP } from '../files/contained-path';
+import { contentType, fileInside, isMediaName, MEDIA_CSP, mediaContentType } from '../files/contained-path';
 
 /** Must run before the app is ready: makes `app:` a secure, standard scheme so 'self' in the CSP means it. */
 export function registerSchemePrivileges(): void {
@@ -24,8 +24,8 @@ export function appProtocolResponse(url: string, rendererDir: string, mediaDir: 
   }
   const file = fileInside(isMedia ? mediaDir : rendererDir, name);
   if (!file) return new Response('Not found', { status: 404 });
-  const headers: Record<string, string> = { 'Content-Type': contentType(file) };
-  if (isMedia) headers['Content-Security-Policy'] = MEDIA_CSP;
+  const headers: Record<string, string> = { 'Content-Type': isMedia ? mediaContentType(file) : contentType(file) };
+  if (isMedia) Object.assign(headers, { 'Content-Security-Policy': MEDIA_CSP, 'X-Content-Type-Options': 'nosniff' });
   return new Response(readFileSync(file), { status: 200, headers });
 }
 

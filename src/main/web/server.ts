@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiHandlers } from '../../shared/contract';
 import { AppError, type Envelope } from '../../shared/errors';
 import { validateWindowCall } from '../../shared/validate';
-import { contentType, fileInside, isMediaName, MEDIA_CSP } from '../files/contained-path';
+import { contentType, fileInside, isMediaName, MEDIA_CSP, mediaContentType } from '../files/contained-path';
 import { SECURITY_HEADERS } from './security-headers';
 
 export const TOKEN_HEADER = 'x-interleave-token';
@@ -119,7 +119,7 @@ export function createWebServer(options: WebServerOptions): Server {
         }
         const file = isMediaName(name) ? fileInside(options.mediaDir, encodeURIComponent(name)) : null;
         if (!file) return send(res, 404, 'Not found', 'text/plain');
-        return send(res, 200, readFileSync(file), contentType(file), { 'Content-Security-Policy': MEDIA_CSP });
+        return send(res, 200, readFileSync(file), mediaContentType(file), { 'Content-Security-Policy': MEDIA_CSP });
       }
 
       const file = fileInside(options.staticDir, url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
