@@ -38,7 +38,7 @@ test('search with several operators, a bulk change and its undo, an edit with a 
     const some = Number((await count.innerText()).match(/(\d+)/)![1]);
     expect(some).toBeGreaterThan(3);
     expect(some).toBeLessThan(40);
-    await expect(page.getByTestId('browse-rows').locator('[role=row]').first()).toContainText(/KV|cache|Flash|attention/i);
+    await expect(page.getByTestId('browse-rows').locator('[role=row][data-card-id]').first()).toContainText(/KV|cache|Flash|attention/i);
     await shot(page, info, 'browse-search');
 
     // A malformed query points at its position.
@@ -52,7 +52,7 @@ test('search with several operators, a bulk change and its undo, an edit with a 
     await expect(count).toContainText('6 cards');
 
     // Select all, suspend, then undo.
-    await page.getByTestId('browse-rows').locator('[role=row]').first().click();
+    await page.getByTestId('browse-rows').locator('[role=row][data-card-id]').first().click();
     await page.keyboard.press('Control+a');
     await expect(count).toContainText('6 selected');
     await page.getByTestId('bulk-suspend').click();
@@ -68,7 +68,7 @@ test('search with several operators, a bulk change and its undo, an edit with a 
     // Edit a note with a formula; the preview renders it as you type.
     await page.getByTestId('search-input').fill('deck:"ML Fundamentals" is:new');
     await page.keyboard.press('Enter');
-    await page.getByTestId('browse-rows').locator('[role=row]').first().click();
+    await page.getByTestId('browse-rows').locator('[role=row][data-card-id]').first().click();
     const editor = page.getByTestId('browse-panel').getByTestId('note-editor');
     const field = editor.locator('textarea').first();
     await field.fill(`${await field.inputValue()} With $\\frac{\\partial L}{\\partial w}$ added.`);
@@ -80,7 +80,7 @@ test('search with several operators, a bulk change and its undo, an edit with a 
     // Card info for a card with history: its reviews and its forgetting curve.
     await page.getByTestId('search-input').fill('rated:1');
     await page.keyboard.press('Enter');
-    await page.getByTestId('browse-rows').locator('[role=row]').first().click();
+    await page.getByTestId('browse-rows').locator('[role=row][data-card-id]').first().click();
     await page.getByTestId('tab-info').click();
     await expect(page.getByTestId('card-history').locator('tbody tr')).toHaveCount(1);
     await expect(page.getByTestId('forgetting-curve').locator('svg')).toBeVisible();

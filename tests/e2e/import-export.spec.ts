@@ -1,7 +1,9 @@
 // Importing and exporting in the app: pick a file, map columns, preview, import with progress, study it, export.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { shot } from './screenshots';
 import { startServer, tempDataDir } from './web-server';
 
@@ -76,6 +78,87 @@ test('the collection exports as a backup download that imports back', async ({ p
     await page.getByTestId('file-input').setInputFiles({ name: 'backup.interleave', mimeType: 'application/zip', buffer: readFileSync(path) });
     await expect(page.getByTestId('import-preview')).toContainText('interleave-backup');
     await expect(page.getByTestId('import-preview').locator('.import-counts tbody tr').first()).toContainText('14');
+  } finally {
+    await server.stop();
+  }
+});
+
+/** The file picker the drop zone opens when focused and sent `key`. */
+async function pickerFromKey(page: Page, key: string) {
+  await page.getByTestId('drop-zone').focus();
+  const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+  await page.keyboard.press(key);
+  return chooser;
+}
+
+test('the drop zone opens the picker by keyboard, and choosing the same file again after editing it previews it afresh', async ({ page }) => {
+  const server = await startServer(tempDataDir(), { INTERLEAVE_DECKS: join(FIXTURES, 'decks') });
+  const csv = join(mkdtempSync(join(tmpdir(), 'interleave-e2e-file-')), 'mine.csv');
+  writeFileSync(csv, 'What is ReLU?,max(0 x)\nWhat is GELU?,x * Phi(x)\n');
+  try {
+    await page.goto(server.url);
+    await page.getByTestId('nav-import').click();
+    const addedNotes = page.getByTestId('import-preview').locator('.import-counts tbody tr').first().locator('td').first();
+
+    await (await pickerFromKey(page, 'Enter')).setFiles(csv);
+    await expect(addedNotes).toHaveText('2');
+
+    // The learner fixes the file and chooses it again: a third row is now in the preview.
+    writeFileSync(csv, 'What is ReLU?,"max(0, x)"\nWhat is GELU?,x * Phi(x)\nWhat is SiLU?,x * sigmoid(x)\n');
+    await (await pickerFromKey(page, ' ')).setFiles(csv);
+    await expect(addedNotes).toHaveText('3');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('typing a deck name runs one preview after the pause, not one per key, and the import uses the name', async ({ page }) => {
+  const server = await startServer(tempDataDir(), { INTERLEAVE_DECKS: join(FIXTURES, 'decks') });
+  try {
+    await page.goto(server.url);
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('file-input').setInputFiles({ name: 'words.csv', mimeType: 'text/csv', buffer: Buffer.from('chat,cat\nchien,dog\n') });
+    await expect(page.getByTestId('import-preview')).toBeVisible();
+
+    const starts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('startImport')) starts.push(request.postData() ?? '');
+    });
+    await page.getByLabel('Put the notes in deck').pressSequentially('French words', { delay: 40 });
+    await expect(page.getByTestId('import-preview')).toBeVisible();
+    // Longer than the pause, so a preview per key would have shown by now.
+    await page.waitForTimeout(1_000);
+    expect(starts).toHaveLength(1);
+    expect(starts[0]).toContain('French words');
+
+    await page.getByTestId('do-import').click();
+    await expect(page.getByTestId('import-summary').getByRole('button', { name: 'Study French words' })).toBeVisible();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('the whole collection as Markdown is one download, a zip of one file per deck, and the notice says where it went', async ({ page }) => {
+  const server = await startServer(tempDataDir());
+  try {
+    await page.goto(server.url);
+    await expect(page.getByTestId('home')).toBeVisible();
+    const decks = await page.locator('.deck-table tbody tr').count();
+    await page.getByTestId('nav-export').click();
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    await page.getByTestId('export-format').selectOption('md');
+    const first = page.waitForEvent('download');
+    await page.getByTestId('do-export').click();
+    const download = await first;
+    await expect(page.getByTestId('export-done')).toContainText('browser’s downloads');
+    await page.waitForTimeout(1_000);
+    expect(downloads).toEqual(['Interleave collection (Markdown).zip']);
+
+    const files = Object.keys(unzipSync(readFileSync(await download.path())));
+    expect(files.length).toBe(decks);
+    expect(files.every((name) => name.endsWith('.md'))).toBe(true);
+    await expect(page.getByTestId('export-done')).toContainText(`a zip of ${decks} Markdown decks`);
   } finally {
     await server.stop();
   }

@@ -4,8 +4,6 @@ import { expect, test } from '@playwright/test';
 import { shot } from './screenshots';
 import { startServer, tempDataDir } from './web-server';
 
-
-
 test('first start, ten cards by keyboard, undo, and everything still there after a restart', async ({ page }, info) => {
   const dataDir = tempDataDir();
   let server = await startServer(dataDir);
@@ -88,11 +86,13 @@ test('math, code, cloze and key points render, and ticks suggest the rating', as
     await page.keyboard.press('Space');
     const points = page.getByTestId('key-points').locator('li');
     await expect(points).toHaveCount(3);
-    // Nothing ticked suggests Again; two of three suggests Hard; all three suggests Good.
-    await expect(page.getByTestId('rate-again')).toHaveClass(/suggested/);
+    // Nothing ticked suggests nothing (Space answers Good); two of three suggests Hard; all three Good.
+    await expect(page.locator('.rating.suggested')).toHaveCount(0);
+    await expect(page.getByTestId('pending-rating')).toHaveText('Space answers Good (no points ticked)');
     await page.keyboard.press('Shift+Digit1');
     await page.keyboard.press('Shift+Digit2');
     await expect(page.getByTestId('rate-hard')).toHaveClass(/suggested/);
+    await expect(page.getByTestId('pending-rating')).toHaveText('Space answers Hard (2 of 3 points)');
     await points.nth(2).locator('input').check();
     await expect(page.getByTestId('rate-good')).toHaveClass(/suggested/);
     await shot(page, info, 'study-key-points');
@@ -109,7 +109,8 @@ test('math, code, cloze and key points render, and ticks suggest the rating', as
     await dialog.locator('textarea').first().fill('Stable log-sum-exp in NumPy, edited?');
     await page.keyboard.press('Control+Enter');
     await expect(page.getByTestId('notice')).toHaveText('Note saved.');
-    await expect(page.getByTestId('question')).toContainText('edited');
+    // Saved on the answer side: the edited card stays on its answer side.
+    await expect(page.getByTestId('answer')).toContainText('edited');
   } finally {
     await server.stop();
   }

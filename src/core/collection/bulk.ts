@@ -1,4 +1,4 @@
-// Changes to many cards at once, as the browser makes them: each planned as one undoable bulk event.
+// Changes to many cards at once (the browser, and suspend or bury from study): each planned as one undoable bulk event.
 import type { Preset } from '../../shared/dto';
 import { newSchedule, schedulerFor } from '../scheduling/scheduler';
 import { studyDay, studyDayStart, type Calendar } from '../time/study-day';
@@ -9,6 +9,9 @@ import { CardState, type CardRecord, type NoteRecord } from './types';
 export type BulkAction =
   | { action: 'suspend' }
   | { action: 'unsuspend' }
+  /** Until the next study day; cards already buried for today are left as they are. */
+  | { action: 'bury' }
+  | { action: 'unbury' }
   | { action: 'addTags'; tags: string[] }
   | { action: 'removeTags'; tags: string[] }
   | { action: 'move'; deckId: string }
@@ -51,6 +54,15 @@ export function planBulk(context: BulkContext, cardIds: string[], change: BulkAc
       const suspended = change.action === 'suspend';
       const changed = cards.filter((card) => card.suspended !== suspended).map((card) => ({ ...card, suspended }));
       return event(`${change.action} ${plural(changed.length, 'card')}`, { cards: changed });
+    }
+    case 'bury': {
+      const today = studyDay(calendar, at);
+      const changed = cards.filter((card) => (card.buriedUntilDay ?? 0) <= today).map((card) => ({ ...card, buriedUntilDay: today + 1 }));
+      return event(`bury ${plural(changed.length, 'card')}`, { cards: changed });
+    }
+    case 'unbury': {
+      const changed = cards.filter((card) => card.buriedUntilDay !== null).map((card) => ({ ...card, buriedUntilDay: null }));
+      return event(`unbury ${plural(changed.length, 'card')}`, { cards: changed });
     }
     case 'addTags':
     case 'removeTags': {

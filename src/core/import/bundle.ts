@@ -111,3 +111,16 @@ export interface ImportLimits {
 }
 
 export const DEFAULT_LIMITS: ImportLimits = { maxBytes: 2 * 1024 ** 3, maxEntries: 100_000 };
+
+/**
+ * The longest field an import takes, in characters: a long answer is tens of thousands, so this is
+ * far past any real card, and small enough that listing, searching and drawing such a field stays
+ * quick. A note with a longer field is skipped, with a message naming it.
+ */
+export const MAX_FIELD_LENGTH = 512 * 1024;
+
+/** The note's first field longer than MAX_FIELD_LENGTH, or null. */
+export function oversizedField(fields: Record<string, string>): { name: string; length: number } | null {
+  for (const [name, value] of Object.entries(fields)) if (value.length > MAX_FIELD_LENGTH) return { name, length: value.length };
+  return null;
+}

@@ -10,7 +10,7 @@ import { replayTrail } from '../scheduling/fast-replay';
 import { defaultPreset } from '../scheduling/presets';
 import { newSchedule, type Grade1to4 } from '../scheduling/scheduler';
 import { studyDay, type Calendar } from '../time/study-day';
-import type { ImportBundle, ImportedReview } from './bundle';
+import { MAX_FIELD_LENGTH, oversizedField, type ImportBundle, type ImportedReview } from './bundle';
 
 export interface ImportOptions {
   at: number;
@@ -120,6 +120,15 @@ export function planImport(col: Collection, bundle: ImportBundle, options: Impor
   for (const imported of bundle.notes) {
     const noteId = noteIdFor(imported.key);
     const where = imported.where ? `${options.source}, ${imported.where}` : options.source;
+    const oversized = oversizedField(imported.fields);
+    if (oversized) {
+      // Such a field is a mistake or an attack: it would slow every list and card it appears in.
+      notesCount.skipped++;
+      cardsCount.skipped += imported.cards.length;
+      const note = imported.where ? where : `${where}, note "${noteId}"`;
+      messages.push(`${note}: field "${oversized.name}" is ${oversized.length} characters long, more than the ${MAX_FIELD_LENGTH} a field may hold; skipped`);
+      continue;
+    }
     const existing = col.notes.get(noteId);
     const deckId = deckIdOf(options.deckName ?? imported.deckName);
     usedDecks.add(deckId);

@@ -1,14 +1,13 @@
 // Notes that ask the same question: what the editor warns about and the deck checks refuse.
 import type { Collection } from '../collection/collection';
 import type { NoteRecord } from '../collection/types';
+import { replaceUntil } from '../text/replace-until';
 import { questionText } from './question-text';
 
 /** The question with case, spacing, punctuation and markup set aside, so rewording of those does not hide a duplicate. */
 export function questionKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\{\{c\d+(?:,\d+)*::/g, '')
-    .replace(/<[^>]*>/g, ' ')
+  const withoutClozes = text.toLowerCase().replace(/\{\{c\d+(?:,\d+)*::/g, '');
+  return replaceUntil(withoutClozes, '<', '>', ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -2,6 +2,7 @@
 import type { NoteRecord, NoteTypeRecord } from '../collection/types';
 import { renderClozeSide } from './cloze';
 import { NOTE_TYPES } from './note-types';
+import { plainQuestion } from './question-markup';
 
 const plainCloze = {
   hidden: (hint: string | null) => `[${hint ?? '…'}]`,
@@ -32,15 +33,5 @@ export function questionText(note: NoteRecord, ord: number, max = 120, noteType?
   } else {
     text = note.fields[NOTE_TYPES[note.type].questionField] ?? '';
   }
-  const plain = text
-    .replace(/```[^\n]*\n[\s\S]*?```/g, ' [code] ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^[ \t]*(?:[#>*-]+|\d+[.)])[ \t]+/gm, '')
-    .replace(/\*\*|__|`/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
+  return plainQuestion(text, max);
 }

@@ -1,31 +1,13 @@
 // Anki's in-field markup as HTML: [sound:…], [latex]/[$]/[$$] and MathJax \(…\) \[…\] drawn with KaTeX (TeX never runs), ruby, HTML stripping.
 import MarkdownIt from 'markdown-it';
-import { findMath, type MathSpan } from './math-spans';
+import { findMath, insideSpans, type MathSpan } from './math-spans';
+import { formulaDrawer, type FormulaDrawer } from './formula-drawer';
 import { escapeHtml, renderTex } from './tex';
+import { forwardFinder } from '../text/forward-finder';
 
 // markdown-it's entity table is the well-kept one already installed; its helper also undoes
 // backslash escapes, so backslashes are doubled on the way in to come out unchanged.
 const { unescapeAll } = new MarkdownIt().utils;
-
-/**
- * A memoised `indexOf` for scans that only move forward: asking again from a later offset reuses
- * the last answer while it still holds, so scanning for many unclosed openers stays linear.
- */
-export function forwardFinder(text: string, needle: string | RegExp): (from: number) => number {
-  let askedFrom = -1;
-  let found = -1;
-  const search = (from: number): number => {
-    if (typeof needle === 'string') return text.indexOf(needle, from);
-    needle.lastIndex = from;
-    return needle.exec(text)?.index ?? -1;
-  };
-  return (from) => {
-    if (askedFrom >= 0 && from >= askedFrom && (found < 0 || from <= found)) return found;
-    askedFrom = from;
-    found = search(from);
-    return found;
-  };
-}
 
 /** HTML character references decoded, and no-break spaces made plain spaces, as Anki's `decode_entities`. */
 export function decodeEntities(html: string): string {
@@ -225,7 +207,7 @@ export function ankiMathOffsets(text: string): (offset: number) => boolean {
     if (tag.kind !== 'latex' || /^\s*\\begin\{/.test(body)) spans.push({ start: tag.bodyStart - 1, end: tag.bodyEnd });
     else for (const math of findMath(body)) spans.push({ start: tag.bodyStart + math.start, end: tag.bodyStart + math.end });
   }
-  return (offset) => spans.some((span) => offset > span.start && offset < span.end);
+  return insideSpans(spans);
 }
 
 const KATEX_FAILED = /^<(span|div) class="math-error"/;
@@ -265,10 +247,14 @@ function renderLatexDocument(source: string): string | null {
   return katexOrNull(`\\text{${body}}`, false);
 }
 
+/** The source of a `[latex]`, `[$]` or `[$$]` body as Anki prepares it for LaTeX: line-break tags become newlines, other HTML goes. */
+function latexSource(body: string): string {
+  return stripHtml(body.replace(/<br( \/)?>|<div>/gi, '\n'));
+}
+
 /** One `[latex]`, `[$]` or `[$$]` drawn with KaTeX, or its source shown when KaTeX cannot read it. */
 export function renderLatexTag(kind: LatexKind, body: string): string {
-  // As Anki prepares the body for LaTeX: line-break tags become newlines, other HTML goes.
-  const source = stripHtml(body.replace(/<br( \/)?>|<div>/gi, '\n'));
+  const source = latexSource(body);
   const html = kind === 'latex' ? renderLatexDocument(source) : katexOrNull(source, kind === 'display');
   return html ?? `<code class="latex-source">${escapeHtml(source)}</code>`;
 }
@@ -326,30 +312,15 @@ export function stripAvTags(text: string): string {
 // Private-use characters set rendered pieces aside so later passes never read inside them.
 const ASIDE = /\uE000(\d+)\uE001/g;
 
-// A template can repeat a field full of formulas hundreds of times, and each drawn formula is
-// about a kilobyte of HTML: identical formulas are drawn once, and past this many on one side the
-// rest stay as source rather than stall the card or fill memory.
-const MAX_FORMULAS_PER_SIDE = 2000;
-
 /**
  * Anki's markup in a rendered card side: `[sound:x.mp3]` becomes an audio player (the renderer maps
- * media names), `[latex]`, `[$]`, `[$$]` and MathJax formulas are drawn with KaTeX. Everything
- * else, images included, is left as it is.
+ * media names), `[latex]`, `[$]`, `[$$]` and MathJax formulas are drawn with KaTeX, within the
+ * limits of one side's `drawer` (a template can repeat a field full of formulas hundreds of times).
+ * Everything else, images included, is left as it is.
  */
-export function renderAnkiMarkup(html: string): string {
+export function renderAnkiMarkup(html: string, drawer: FormulaDrawer = formulaDrawer()): string {
   const pieces: string[] = [];
   const setAside = (piece: string) => `\uE000${pieces.push(piece) - 1}\uE001`;
-  const drawn = new Map<string, string>();
-  let count = 0;
-  const draw = (key: string, source: string, render: () => string): string => {
-    if (++count > MAX_FORMULAS_PER_SIDE) return source;
-    let html = drawn.get(key);
-    if (html === undefined) {
-      html = render();
-      drawn.set(key, html);
-    }
-    return setAside(html);
-  };
   const clean = html.replace(/[\uE000\uE001]/g, '');
   const spoken = replaceSpans(clean, findTtsDirectives(clean), () => '');
   const sounds = findSoundTags(spoken);
@@ -360,13 +331,13 @@ export function renderAnkiMarkup(html: string): string {
   const typeset = replaceSpans(heard, latex, (i) => {
     const tag = latex[i]!;
     const body = heard.slice(tag.bodyStart, tag.bodyEnd);
-    return draw(`${tag.kind}:${body}`, heard.slice(tag.start, tag.end), () => renderLatexTag(tag.kind, body));
+    return setAside(drawer(`${tag.kind}:${body}`, latexSource(body), tag.kind === 'display', () => renderLatexTag(tag.kind, body)));
   });
   const math = findAnkiMath(typeset);
   const formulas = replaceSpans(typeset, math, (i) => {
     const span = math[i]!;
-    const source = typeset.slice(span.start, span.end);
-    return draw(source, source, () => renderTex(mathJaxSource(span.tex), span.display));
+    const tex = mathJaxSource(span.tex);
+    return setAside(drawer(typeset.slice(span.start, span.end), tex, span.display, () => renderTex(tex, span.display)));
   });
   return formulas.replace(ASIDE, (_, index: string) => pieces[Number(index)] ?? '');
 }

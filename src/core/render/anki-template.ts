@@ -2,7 +2,6 @@
 import { ClozeSyntaxError, parseCloze, plainText, renderClozeSide, type ClozeStyle, type Segment } from '../notes/cloze';
 import {
   ankiMathOffsets,
-  forwardFinder,
   furigana,
   kana,
   kanji,
@@ -11,6 +10,7 @@ import {
   stripHtml,
 } from './anki-markup';
 import { escapeHtml } from './tex';
+import { forwardFinder } from '../text/forward-finder';
 
 export interface AnkiNoteTypeLike {
   name: string;

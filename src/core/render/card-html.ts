@@ -5,6 +5,7 @@ import { renderClozeSide, type ClozeStyle } from '../notes/cloze';
 import { parseKeyPoints } from '../notes/key-points';
 import { findMath, insideMath } from './math-spans';
 import { ankiMathOffsets, renderAnkiMarkup } from './anki-markup';
+import { formulaDrawer, type FormulaDrawer } from './formula-drawer';
 import { renderMarkdown } from './markdown';
 import { escapeHtml } from './tex';
 
@@ -35,14 +36,17 @@ export function renderCard(note: NoteRecord, ord: number, context: CardContext =
   const f = note.fields;
   // Fields imported as HTML are HTML already, with Anki's markup (MathJax, [latex], [sound:]).
   const html = note.format === 'html';
-  const render = html ? renderAnkiMarkup : renderMarkdown;
-  const source = () => {
+  // Formulas are drawn within one drawer's limits per side; a back that shows the front shares the
+  // front's, so the side as a whole stays within them.
+  const frontDrawer = formulaDrawer();
+  const render = (text: string, drawer = frontDrawer) => (html ? renderAnkiMarkup(text, drawer) : renderMarkdown(text, drawer));
+  const source = (drawer?: FormulaDrawer) => {
     const text = (f.Source ?? '').trim();
-    return text ? `<div class="source">Source: ${render(text)}</div>` : '';
+    return text ? `<div class="source">Source: ${render(text, drawer)}</div>` : '';
   };
-  const extra = (value: string | undefined) => {
+  const extra = (value: string | undefined, drawer?: FormulaDrawer) => {
     const text = (value ?? '').trim();
-    return text ? `<div class="extra">${render(text)}</div>` : '';
+    return text ? `<div class="extra">${render(text, drawer)}</div>` : '';
   };
   switch (note.type) {
     case 'anki': {
@@ -62,12 +66,13 @@ export function renderCard(note: NoteRecord, ord: number, context: CardContext =
       const text = f.Text ?? '';
       const isMath = html ? ankiMathOffsets(text) : insideMath(findMath(text));
       const front = render(renderClozeSide(text, ord, 'front', clozeStyle, isMath));
-      const back = render(renderClozeSide(text, ord, 'back', clozeStyle, isMath));
-      return { front, back: `${back}${extra(f.Extra)}${source()}` };
+      const backDrawer = formulaDrawer();
+      const back = render(renderClozeSide(text, ord, 'back', clozeStyle, isMath), backDrawer);
+      return { front, back: `${back}${extra(f.Extra, backDrawer)}${source(backDrawer)}` };
     }
     case 'keypoints': {
       const front = render(f.Question ?? '');
-      const keyPoints = parseKeyPoints(f.Points ?? '').map(render);
+      const keyPoints = parseKeyPoints(f.Points ?? '').map((point) => render(point));
       return { front, back: `${front}${ANSWER_RULE}${extra(f.Notes)}${source()}`, keyPoints };
     }
   }

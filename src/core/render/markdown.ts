@@ -1,5 +1,6 @@
 // Field text to HTML: Markdown with formulas set aside first, so TeX never meets the Markdown parser.
 import MarkdownIt from 'markdown-it';
+import { formulaDrawer, type FormulaDrawer } from './formula-drawer';
 import { highlight } from './highlight';
 import { findMath, type MathSpan } from './math-spans';
 import { escapeHtml, renderTex, TEX_MACROS } from './tex';
@@ -19,13 +20,13 @@ const CLOSE = '\uE001';
 const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 
 /** Replaces each formula with a placeholder and returns the rendered formulas by index. */
-function setMathAside(text: string, spans: MathSpan[]): { text: string; formulas: string[] } {
+function setMathAside(text: string, spans: MathSpan[], drawer: FormulaDrawer): { text: string; formulas: string[] } {
   const formulas: string[] = [];
   let out = '';
   let last = 0;
   for (const span of spans) {
     out += text.slice(last, span.start) + OPEN + formulas.length + CLOSE;
-    formulas.push(renderTex(span.tex, span.display));
+    formulas.push(drawer(`${span.display ? '$$' : '$'}${span.tex}`, span.tex, span.display, () => renderTex(span.tex, span.display)));
     last = span.end;
   }
   return { text: out + text.slice(last), formulas };
@@ -35,9 +36,10 @@ function putMathBack(html: string, formulas: string[]): string {
   return html.replace(PLACEHOLDER, (_, index: string) => formulas[Number(index)] ?? '');
 }
 
-export function renderMarkdown(text: string): string {
+/** A field as HTML; its formulas are drawn within the limits of `drawer`, one per card side. */
+export function renderMarkdown(text: string, drawer: FormulaDrawer = formulaDrawer()): string {
   const clean = text.replace(/[\uE000\uE001]/g, '');
-  const { text: aside, formulas } = setMathAside(clean, findMath(clean));
+  const { text: aside, formulas } = setMathAside(clean, findMath(clean), drawer);
   return putMathBack(markdown.render(aside), formulas);
 }
 

@@ -1,4 +1,5 @@
 // Finds the formulas in Markdown text: `$…$`, `$$…$$`, `\(…\)`, `\[…\]`, never inside code.
+import { forwardFinder } from '../text/forward-finder';
 
 export interface MathSpan {
   /** Offset of the opening delimiter. */
@@ -14,9 +15,17 @@ export interface MathSpan {
  * opens only when the next character is not a space and closes only when the previous one is not
  * a space and the next is not a digit, so prices like "$5 and $10" stay text (Pandoc's rule).
  * `\$` is a literal dollar.
+ *
+ * Every search for a closer is memoised or answered from a table, so a field of thousands of
+ * openers that never close (`\(`, `$x `, backticks) is still read a bounded number of times.
  */
 export function findMath(text: string): MathSpan[] {
   const spans: MathSpan[] = [];
+  const closeParen = forwardFinder(text, '\\)');
+  const closeBracket = forwardFinder(text, '\\]');
+  const closeDollars = forwardFinder(text, (from) => unescapedDollars(text, from));
+  const closeDollar = forwardFinder(text, (from) => inlineEnd(text, from));
+  const codeSpanClose = codeSpanCloser(text);
   let i = 0;
   let lineStart = true;
   while (i < text.length) {
@@ -33,16 +42,14 @@ export function findMath(text: string): MathSpan[] {
     if (ch === '`') {
       let runEnd = i;
       while (text[runEnd] === '`') runEnd++;
-      const run = text.slice(i, runEnd);
-      const close = text.indexOf(run, runEnd);
-      i = close < 0 ? runEnd : close + run.length;
+      const close = codeSpanClose(runEnd, runEnd - i);
+      i = close < 0 ? runEnd : close + (runEnd - i);
       continue;
     }
     if (ch === '\\') {
       const next = text[i + 1];
       if (next === '(' || next === '[') {
-        const closer = next === '(' ? '\\)' : '\\]';
-        const close = text.indexOf(closer, i + 2);
+        const close = (next === '(' ? closeParen : closeBracket)(i + 2);
         if (close >= 0) {
           spans.push({ start: i, end: close + 2, tex: text.slice(i + 2, close), display: next === '[' });
           i = close + 2;
@@ -54,7 +61,7 @@ export function findMath(text: string): MathSpan[] {
     }
     if (ch === '$') {
       if (text[i + 1] === '$') {
-        const close = findUnescaped(text, '$$', i + 2);
+        const close = closeDollars(i + 2);
         if (close >= 0) {
           spans.push({ start: i, end: close + 2, tex: text.slice(i + 2, close), display: true });
           i = close + 2;
@@ -65,10 +72,12 @@ export function findMath(text: string): MathSpan[] {
       }
       const after = text[i + 1];
       if (after !== undefined && !/\s/.test(after)) {
-        const close = findInlineClose(text, i + 1);
-        if (close >= 0) {
-          spans.push({ start: i, end: close + 1, tex: text.slice(i + 1, close), display: false });
-          i = close + 1;
+        // The search starts just after a `$`, never on an escaped character, so it reads the
+        // escapes the same way as any earlier search that passed this point: the memo holds.
+        const end = closeDollar(i + 1);
+        if (end >= 0 && text[end] === '$') {
+          spans.push({ start: i, end: end + 1, tex: text.slice(i + 1, end), display: false });
+          i = end + 1;
           continue;
         }
       }
@@ -93,10 +102,11 @@ function skipFence(text: string, from: number, marker: string): number {
   return text.length;
 }
 
-function findUnescaped(text: string, needle: string, from: number): number {
+/** The first `$$` at or after `from` that is not escaped. */
+function unescapedDollars(text: string, from: number): number {
   let pos = from;
   while (pos < text.length) {
-    const found = text.indexOf(needle, pos);
+    const found = text.indexOf('$$', pos);
     if (found < 0) return -1;
     if (!isEscaped(text, found)) return found;
     pos = found + 1;
@@ -104,15 +114,18 @@ function findUnescaped(text: string, needle: string, from: number): number {
   return -1;
 }
 
-function findInlineClose(text: string, from: number): number {
+/**
+ * Where an inline formula opened just before `from` ends: its closing `$`, or the blank line it may
+ * not run across (the caller tells them apart), or -1. Backslash escapes are skipped in pairs.
+ */
+function inlineEnd(text: string, from: number): number {
   for (let j = from; j < text.length; j++) {
     const ch = text[j];
     if (ch === '\\') {
       j++;
       continue;
     }
-    // An inline formula does not run across a blank line.
-    if (ch === '\n' && text[j + 1] === '\n') return -1;
+    if (ch === '\n' && text[j + 1] === '\n') return j;
     if (ch === '$') {
       const before = text[j - 1]!;
       const next = text[j + 1];
@@ -123,6 +136,25 @@ function findInlineClose(text: string, from: number): number {
   return -1;
 }
 
+/**
+ * `(from, length)` → the first run of `length` backticks at or after `from` (possibly the start of a
+ * longer run), or -1, as `indexOf` would answer. A table of the longest run still to come answers
+ * "none" at once, so many unclosed code spans of different lengths do not each read to the end.
+ */
+function codeSpanCloser(text: string): (from: number, length: number) => number {
+  let longestFrom: Int32Array | undefined;
+  return (from, length) => {
+    if (!longestFrom) {
+      longestFrom = new Int32Array(text.length + 1);
+      for (let p = text.length - 1, run = 0; p >= 0; p--) {
+        run = text[p] === '`' ? run + 1 : 0;
+        longestFrom[p] = Math.max(run, longestFrom[p + 1]!);
+      }
+    }
+    return longestFrom[from]! < length ? -1 : text.indexOf('`'.repeat(length), from);
+  };
+}
+
 function isEscaped(text: string, at: number): boolean {
   let backslashes = 0;
   for (let k = at - 1; k >= 0 && text[k] === '\\'; k--) backslashes++;
@@ -131,5 +163,35 @@ function isEscaped(text: string, at: number): boolean {
 
 /** A predicate telling whether an offset lies inside one of the spans. */
 export function insideMath(spans: MathSpan[]): (offset: number) => boolean {
-  return (offset) => spans.some((span) => offset > span.start && offset < span.end);
+  return insideSpans(spans);
+}
+
+/**
+ * Whether an offset lies strictly inside one of the spans (they may overlap and come in any order),
+ * by binary search over the spans merged: a cloze field asks once per deletion, and may have
+ * thousands of deletions and of formulas.
+ */
+export function insideSpans(spans: readonly { start: number; end: number }[]): (offset: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const { start, end } of sorted) {
+    // Open intervals: (1, 5) and (5, 9) leave 5 outside, so only overlapping ones merge.
+    if (ends.length > 0 && start < ends[ends.length - 1]!) ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, end);
+    else if (start < end) {
+      starts.push(start);
+      ends.push(end);
+    }
+  }
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (offset <= starts[mid]!) high = mid - 1;
+      else if (offset >= ends[mid]!) low = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 }

@@ -32,10 +32,14 @@ export function renderTex(tex: string, display: boolean): string {
   try {
     return katex.renderToString(tex, options(display));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const tag = display ? 'div' : 'span';
-    return `<${tag} class="math-error" title="${escapeHtml(message)}">${escapeHtml(tex)}</${tag}>`;
+    return texAsSource(tex, display, error instanceof Error ? error.message : String(error));
   }
+}
+
+/** A formula shown as its TeX, marked, with why it is not drawn as its title. */
+export function texAsSource(tex: string, display: boolean, why: string): string {
+  const tag = display ? 'div' : 'span';
+  return `<${tag} class="math-error" title="${escapeHtml(why)}">${escapeHtml(tex)}</${tag}>`;
 }
 
 /** The KaTeX error for a formula, or null when it renders; used by the deck checks. */

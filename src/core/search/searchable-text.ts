@@ -3,6 +3,8 @@ import type { NoteRecord, NoteTypeRecord } from '../collection/types';
 import { parseCloze, type Segment } from '../notes/cloze';
 import { fieldNamesOf } from '../notes/note-types';
 import { decodeEntities, stripHtml } from '../render/anki-markup';
+import { replaceUntil } from '../text/replace-until';
+import { linkTexts, withoutTagsAndComments } from './markup-scans';
 
 export interface SearchableFields {
   /**
@@ -58,6 +60,9 @@ export function searchableFields(note: NoteRecord, noteType: NoteTypeRecord | un
   return entry;
 }
 
+// The start of a tag that ends a line of text: `<br>`, `</div>`, `</p>`, `</li>`, `</td>` …
+const LINE_BREAKING_TAG = /<(?:br|\/(?:div|p|li|tr|td|th|h[1-6]))\b/gi;
+
 /**
  * A field's text without markup, lowercased: cloze deletions by their answers (hints at the end),
  * HTML tags gone and entities decoded, Markdown emphasis, code marks, link targets, list and heading
@@ -69,11 +74,11 @@ export function searchableText(text: string, html = false): string {
   let plain = text;
   if (marks & CLOZE && plain.includes('{{c')) plain = withoutClozes(plain);
   if (html) {
-    if (marks & TAG) plain = plain.replace(/<(?:br|\/(?:div|p|li|tr|td|th|h[1-6]))\b[^>]*>/gi, ' '); // lines stay apart
+    if (marks & TAG) plain = replaceUntil(plain, LINE_BREAKING_TAG, '>', ' '); // lines stay apart
     if (marks & (TAG | ENTITY)) plain = stripHtml(plain);
   } else {
     // Only what looks like a tag: a Markdown formula may well hold `a < b` and `c > d`.
-    if (marks & TAG) plain = plain.replace(/<!--[\s\S]*?-->|<\/?[a-z][^<>]*>/gi, ' ');
+    if (marks & TAG) plain = withoutTagsAndComments(plain);
     if (marks & ENTITY) plain = decodeEntities(plain);
     if (marks & MARKDOWN) plain = withoutMarkdown(plain, marks);
   }
@@ -159,7 +164,7 @@ function withoutMarkdown(text: string, marks: number): string {
   let plain = text;
   // Fences and their language word: the code itself stays searchable.
   if (plain.includes('```') || plain.includes('~~~')) plain = plain.replace(/^[ \t]*(?:```|~~~)[^\n]*$/gm, ' ');
-  if (plain.includes('](')) plain = plain.replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1');
+  if (plain.includes('](')) plain = linkTexts(plain);
   if (marks & LINES) plain = plain.replace(/^[ \t]*(?:#{1,6}[ \t]+|>+[ \t]?|(?:[-+*]|\d+[.)])[ \t]+)/gm, '');
   // `*` is a wildcard in a search anyway; `_` is not removed alone, as in x_i.
   if (plain.includes('*') || plain.includes('`') || plain.includes('__') || plain.includes('~~')) plain = plain.replace(/\*+|__+|~~|`+/g, '');

@@ -16,7 +16,7 @@ Commands:
   search QUERY [--limit N]                cards matching an Anki-style query (docs/search.md)
   stats [--deck NAME]                     every figure of the statistics screen
   answer CARD_ID again|hard|good|easy [--duration MS]
-  undo                                    take back the last answer
+  undo                                    take back the last answer or change
   suspend|unsuspend|bury CARD_ID...       change cards' availability
   import FILE [--deck NAME] [--dry-run] [--existing update|skip]
                                           Anki .apkg/.colpkg, CSV/TSV/Anki text, Markdown
@@ -147,7 +147,7 @@ async function run(argv: string[]): Promise<number> {
       }
       case 'undo': {
         const result = await service.undo({});
-        print(result, () => (result.cardId ? `Took back "${result.rating}" on ${result.cardId}.` : 'Nothing to undo.'));
+        print(result, () => (result.action ? `Took back "${result.action}".` : result.cardId ? `Took back "${result.rating}" on ${result.cardId}.` : 'Nothing to undo.'));
         break;
       }
       case 'suspend':

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readRegularFile } from '../files/read-regular-file';
 import { Collection, scheduleOf } from '../../core/collection/collection';
 import { collectionDifference } from '../../core/collection/compare';
-import { planBulk } from '../../core/collection/bulk';
+import { planBulk, type BulkAction } from '../../core/collection/bulk';
 import { planAddNote } from '../../core/collection/note-add';
 import { NoteEditProblem, planNoteEdit } from '../../core/collection/note-edit';
 import { planUndo } from '../../core/collection/undo-plan';
@@ -37,6 +37,7 @@ import { updateBuiltinDecks } from './builtin-decks';
 import { ImportCancelled, runImport } from './import-runner';
 import { systemCalendar } from './calendar';
 import { cardStateView, deckLabel, gradeOf, kindOf, noteView, ratingName } from './present';
+import { readableText } from './readable-text';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -52,6 +53,8 @@ export interface ServiceOptions {
 }
 
 const MAX_IMPORT_BYTES = 2 * 1024 ** 3;
+/** An undo of a bulk change names at most this many of the cards it put back. */
+const UNDO_CARD_IDS = 100;
 
 type Handler<M extends keyof ApiHandlers> = (input: ParsedInput<M>) => Promise<Results[M]>;
 
@@ -298,8 +301,13 @@ export class StudyService implements ApiHandlers {
     const col = this.col;
     const last = col.undo[col.undo.length - 1];
     if (!last) return { cardId: null, rating: null, undoDepth: 0 };
-    this.commit(planUndo(col, last, this.now()));
-    if (last.kind === 'bulk') return { cardId: null, rating: null, action: last.label, undoDepth: col.undo.length };
+    const event = planUndo(col, last, this.now());
+    this.commit(event);
+    if (last.kind === 'bulk') {
+      // The cards it put back, so the study screen can show again a card it suspended or buried.
+      const cardIds = event.type === 'undo-bulk' ? event.cards.slice(0, UNDO_CARD_IDS).map((card) => card.id) : [];
+      return { cardId: null, rating: null, action: last.label, cardIds, undoDepth: col.undo.length };
+    }
     return { cardId: last.cardId, rating: ratingName(last.rating), undoDepth: col.undo.length };
   };
 
@@ -343,19 +351,22 @@ export class StudyService implements ApiHandlers {
     const duplicates = duplicatesOf(col, draft).map((note) => ({
       noteId: note.id,
       deckName: col.decks.get(note.deckId)?.name ?? '',
-      question: questionText(note, 1, 100, note.noteTypeId ? col.noteTypes.get(note.noteTypeId) : undefined),
+      question: readableText(questionText(note, 1, 100, note.noteTypeId ? col.noteTypes.get(note.noteTypeId) : undefined)),
     }));
     return { cards, problem: issue ? { field: issue.field, message: issue.problem } : null, duplicates };
   };
 
   private questions = new Map<string, { modified: number; text: string }>();
 
-  /** The plain question of a card, remembered per note version: sorting 50,000 rows asks for all of them. */
+  /**
+   * The plain question of a card as the browser shows and sorts it (entities decoded), remembered
+   * per note version: sorting 50,000 rows asks for all of them.
+   */
   private cachedQuestion(card: CardRecord): string {
     const note = this.col.notes.get(card.noteId);
     const cached = this.questions.get(card.id);
     if (cached && note && cached.modified === note.modified) return cached.text;
-    const text = this.question(card, 200);
+    const text = readableText(this.question(card, 200));
     this.questions.set(card.id, { modified: note?.modified ?? 0, text });
     return text;
   }
@@ -449,27 +460,18 @@ export class StudyService implements ApiHandlers {
     return [...new Set(cardIds)];
   }
 
-  suspend: Handler<'suspend'> = async ({ cardIds }) => this.setSuspended(cardIds, true);
-  unsuspend: Handler<'unsuspend'> = async ({ cardIds }) => this.setSuspended(cardIds, false);
+  // Suspend and bury (the study screen's S and B, the CLI) are bulk changes of their cards: one
+  // undoable line each, on the same undo stack as answers, so Ctrl/Cmd+Z takes back whichever came last.
+  suspend: Handler<'suspend'> = async ({ cardIds }) => this.setAside(cardIds, { action: 'suspend' });
+  unsuspend: Handler<'unsuspend'> = async ({ cardIds }) => this.setAside(cardIds, { action: 'unsuspend' });
+  bury: Handler<'bury'> = async ({ cardIds }) => this.setAside(cardIds, { action: 'bury' });
+  unbury: Handler<'unbury'> = async ({ cardIds }) => this.setAside(cardIds, { action: 'unbury' });
 
-  private setSuspended(cardIds: string[], suspended: boolean): { changed: number } {
-    const ids = this.existingCards(cardIds).filter((id) => this.col.cards.get(id)!.suspended !== suspended);
-    if (ids.length) this.commit({ type: 'suspend', at: this.now(), cardIds: ids, suspended });
-    return { changed: ids.length };
+  private setAside(cardIds: string[], change: BulkAction): { changed: number } {
+    const event = planBulk({ col: this.col, at: this.now(), calendar: this.calendar }, this.existingCards(cardIds), change);
+    if (event) this.commit(event);
+    return { changed: event?.cards.length ?? 0 };
   }
-
-  bury: Handler<'bury'> = async ({ cardIds }) => {
-    const today = studyDay(this.calendar, this.now());
-    const ids = this.existingCards(cardIds).filter((id) => (this.col.cards.get(id)!.buriedUntilDay ?? 0) <= today);
-    if (ids.length) this.commit({ type: 'bury', at: this.now(), cardIds: ids, untilDay: today + 1 });
-    return { changed: ids.length };
-  };
-
-  unbury: Handler<'unbury'> = async ({ cardIds }) => {
-    const ids = this.existingCards(cardIds).filter((id) => this.col.cards.get(id)!.buriedUntilDay !== null);
-    if (ids.length) this.commit({ type: 'bury', at: this.now(), cardIds: ids, untilDay: null });
-    return { changed: ids.length };
-  };
 
   // --- cards and notes -------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { DataStatus } from '../../shared/dto';
 import { BrowseScreen } from '../browse/BrowseScreen';
-import { NoteEditor } from '../editor/NoteEditor';
+import { AddScreen } from '../editor/AddScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { StatsScreen } from '../stats/StatsScreen';
 import { setDroppedFile } from '../import-export/dropped-file';
@@ -84,12 +84,7 @@ export function App() {
         {route.screen === 'import' && <ImportScreen key={route.picked?.file ?? 'picker'} picked={route.picked} />}
         {route.screen === 'export' && <ExportScreen />}
         {route.screen === 'browse' && <BrowseScreen initialQuery={route.query} />}
-        {route.screen === 'add' && (
-          <section className="add" data-testid="add">
-            <h1>Add a note</h1>
-            <NoteEditor noteId={null} />
-          </section>
-        )}
+        {route.screen === 'add' && <AddScreen />}
         {route.screen === 'stats' && <StatsScreen />}
       </main>
     </div>

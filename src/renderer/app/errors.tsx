@@ -1,13 +1,7 @@
-// One place that shows what went wrong, in the service's own words, with where when it knows.
-import { AppError, formatWhere } from '../../shared/errors';
+// One place that shows what went wrong, as plain sentences (describe-error.ts), with a way to dismiss it.
+import { describeError } from './describe-error';
 
-export function describeError(error: unknown): string {
-  if (error instanceof AppError) {
-    const where = formatWhere(error.where);
-    return where && !error.message.includes(where) ? `${error.message} (${where})` : error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
+export { describeError };
 
 export function ErrorBanner({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
   if (!error) return null;

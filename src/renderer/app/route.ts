@@ -1,5 +1,6 @@
 // Screens as hash routes, so the back button and a reload keep the learner where they were.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { leaveTo, mayShow } from './leave-guard';
 
 export type Route =
   | { screen: 'home' }
@@ -37,14 +38,26 @@ export function routeHash(route: Route): string {
   return '#/';
 }
 
+/** Goes to `route`, once a screen with unsaved work (leave-guard.ts) agrees. */
 export function navigate(route: Route): void {
-  window.location.hash = routeHash(route);
+  leaveTo(routeHash(route));
 }
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  const shown = useRef(window.location.hash);
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    const onChange = () => {
+      const next = window.location.hash;
+      if (mayShow(next)) {
+        shown.current = next;
+        setRoute(parseRoute(next));
+        return;
+      }
+      // Back, forward or a typed address while a screen holds unsaved work: stay, and ask.
+      history.replaceState(history.state, '', shown.current || '#/');
+      leaveTo(next);
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

@@ -1,156 +1,165 @@
-// The card browser: search, a virtualized table of any size, selection, bulk changes with undo, and a side panel.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { BrowserColumn, BrowserRow, DeckNode, SearchResult } from '../../shared/dto';
+// The card browser: search, a keyboard grid of any size, selection, bulk changes with undo, and a resizable side panel.
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
+import type { BrowserColumn, DeckNode } from '../../shared/dto';
 import { useApi } from '../app/api-context';
 import { flattenDecks } from '../app/deck-list';
 import { describeError, ErrorBanner } from '../app/errors';
+import { ConfirmDialog } from '../editor/ConfirmDialog';
+import type { NoteEditorHandle } from '../editor/NoteEditor';
+import { BrowsePanel, type PanelTab } from './BrowsePanel';
+import { BrowseTable, type BrowseTableHandle } from './BrowseTable';
 import { BulkBar } from './BulkBar';
-import { CardInfoPanel } from './CardInfoPanel';
-import { columnLabel, formatCell } from './columns';
-import { NoteEditor } from '../editor/NoteEditor';
-
-const PAGE = 200;
-const ROW_HEIGHT = 34;
-const COLUMNS: BrowserColumn[] = ['question', 'deck', 'tags', 'due', 'interval', 'stability', 'difficulty', 'retrievability', 'reviews', 'lapses', 'added'];
-
+import { ColumnPicker } from './ColumnPicker';
+import { parseColumns, parsePanel, toggleColumn } from './column-layout';
+import { PanelSplitter } from './PanelSplitter';
+import { keepPresent, NOTHING, selectOnly, targetsOf, type Selection } from './selection';
+import { useBrowseRows, type Sort } from './use-browse-rows';
+import { COLUMNS_KEY, PANEL_KEY, useStored } from './use-stored';
 
 export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
   const api = useApi();
   const [query, setQuery] = useState(initialQuery);
-  const [result, setResult] = useState<SearchResult | null>(null);
-  const [rows, setRows] = useState<Map<string, BrowserRow>>(new Map());
-  const [sort, setSort] = useState<{ column: BrowserColumn; order: 'asc' | 'desc' }>({ column: 'added', order: 'asc' });
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [anchor, setAnchor] = useState<number | null>(null);
-  const [active, setActive] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'edit' | 'info'>('edit');
+  const [sort, setSort] = useState<Sort>({ column: 'added', order: 'asc' });
+  const [selection, setSelection] = useState<Selection>(NOTHING);
+  const [tab, setTab] = useState<PanelTab>('edit');
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [decks, setDecks] = useState<DeckNode[]>([]);
-  const loading = useRef(new Set<number>());
-  const scroller = useRef<HTMLDivElement>(null);
+  const [deleting, setDeleting] = useState<string[] | null>(null);
+  const [columns, setColumns] = useStored(COLUMNS_KEY, parseColumns);
+  const [panel, setPanel] = useStored(PANEL_KEY, parsePanel);
+  const { result, ids, rows, fetch, show, loadRange } = useBrowseRows(api, setError);
+  const editor = useRef<NoteEditorHandle>(null);
+  const table = useRef<BrowseTableHandle>(null);
 
-  const run = useCallback(
-    async (text: string, keepSelection = false) => {
-      try {
-        const found = await api.search({ query: text, sort: sort.column, order: sort.order, limit: PAGE });
-        setResult(found);
-        setRows(new Map(found.rows.map((row) => [row.cardId, row])));
-        loading.current.clear();
-        setError(null);
-        if (!keepSelection) {
-          setSelected(new Set());
-          setActive(found.ids[0] ?? null);
-        }
-      } catch (caught) {
-        setError(caught);
-      }
-    },
-    [api, sort],
-  );
-
-  useEffect(() => {
-    void run(query);
-    api.listDecks({}).then((list) => setDecks(flattenDecks(list.decks)), setError);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sort]);
-
-  const ids = result?.ids ?? [];
-  const virtualizer = useVirtualizer({ count: ids.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
-  const items = virtualizer.getVirtualItems();
-
-  // Rows arrive a page at a time as they scroll into view.
-  useEffect(() => {
-    if (!result || items.length === 0) return;
-    const first = Math.floor(items[0]!.index / PAGE);
-    const last = Math.floor(items[items.length - 1]!.index / PAGE);
-    for (let page = first; page <= last; page++) {
-      if (loading.current.has(page)) continue;
-      const pageIds = ids.slice(page * PAGE, (page + 1) * PAGE);
-      if (pageIds.every((id) => rows.has(id))) continue;
-      loading.current.add(page);
-      api.browseRows({ cardIds: pageIds }).then(
-        (fetched) => setRows((current) => new Map([...current, ...fetched.map((row) => [row.cardId, row] as const)])),
-        setError,
-      );
-    }
-  }, [items, result, ids, rows, api]);
-
-  const select = (index: number, event: React.MouseEvent) => {
-    const id = ids[index]!;
-    setActive(id);
-    if (event.shiftKey && anchor !== null) {
-      const [from, to] = anchor < index ? [anchor, index] : [index, anchor];
-      setSelected(new Set(ids.slice(from, to + 1)));
-    } else if (event.ctrlKey || event.metaKey) {
-      const next = new Set(selected);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      setSelected(next);
-      setAnchor(index);
-    } else {
-      setSelected(new Set([id]));
-      setAnchor(index);
-    }
+  /** Moves to another selection; when that changes the note in the panel, unsaved edits are asked about first. */
+  const choose = (next: Selection) => {
+    const noteOf = (id: string | null) => (id === null ? null : id === selection.active ? (activeNote ?? id) : (rows.get(id)?.noteId ?? id));
+    if (!editor.current || noteOf(next.active) === noteOf(selection.active)) setSelection(next);
+    else editor.current.confirmLeave(() => setSelection(next));
   };
 
-  const targets = useMemo(() => (selected.size > 0 ? [...selected] : active ? [active] : []), [selected, active]);
-
-  const refresh = useCallback(async () => {
-    await run(query, true);
-  }, [run, query]);
-
-  const undo = useCallback(async () => {
+  /**
+   * `search`: a new query, which starts a new selection (the active card stays if it matches).
+   * `refresh`: the same query after a change, keeping whatever is still there.
+   */
+  const run = async (text: string, mode: 'search' | 'refresh') => {
     try {
-      const result = await api.undo({});
-      setNotice(result.action ? `Undid “${result.action}”.` : result.cardId ? `Undid an answer on ${result.cardId}.` : 'Nothing to undo.');
-      await refresh();
+      const found = await fetch(text, sort);
+      setError(null);
+      if (mode === 'refresh') {
+        show(found);
+        setSelection((current) => keepPresent(current, found.ids));
+        return;
+      }
+      const at = selection.active === null ? -1 : found.ids.indexOf(selection.active);
+      const next = selectOnly(found.ids, Math.max(0, at));
+      const apply = () => {
+        show(found);
+        setSelection(next);
+      };
+      if (at >= 0 || !editor.current) apply();
+      else editor.current.confirmLeave(apply);
     } catch (caught) {
       setError(caught);
     }
-  }, [api, refresh]);
+  };
 
+  const sorted = useRef(false);
+  useEffect(() => {
+    void run(query, sorted.current ? 'refresh' : 'search');
+    sorted.current = true;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sort]);
+  useEffect(() => {
+    api.listDecks({}).then((list) => setDecks(flattenDecks(list.decks)), setError);
+  }, [api]);
+
+  const undo = async () => {
+    try {
+      const undone = await api.undo({});
+      setNotice(undone.action ? `Undid “${undone.action}”.` : undone.cardId ? `Undid an answer on ${undone.cardId}.` : 'Nothing to undo.');
+      await run(query, 'refresh');
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const undoNow = useRef(undo);
+  undoNow.current = undo;
+
+  // Ctrl/Cmd+Z anywhere on the screen except in a text field, where it undoes typing.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
-      const mod = event.ctrlKey || event.metaKey;
-      if (mod && event.key.toLowerCase() === 'z' && !typing) {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !typing) {
         event.preventDefault();
-        void undo();
-      } else if (mod && event.key.toLowerCase() === 'a' && !typing) {
-        event.preventDefault();
-        setSelected(new Set(ids));
+        void undoNow.current();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ids, undo]);
+  }, []);
+
+  const targets = targetsOf(selection);
+
+  // The active card's note, remembered while a refresh reloads its row, so the editor is not
+  // torn down (with any unsaved text) and rebuilt by every bulk change or save.
+  const knownNote = useRef<{ cardId: string; noteId: string } | null>(null);
+  const activeRow = selection.active === null ? undefined : rows.get(selection.active);
+  if (activeRow) knownNote.current = { cardId: activeRow.cardId, noteId: activeRow.noteId };
+  const activeNote = activeRow?.noteId ?? (knownNote.current && knownNote.current.cardId === selection.active ? knownNote.current.noteId : undefined);
+
+  const remove = async (cardIds: string[]) => {
+    setDeleting(null);
+    try {
+      const done = await api.bulk({ cardIds, change: { action: 'delete' } });
+      // The deleted cards are gone: nothing is chosen, and the panel says so rather than offering a blank form.
+      setSelection(NOTHING);
+      setNotice(`Done: ${done.label}. Ctrl/Cmd+Z undoes it.`);
+      await run(query, 'refresh');
+      table.current?.focus();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const openEditor = () => {
+    setTab('edit');
+    if (!panel.open) setPanel({ ...panel, open: true });
+    // After the panel has rendered; the editor waits for its note if that is still loading.
+    window.setTimeout(() => editor.current?.focus());
+  };
+
+  const onRange = useCallback((first: number, last: number) => loadRange(first, last), [loadRange]);
 
   const queryError = error && describeError(error);
+  const bodyStyle = { '--panel-width': `${panel.width}px` } as CSSProperties;
   return (
     <section className="browse" data-testid="browse">
-      <form
-        className="search-bar"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run(query);
-        }}
-      >
-        <input
-          data-testid="search-input"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          placeholder='Search: deck:ML tag:topic::kv* is:due prop:r<0.8 "exact phrase" -is:suspended'
-          aria-label="Search"
-          spellCheck={false}
-        />
-        <button type="submit">Search</button>
-        <span className="muted" data-testid="result-count">
-          {result ? `${result.total} card${result.total === 1 ? '' : 's'}` : ''}
-          {selected.size > 1 ? ` · ${selected.size} selected` : ''}
-        </span>
-      </form>
+      <div className="browse-top">
+        <form
+          className="search-bar"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(query, 'search');
+          }}
+        >
+          <input
+            data-testid="search-input"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder='Search: deck:ML tag:topic::kv* is:due prop:r<0.8 "exact phrase" -is:suspended'
+            aria-label="Search"
+            spellCheck={false}
+          />
+          <button type="submit">Search</button>
+          <span className="muted" data-testid="result-count" role="status">
+            {result ? `${result.total} card${result.total === 1 ? '' : 's'}` : ''}
+            {selection.selected.size > 1 ? ` · ${selection.selected.size} selected` : ''}
+          </span>
+        </form>
+        <ColumnPicker columns={columns} onToggle={(column: BrowserColumn) => setColumns(toggleColumn(columns, column))} />
+      </div>
       {queryError ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       {notice && (
         <p className="notice" role="status" data-testid="notice">
@@ -162,74 +171,54 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
         decks={decks}
         onDone={async (label) => {
           setNotice(`Done: ${label}. Ctrl/Cmd+Z undoes it.`);
-          await refresh();
+          await run(query, 'refresh');
         }}
+        onDelete={() => setDeleting(targets)}
         onUndo={() => void undo()}
         onError={setError}
       />
-      <div className="browse-body">
-        <div className="browse-table" role="grid" aria-rowcount={ids.length}>
-          <div className="browse-row header" role="row">
-            {COLUMNS.map((column) => (
-              <button
-                key={column}
-                type="button"
-                role="columnheader"
-                className={`cell ${column}`}
-                data-testid={`sort-${column}`}
-                onClick={() => setSort((current) => ({ column, order: current.column === column && current.order === 'asc' ? 'desc' : 'asc' }))}
-              >
-                {columnLabel(column)}
-                {sort.column === column ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ''}
-              </button>
-            ))}
-          </div>
-          <div ref={scroller} className="browse-scroll" data-testid="browse-rows">
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((item) => {
-                const id = ids[item.index]!;
-                const row = rows.get(id);
-                const classes = ['browse-row', selected.has(id) ? 'selected' : '', id === active ? 'active' : '', row?.suspended ? 'suspended' : '', row?.flag ? `flag-${row.flag}` : '']
-                  .filter(Boolean)
-                  .join(' ');
-                return (
-                  <div
-                    key={id}
-                    role="row"
-                    className={classes}
-                    data-card-id={id}
-                    style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                    onClick={(event) => select(item.index, event)}
-                  >
-                    {COLUMNS.map((column) => (
-                      <span key={column} className={`cell ${column}`} role="gridcell">
-                        {row ? formatCell(row, column) : '…'}
-                      </span>
-                    ))}
-                  </div>
-                );
-              })}
-            </div>
-          </div>
-        </div>
-        {active && (
-          <aside className="browse-panel" data-testid="browse-panel">
-            <div className="panel-tabs">
-              <button type="button" className={panel === 'edit' ? 'active' : ''} onClick={() => setPanel('edit')}>
-                Edit note
-              </button>
-              <button type="button" className={panel === 'info' ? 'active' : ''} data-testid="tab-info" onClick={() => setPanel('info')}>
-                Card info
-              </button>
-            </div>
-            {panel === 'edit' ? (
-              <NoteEditor key={rows.get(active)?.noteId ?? active} noteId={rows.get(active)?.noteId ?? null} onSaved={() => void refresh()} />
-            ) : (
-              <CardInfoPanel key={active} cardId={active} />
-            )}
-          </aside>
+      <div className={`browse-body ${panel.open ? '' : 'panel-closed'}`} style={bodyStyle}>
+        <BrowseTable
+          ref={table}
+          ids={ids}
+          rows={rows}
+          columns={columns}
+          sort={sort}
+          selection={selection}
+          onSort={(column) => setSort((current) => ({ column, order: current.column === column && current.order === 'asc' ? 'desc' : 'asc' }))}
+          onSelect={choose}
+          onOpen={openEditor}
+          onDelete={() => targets.length > 0 && setDeleting(targets)}
+          onRange={onRange}
+        />
+        {panel.open ? (
+          <>
+            <PanelSplitter width={panel.width} onResize={(width) => setPanel({ ...panel, width })} />
+            <BrowsePanel
+              active={selection.active}
+              noteId={activeNote}
+              tab={tab}
+              onTab={setTab}
+              onHide={() => editor.current ? editor.current.confirmLeave(() => setPanel({ ...panel, open: false })) : setPanel({ ...panel, open: false })}
+              onSaved={() => void run(query, 'refresh')}
+              onEscape={() => table.current?.focus()}
+              editor={editor}
+            />
+          </>
+        ) : (
+          <button type="button" className="panel-show" data-testid="panel-show" onClick={() => setPanel({ ...panel, open: true })} title="Show the side panel">
+            Show panel
+          </button>
         )}
       </div>
+      {deleting && (
+        <ConfirmDialog
+          title={deleting.length === 1 ? 'Delete the note of this card?' : `Delete the notes of ${deleting.length} cards?`}
+          message="Every card of the note goes with it. Ctrl/Cmd+Z or Undo brings them back."
+          choices={[{ label: 'Delete', kind: 'danger', testId: 'confirm-delete', onChoose: () => void remove(deleting) }]}
+          onCancel={() => setDeleting(null)}
+        />
+      )}
     </section>
   );
 }

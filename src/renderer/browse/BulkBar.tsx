@@ -1,5 +1,5 @@
 // The browser's actions on the selected cards; each is one undoable change.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DeckNode } from '../../shared/dto';
 import { useApi } from '../app/api-context';
 import { DeckOptions } from '../app/DeckOptions';
@@ -10,12 +10,15 @@ export function BulkBar({
   targets,
   decks,
   onDone,
+  onDelete,
   onUndo,
   onError,
 }: {
   targets: string[];
   decks: DeckNode[];
   onDone: (label: string) => void | Promise<void>;
+  /** Delete asks first, in the screen's own dialog (the Delete key asks the same way). */
+  onDelete: () => void;
   onUndo: () => void;
   onError: (error: unknown) => void;
 }) {
@@ -23,12 +26,24 @@ export function BulkBar({
   const [ask, setAsk] = useState<Ask>(null);
   const [value, setValue] = useState('');
   const none = targets.length === 0;
+  /** The button that opened the value box, which gets focus back when the box closes. */
+  const opener = useRef<HTMLButtonElement | null>(null);
+
+  const open = (kind: Ask, event: React.MouseEvent<HTMLButtonElement>, initial = '') => {
+    opener.current = event.currentTarget;
+    setAsk(kind);
+    setValue(initial);
+  };
+  const close = () => {
+    setAsk(null);
+    opener.current?.focus();
+  };
 
   type Change = Parameters<typeof api.bulk>[0]['change'];
   const apply = async (change: Change) => {
     try {
       const result = await api.bulk({ cardIds: targets, change });
-      setAsk(null);
+      if (ask) close();
       setValue('');
       await onDone(result.label);
     } catch (caught) {
@@ -59,32 +74,25 @@ export function BulkBar({
       <button type="button" disabled={none} onClick={() => void apply({ action: 'unsuspend' })}>
         Unsuspend
       </button>
-      <button type="button" disabled={none} data-testid="bulk-add-tags" onClick={() => setAsk('addTags')}>
+      <button type="button" disabled={none} data-testid="bulk-add-tags" onClick={(event) => open('addTags', event)}>
         Add tags
       </button>
-      <button type="button" disabled={none} onClick={() => setAsk('removeTags')}>
+      <button type="button" disabled={none} onClick={(event) => open('removeTags', event)}>
         Remove tags
       </button>
-      <button type="button" disabled={none} onClick={() => (setAsk('move'), setValue(decks[0]?.id ?? ''))}>
+      <button type="button" disabled={none} onClick={(event) => open('move', event, decks[0]?.id ?? '')}>
         Move
       </button>
-      <button type="button" disabled={none} onClick={() => setAsk('setDue')}>
+      <button type="button" disabled={none} data-testid="bulk-set-due" onClick={(event) => open('setDue', event)}>
         Set due
       </button>
       <button type="button" disabled={none} onClick={() => void apply({ action: 'forget' })}>
         Forget
       </button>
-      <button type="button" disabled={none} onClick={() => (setAsk('flag'), setValue('1'))}>
+      <button type="button" disabled={none} onClick={(event) => open('flag', event, '1')}>
         Flag
       </button>
-      <button
-        type="button"
-        disabled={none}
-        className="danger"
-        onClick={() => {
-          if (window.confirm(`Delete the notes of ${targets.length} card(s)? Undo can bring them back.`)) void apply({ action: 'delete' });
-        }}
-      >
+      <button type="button" disabled={none} className="danger" data-testid="bulk-delete" onClick={onDelete}>
         Delete
       </button>
       <button type="button" className="link" data-testid="bulk-undo" onClick={onUndo} title="Ctrl/Cmd+Z">
@@ -93,17 +101,24 @@ export function BulkBar({
       {ask && (
         <form
           className="bulk-ask"
+          data-testid="bulk-ask"
           onSubmit={(event) => {
             event.preventDefault();
             submit();
           }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              close();
+            }
+          }}
         >
           {ask === 'move' ? (
-            <select value={value} onChange={(event) => setValue(event.target.value)} aria-label="Deck">
+            <select autoFocus value={value} onChange={(event) => setValue(event.target.value)} aria-label="Deck">
               <DeckOptions decks={decks} />
             </select>
           ) : ask === 'flag' ? (
-            <select value={value} onChange={(event) => setValue(event.target.value)} aria-label="Flag">
+            <select autoFocus value={value} onChange={(event) => setValue(event.target.value)} aria-label="Flag">
               {['none', 'red', 'orange', 'green', 'blue', 'pink', 'turquoise', 'purple'].map((name, flag) => (
                 <option key={flag} value={flag}>
                   {name}
@@ -117,12 +132,13 @@ export function BulkBar({
               value={value}
               onChange={(event) => setValue(event.target.value)}
               placeholder={ask === 'setDue' ? 'days from today, e.g. 3 or 3-7' : 'tags, separated by spaces'}
+              aria-label={ask === 'setDue' ? 'Days from today' : 'Tags'}
             />
           )}
           <button type="submit" className="primary" data-testid="bulk-apply">
             Apply
           </button>
-          <button type="button" onClick={() => setAsk(null)}>
+          <button type="button" onClick={close} title="Esc">
             Cancel
           </button>
         </form>

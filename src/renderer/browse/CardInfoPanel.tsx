@@ -19,6 +19,8 @@ export function CardInfoPanel({ cardId }: { cardId: string }) {
   if (error) return <ErrorBanner error={error} />;
   if (!info) return <p className="muted">Loading…</p>;
   const s = info.state;
+  // A card never reviewed has no memory state yet: FSRS's zeros would read as "forgotten at once".
+  const unknown = s.kind === 'new' || s.stability <= 0;
   return (
     <div className="card-info" data-testid="card-info">
       <CardFace html={info.back} className="info-face" />
@@ -32,9 +34,9 @@ export function CardInfoPanel({ cardId }: { cardId: string }) {
         <dt>Due</dt>
         <dd>{date(s.due)}</dd>
         <dt>Stability</dt>
-        <dd>{s.stability.toFixed(2)} days</dd>
+        <dd data-testid="info-stability">{unknown ? '–' : `${s.stability.toFixed(2)} days`}</dd>
         <dt>Difficulty</dt>
-        <dd>{s.difficulty.toFixed(2)}</dd>
+        <dd data-testid="info-difficulty">{unknown ? '–' : s.difficulty.toFixed(2)}</dd>
         <dt>Recall now</dt>
         <dd data-testid="info-retrievability">{percent(s.retrievability)}</dd>
         <dt>Reviews</dt>

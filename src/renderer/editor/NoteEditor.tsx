@@ -1,13 +1,15 @@
-// Writes and edits notes of every type, with a live preview of each card as you type and a duplicate warning.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// Writes and edits notes of every type, with a live preview, a duplicate warning, and a question before unsaved text is lost.
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { DeckNode, NotePreview, NoteTypeName, NoteView } from '../../shared/dto';
 import { NOTE_TYPE_FIELDS } from '../../shared/note-fields';
 import { useApi } from '../app/api-context';
 import { DeckOptions } from '../app/DeckOptions';
 import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
-import { CardFace } from '../study/CardFace';
-import { KeyPoints } from '../study/KeyPoints';
+import { setLeaveGuard } from '../app/leave-guard';
+import { ConfirmDialog } from './ConfirmDialog';
+import { carryFields, isUnsaved, type Draft } from './draft';
+import { EditorPreview } from './EditorPreview';
 
 const TYPES: { value: NoteTypeName; label: string }[] = [
   { value: 'basic', label: 'Basic' },
@@ -22,21 +24,36 @@ const HINTS: Record<string, string> = {
   Source: 'Paper or book, e.g. Vaswani et al. (2017)',
 };
 
+/** What a screen holding the editor can ask of it. */
+export interface NoteEditorHandle {
+  /** Calls `leave` at once if nothing is unsaved, else after the learner saves or discards (never, if they keep editing). */
+  confirmLeave(leave: () => void): void;
+  /** Focuses the first field, now or as soon as the note has loaded. */
+  focus(): void;
+}
 
-/** `noteId` null: a new note. */
-export function NoteEditor({ noteId, onSaved }: { noteId: string | null; onSaved?: (note: NoteView) => void }) {
+type Asking = null | { kind: 'leave'; leave: () => void } | { kind: 'type'; next: NoteTypeName; lost: string[] };
+
+/** `noteId` null: a new note. `autoFocus`: the first field takes focus when the editor opens. */
+export function NoteEditor({ noteId, onSaved, autoFocus = false, ref }: { noteId: string | null; onSaved?: (note: NoteView) => void; autoFocus?: boolean; ref?: Ref<NoteEditorHandle> }) {
   const api = useApi();
   const [note, setNote] = useState<NoteView | null>(null);
   const [type, setType] = useState<NoteTypeName>('basic');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [tags, setTags] = useState('');
+  /** What is saved, to compare the draft with; null for a new note. */
+  const [baseline, setBaseline] = useState<Draft | null>(null);
   const [deckId, setDeckId] = useState('');
   const [decks, setDecks] = useState<DeckNode[]>([]);
   const [knownTags, setKnownTags] = useState<string[]>([]);
   const [preview, setPreview] = useState<NotePreview | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [asking, setAsking] = useState<Asking>(null);
   const timer = useRef<number | undefined>(undefined);
+  const form = useRef<HTMLDivElement>(null);
+  const lastFocused = useRef<HTMLElement | null>(null);
+  const wantFocus = useRef(autoFocus);
 
   useEffect(() => {
     if (noteId) {
@@ -45,6 +62,7 @@ export function NoteEditor({ noteId, onSaved }: { noteId: string | null; onSaved
         if (loaded.type !== 'anki') setType(loaded.type);
         setFields(loaded.fields);
         setTags(loaded.tags.join(' '));
+        setBaseline({ fields: loaded.fields, tags: loaded.tags.join(' ') });
       }, setError);
     } else {
       api.listDecks({}).then((list) => {
@@ -72,8 +90,27 @@ export function NoteEditor({ noteId, onSaved }: { noteId: string | null; onSaved
   }, [api, type, fields, noteId, note]);
 
   const names = useMemo(() => (note?.type === 'anki' ? Object.keys(note.fields) : [...NOTE_TYPE_FIELDS[type]]), [note, type]);
+  const ready = !noteId || note !== null;
+  const unsaved = ready && isUnsaved({ fields, tags }, baseline, names);
 
-  const save = async () => {
+  const focusFirst = useCallback(() => {
+    const first = form.current?.querySelector<HTMLElement>('textarea');
+    if (first) {
+      first.focus();
+      wantFocus.current = false;
+    } else {
+      wantFocus.current = true;
+    }
+  }, []);
+
+  // A focus asked for before the note loaded lands once its fields exist.
+  useEffect(() => {
+    if (ready && wantFocus.current) focusFirst();
+  }, [ready, focusFirst]);
+
+  const save = async (): Promise<boolean> => {
+    // Saving fields that have not loaded yet would empty the note.
+    if (!ready) return false;
     setError(null);
     const tagList = tags.split(/\s+/).filter(Boolean);
     try {
@@ -81,17 +118,64 @@ export function NoteEditor({ noteId, onSaved }: { noteId: string | null; onSaved
         ? await api.editNote({ noteId, fields, tags: tagList })
         : await api.addNote({ deckId, type, fields: Object.fromEntries(names.map((name) => [name, fields[name] ?? ''])), tags: tagList });
       setSaved(noteId ? 'Saved.' : 'Added. Write the next one.');
-      if (!noteId) setFields({});
+      if (noteId) {
+        setNote(result);
+        setFields(result.fields);
+        setTags(result.tags.join(' '));
+        setBaseline({ fields: result.fields, tags: result.tags.join(' ') });
+      } else {
+        setFields({});
+        // The next note starts where this one did.
+        focusFirst();
+      }
       onSaved?.(result);
+      return true;
     } catch (caught) {
       setError(caught);
+      return false;
     }
   };
 
+  // Refs, so a guard installed earlier reads the editor as it is now.
+  const unsavedNow = useRef(unsaved);
+  unsavedNow.current = unsaved;
+  const confirmLeave = useCallback((leave: () => void) => {
+    if (unsavedNow.current) setAsking({ kind: 'leave', leave });
+    else leave();
+  }, []);
+  useImperativeHandle(ref, () => ({ confirmLeave, focus: focusFirst }), [confirmLeave, focusFirst]);
+
+  // While something is unsaved, moving to another screen asks first.
+  useEffect(() => (unsaved ? setLeaveGuard(confirmLeave) : undefined), [unsaved, confirmLeave]);
+
+  // Keep editing: back to the field the learner was in.
+  const keepEditing = () => {
+    setAsking(null);
+    const field = lastFocused.current;
+    window.setTimeout(() => (field?.isConnected ? field : form.current?.querySelector('textarea'))?.focus());
+  };
+
+  const changeType = (next: NoteTypeName) => {
+    const { lost } = carryFields(fields, NOTE_TYPE_FIELDS[type], NOTE_TYPE_FIELDS[next]);
+    if (lost.length) setAsking({ kind: 'type', next, lost });
+    else applyType(next);
+  };
+  const applyType = (next: NoteTypeName) => {
+    setFields(carryFields(fields, NOTE_TYPE_FIELDS[type], NOTE_TYPE_FIELDS[next]).fields);
+    setType(next);
+    setAsking(null);
+  };
+
+  const typeLabel = (value: NoteTypeName) => TYPES.find((t) => t.value === value)?.label ?? value;
+
   return (
     <div
+      ref={form}
       className="note-editor"
       data-testid="note-editor"
+      onFocus={(event) => {
+        if (event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement) lastFocused.current = event.target;
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
@@ -103,7 +187,7 @@ export function NoteEditor({ noteId, onSaved }: { noteId: string | null; onSaved
         <div className="form-grid">
           <label className="field">
             <span>Type</span>
-            <select value={type} data-testid="editor-type" onChange={(event) => setType(event.target.value as NoteTypeName)}>
+            <select value={type} data-testid="editor-type" onChange={(event) => changeType(event.target.value as NoteTypeName)}>
               {TYPES.map((t) => (
                 <option key={t.value} value={t.value}>
                   {t.label}
@@ -120,53 +204,90 @@ export function NoteEditor({ noteId, onSaved }: { noteId: string | null; onSaved
         </div>
       )}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
-      {names.map((name) => (
-        <label key={name} className="field">
-          <span>
-            {name}
-            {preview?.problem?.field === name && <em className="field-problem"> — {preview.problem.message}</em>}
-          </span>
-          <textarea
-            data-testid={`field-${name}`}
-            rows={name === 'Source' ? 1 : name === 'Points' || name === 'Text' ? 5 : 3}
-            value={fields[name] ?? ''}
-            placeholder={HINTS[name] ?? ''}
-            onChange={(event) => setFields({ ...fields, [name]: event.target.value })}
-          />
+      {!ready && !error && <p className="muted">Loading the note…</p>}
+      {ready &&
+        names.map((name) => (
+          <label key={name} className="field">
+            <span>
+              {name}
+              {preview?.problem?.field === name && <em className="field-problem"> — {preview.problem.message}</em>}
+            </span>
+            <textarea
+              data-testid={`field-${name}`}
+              rows={name === 'Source' ? 1 : name === 'Points' || name === 'Text' ? 5 : 3}
+              value={fields[name] ?? ''}
+              placeholder={HINTS[name] ?? ''}
+              onChange={(event) => {
+                setFields({ ...fields, [name]: event.target.value });
+                setSaved(null);
+              }}
+            />
+          </label>
+        ))}
+      {ready && (
+        <label className="field">
+          <span>Tags</span>
+          <input list="known-tags" data-testid="editor-tags" value={tags} onChange={(event) => setTags(event.target.value)} placeholder="topic::attention level::core" />
+          <datalist id="known-tags">
+            {knownTags.map((tag) => (
+              <option key={tag} value={[...tags.split(/\s+/).slice(0, -1), tag].join(' ')} />
+            ))}
+          </datalist>
         </label>
-      ))}
-      <label className="field">
-        <span>Tags</span>
-        <input list="known-tags" data-testid="editor-tags" value={tags} onChange={(event) => setTags(event.target.value)} placeholder="topic::attention level::core" />
-        <datalist id="known-tags">
-          {knownTags.map((tag) => (
-            <option key={tag} value={[...tags.split(/\s+/).slice(0, -1), tag].join(' ')} />
-          ))}
-        </datalist>
-      </label>
+      )}
       {preview && preview.duplicates.length > 0 && (
         <p className="notice warning" data-testid="duplicate-warning">
           The same question is already in {preview.duplicates.map((d) => `${d.deckName} (${d.question})`).join('; ')}.
         </p>
       )}
       <div className="editor-actions">
-        <button type="button" className="primary" data-testid="editor-save" onClick={() => void save()}>
+        <button type="button" className="primary" data-testid="editor-save" disabled={!ready} onClick={() => void save()}>
           {noteId ? 'Save' : 'Add'} <kbd>Ctrl+Enter</kbd>
         </button>
-        {saved && <span className="muted">{saved}</span>}
+        <span className="muted" role="status" data-testid="editor-status">
+          {saved ?? (unsaved && noteId ? 'Unsaved changes' : '')}
+        </span>
       </div>
-      {preview && (
-        <div className="editor-preview" data-testid="editor-preview">
-          {preview.cards.map((card) => (
-            <div key={card.ord} className="preview-card">
-              <CardFace html={card.front} />
-              <div className="back">
-                <CardFace html={card.back} />
-                {card.keyPoints && <KeyPoints points={card.keyPoints} ticked={new Set()} onToggle={() => undefined} />}
-              </div>
-            </div>
-          ))}
-        </div>
+      {preview && <EditorPreview preview={preview} />}
+      {asking?.kind === 'leave' && (
+        <ConfirmDialog
+          title={noteId ? 'Save your changes to this note?' : 'Add the note you are writing?'}
+          message={noteId ? 'You changed this note and have not saved it.' : 'What you typed will be lost if you leave without adding it.'}
+          choices={[
+            {
+              label: noteId ? 'Save' : 'Add',
+              kind: 'primary',
+              testId: 'confirm-save',
+              onChoose: () => {
+                const { leave } = asking;
+                setAsking(null);
+                void save().then((ok) => ok && leave());
+              },
+            },
+            {
+              label: 'Discard',
+              kind: 'danger',
+              testId: 'confirm-discard',
+              onChoose: () => {
+                setAsking(null);
+                asking.leave();
+              },
+            },
+          ]}
+          cancelLabel="Keep editing"
+          onCancel={keepEditing}
+        />
+      )}
+      {asking?.kind === 'type' && (
+        <ConfirmDialog
+          title={`Change to ${typeLabel(asking.next)}?`}
+          message={`${typeLabel(asking.next)} has no place for ${asking.lost.join(' and ')}: what you wrote there will be lost.`}
+          choices={[{ label: `Change and lose ${asking.lost.join(', ')}`, kind: 'danger', testId: 'confirm-discard', onChoose: () => applyType(asking.next) }]}
+          cancelLabel={`Keep ${typeLabel(type)}`}
+          focus="cancel"
+          // Focus goes back to the type list, where the learner was.
+          onCancel={() => setAsking(null)}
+        />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 // Home: the deck tree with what is new, in learning and due; today's work; a way to start studying.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DeckList, DeckNode } from '../../shared/dto';
 import { useApi } from '../app/api-context';
 import { ErrorBanner } from '../app/errors';
@@ -35,12 +35,33 @@ export function HomeScreen() {
     [list],
   );
 
+  const table = useRef<HTMLTableElement>(null);
+  // Set when a key moved the selection, so only that (not the first drawing) scrolls the page.
+  const moved = useRef(false);
+
+  // The deck list takes the keys on arrival: after a click on a nav button, ↓ and Enter work at once.
+  const loaded = list !== null;
+  useEffect(() => {
+    if (loaded) table.current?.focus({ preventScroll: true });
+  }, [loaded]);
+
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    table.current?.querySelector('tbody tr[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement) return;
-      if (event.key === 'ArrowDown' || event.key === 'j') setSelected((i) => Math.min(rows.length - 1, i + 1));
-      else if (event.key === 'ArrowUp' || event.key === 'k') setSelected((i) => Math.max(0, i - 1));
-      else if (event.key === 'Enter' && rows[selected] && !(event.target instanceof HTMLButtonElement)) navigate({ screen: 'study', deckId: rows[selected]!.node.id });
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const step = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0;
+      if (step !== 0) {
+        moved.current = true;
+        setSelected((i) => Math.max(0, Math.min(rows.length - 1, i + step)));
+        // Wherever focus was (a nav button, a Study button), the list has it now, so Enter studies.
+        if (document.activeElement !== table.current) table.current?.focus({ preventScroll: true });
+      } else if (event.key === 'Enter' && rows[selected] && !(event.target instanceof HTMLButtonElement)) navigate({ screen: 'study', deckId: rows[selected]!.node.id });
       else return;
       event.preventDefault();
     };
@@ -72,7 +93,14 @@ export function HomeScreen() {
       {rows.length === 0 ? (
         <p className="muted">No decks yet. Import a deck file with the CLI: interleave import deck.md</p>
       ) : (
-        <table className="deck-table" role="grid" aria-label="Decks">
+        <table
+          ref={table}
+          className="deck-table"
+          role="grid"
+          aria-label="Decks"
+          tabIndex={0}
+          aria-activedescendant={rows[selected] ? `deck-row-${selected}` : undefined}
+        >
           <thead>
             <tr>
               <th>Deck</th>
@@ -87,6 +115,7 @@ export function HomeScreen() {
             {rows.map(({ node, depth }, index) => (
               <tr
                 key={node.id}
+                id={`deck-row-${index}`}
                 className={index === selected ? 'selected' : undefined}
                 aria-selected={index === selected}
                 data-testid={`deck-${node.id}`}

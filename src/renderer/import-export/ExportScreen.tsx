@@ -5,29 +5,23 @@ import { useApi } from '../app/api-context';
 import { DeckOptions } from '../app/DeckOptions';
 import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
+import { exportStem, oneDownload, saveDownload, type Download } from './export-download';
 
 type Format = ExportSummary['format'];
 
 const FORMATS: { value: Format; label: string }[] = [
   { value: 'backup', label: 'Full backup (.interleave): notes, history, presets, media' },
   { value: 'apkg', label: 'Anki package (.apkg) with review history' },
-  { value: 'md', label: 'Interleave Markdown decks (.md), one file per deck' },
+  { value: 'md', label: 'Interleave Markdown decks (.md), one file per deck (several come zipped)' },
   { value: 'csv', label: 'CSV (Anki plain-text columns)' },
   { value: 'tsv', label: 'TSV (Anki plain-text columns)' },
 ];
 
-
-/** Saves bytes as a download; the window never gets a path on disk. */
-function download(name: string, base64: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes]));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** What the file holds; text formats carry notes and cards only, so their zero reviews are not news. */
+function contents(summary: ExportSummary): string {
+  const base = `${summary.notes} notes and ${summary.cards} cards`;
+  if (summary.format === 'md' || summary.format === 'csv' || summary.format === 'tsv') return base;
+  return `${summary.notes} notes, ${summary.cards} cards, ${summary.reviews} reviews and ${summary.media} media files`;
 }
 
 export function ExportScreen() {
@@ -35,7 +29,7 @@ export function ExportScreen() {
   const [decks, setDecks] = useState<DeckNode[]>([]);
   const [deckId, setDeckId] = useState('');
   const [format, setFormat] = useState<Format>('backup');
-  const [done, setDone] = useState<ExportSummary | null>(null);
+  const [done, setDone] = useState<{ summary: ExportSummary; download: Download } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -46,10 +40,14 @@ export function ExportScreen() {
   const run = async () => {
     setBusy(true);
     setError(null);
+    setDone(null);
     try {
       const result = await api.exportData({ format, ...(deckId ? { deckId } : {}) });
-      for (const file of result.files) download(file.name, file.base64);
-      setDone(result);
+      if (result.files.length === 0) throw new Error('There is nothing to export: the chosen decks hold no notes.');
+      const deckName = decks.find((deck) => deck.id === deckId)?.name ?? null;
+      const download = oneDownload(result.files, exportStem(deckName));
+      saveDownload(download);
+      setDone({ summary: result, download });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -84,9 +82,10 @@ export function ExportScreen() {
         {busy ? 'Exporting…' : 'Export'}
       </button>
       {done && (
-        <p className="notice" data-testid="export-done">
-          Saved {done.paths.join(', ')}: {done.notes} notes, {done.cards} cards, {done.reviews} reviews, {done.media} media files.
-          {done.messages.map((message) => ` ${message}`)}
+        <p className="notice" role="status" data-testid="export-done">
+          Saved “{done.download.name}”{done.download.files > 1 ? `, a zip of ${done.download.files} Markdown decks (one .md file per deck),` : ''} with {contents(done.summary)}.{' '}
+          {window.interleave ? 'Choose where to keep it in the save dialog.' : 'It is in your browser’s downloads.'}
+          {done.summary.messages.map((message) => ` ${/[.!?]$/.test(message) ? message : `${message}.`}`)}
         </p>
       )}
     </section>

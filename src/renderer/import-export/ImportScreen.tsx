@@ -1,11 +1,13 @@
 // Import: pick or drop a file, see what it holds and what would change, choose options, import with progress.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportJob, ImportSummary } from '../../shared/dto';
+import { AppError, type ErrorCode } from '../../shared/errors';
 import { useApi } from '../app/api-context';
 import { ErrorBanner } from '../app/errors';
 import { navigate } from '../app/route';
 import { CardFace } from '../study/CardFace';
 import { fileToBase64, takeDroppedFile } from './dropped-file';
+import { useDebounced } from './use-debounced';
 
 type Source = { kind: 'bytes'; name: string; base64: string; size: number } | { kind: 'picked'; file: string; name: string };
 
@@ -30,6 +32,9 @@ function counts(label: string, c: ImportSummary['notes']) {
   );
 }
 
+/** How long typing in "Put the notes in deck" pauses before the preview is worked out again. */
+const DECK_NAME_PAUSE_MS = 400;
+
 export function ImportScreen({ picked }: { picked: { file: string; name: string } | null }) {
   const api = useApi();
   const [source, setSource] = useState<Source | null>(picked ? { kind: 'picked', ...picked } : null);
@@ -38,7 +43,11 @@ export function ImportScreen({ picked }: { picked: { file: string; name: string 
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [dragging, setDragging] = useState(false);
+  const [importing, setImporting] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  // The newest run wins: an older one stops following its job (and a dry run is cancelled in the service).
+  const latest = useRef(0);
+  const following = useRef<{ jobId: string; dryRun: boolean } | null>(null);
 
   const choose = useCallback(async (file: File) => {
     setPreview(null);
@@ -52,42 +61,59 @@ export function ImportScreen({ picked }: { picked: { file: string; name: string 
     if (dropped) void choose(dropped);
   }, [choose]);
 
-  /** Starts an import job and follows it until it ends. */
+  /** Starts an import job and follows it until it ends, unless a newer run takes over. */
   const run = useCallback(
-    async (dryRun: boolean) => {
+    async (dryRun: boolean, chosen: Options) => {
       if (!source) return;
+      const ticket = ++latest.current;
+      const previous = following.current;
+      following.current = null;
+      // A preview nobody will see is wasted work on a large package: stop it.
+      if (previous?.dryRun) void api.cancelImport({ jobId: previous.jobId }).catch(() => undefined);
       setError(null);
+      if (!dryRun) setImporting(true);
       const request = {
         ...(source.kind === 'picked' ? { file: source.file } : { name: source.name, base64: source.base64 }),
         dryRun,
-        existing: options.existing,
-        ...(options.deckName.trim() ? { deckName: options.deckName.trim() } : {}),
-        ...(options.mapping ? { mapping: options.mapping } : {}),
-        ...(options.hasHeader !== undefined ? { hasHeader: options.hasHeader } : {}),
+        existing: chosen.existing,
+        ...(chosen.deckName.trim() ? { deckName: chosen.deckName.trim() } : {}),
+        ...(chosen.mapping ? { mapping: chosen.mapping } : {}),
+        ...(chosen.hasHeader !== undefined ? { hasHeader: chosen.hasHeader } : {}),
       };
       try {
         const { jobId } = await api.startImport(request);
+        if (ticket !== latest.current) {
+          if (dryRun) void api.cancelImport({ jobId }).catch(() => undefined);
+          return;
+        }
+        following.current = { jobId, dryRun };
         let state: ImportJob = await api.importJob({ jobId });
-        setJob(state);
-        while (state.state === 'running') {
+        while (ticket === latest.current && state.state === 'running') {
+          setJob(state);
           await new Promise((resolve) => setTimeout(resolve, 150));
           state = await api.importJob({ jobId });
-          setJob(state);
         }
+        if (ticket !== latest.current) return;
+        following.current = null;
+        setJob(state);
         if (state.state === 'done' && dryRun) setPreview(state.summary);
-        if (state.state === 'failed') setError(new Error(state.error?.message ?? 'The import failed.'));
+        if (state.state === 'failed') setError(state.error ? new AppError(state.error.code as ErrorCode, state.error.message, state.error.where) : new Error('The import failed.'));
       } catch (caught) {
-        setError(caught);
+        if (ticket === latest.current) setError(caught);
+      } finally {
+        if (!dryRun) setImporting(false);
       }
     },
-    [api, source, options],
+    [api, source],
   );
 
-  // Every change of file or options shows a fresh preview: nothing is imported until asked.
+  // Every change of file or options shows a fresh preview: nothing is imported until asked. The
+  // deck name waits for a pause in typing, since each preview reads the whole file again.
+  const deckName = useDebounced(options.deckName, DECK_NAME_PAUSE_MS);
   useEffect(() => {
-    if (source) void run(true);
+    if (source) void run(true, { ...options, deckName });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source, options.mapping, options.hasHeader, options.deckName, options.existing]);
+  }, [source, options.mapping, options.hasHeader, deckName, options.existing]);
 
   const running = job?.state === 'running';
   const finished = job && job.state !== 'running' && job.summary && !job.summary.dryRun ? job.summary : null;
@@ -106,7 +132,7 @@ export function ImportScreen({ picked }: { picked: { file: string; name: string 
         event.preventDefault();
         setDragging(false);
         const file = event.dataTransfer.files[0];
-        if (file) void choose(file);
+        if (file && !importing) void choose(file);
       }}
     >
       <h1>Import</h1>
@@ -115,29 +141,44 @@ export function ImportScreen({ picked }: { picked: { file: string; name: string 
         Spaced Repetition, Logseq cards) and Interleave backups. Review history comes along; importing the same file again updates instead of
         duplicating.
       </p>
-      <div className="drop-zone" onClick={() => input.current?.click()} role="button" tabIndex={0} data-testid="drop-zone">
+      <div
+        className="drop-zone"
+        role="button"
+        tabIndex={0}
+        aria-disabled={importing}
+        data-testid="drop-zone"
+        onClick={() => !importing && input.current?.click()}
+        onKeyDown={(event) => {
+          // A role=button answers Enter and Space like a button does.
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          if (!importing) input.current?.click();
+        }}
+      >
         {source ? (
           <strong>{source.kind === 'picked' ? source.name : `${source.name} (${Math.ceil(source.size / 1024)} KiB)`}</strong>
         ) : (
           <span>Drop a file here, or click to choose one</span>
         )}
-        <input
-          ref={input}
-          type="file"
-          accept={ACCEPT}
-          hidden
-          data-testid="file-input"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void choose(file);
-          }}
-        />
       </div>
+      <input
+        ref={input}
+        type="file"
+        accept={ACCEPT}
+        hidden
+        data-testid="file-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          // Emptied, so choosing the same file again (after editing it) is a change and previews it afresh.
+          event.target.value = '';
+          if (file) void choose(file);
+        }}
+      />
 
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
 
       {source && (
-        <div className="form-grid">
+        <fieldset className="form-grid" disabled={importing}>
           <label className="field">
             <span>Put the notes in deck</span>
             <input placeholder="the decks the file names" value={options.deckName} onChange={(event) => setOptions({ ...options, deckName: event.target.value })} />
@@ -149,7 +190,7 @@ export function ImportScreen({ picked }: { picked: { file: string; name: string 
               <option value="skip">Leave them as they are</option>
             </select>
           </label>
-        </div>
+        </fieldset>
       )}
 
       {columns && (
@@ -251,7 +292,7 @@ export function ImportScreen({ picked }: { picked: { file: string; name: string 
               </div>
             ))}
           </div>
-          <button type="button" className="primary" data-testid="do-import" onClick={() => void run(false)}>
+          <button type="button" className="primary" data-testid="do-import" disabled={importing} onClick={() => void run(false, options)}>
             Import
           </button>
         </div>

@@ -1,120 +1,183 @@
-// Settings: the scheduling preset of each deck, when the study day starts, and the theme.
-import { useCallback, useEffect, useState } from 'react';
+// Settings: when the study day starts, the theme and backups; the scheduling presets and which deck uses which.
+import { useEffect, useRef, useState } from 'react';
+import { DEFAULT_PRESET_ID } from '../../core/scheduling/presets';
 import type { DeckNode, Preset, Settings } from '../../shared/dto';
+import { AppError } from '../../shared/errors';
 import { useApi } from '../app/api-context';
 import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
 import { applyTheme } from '../theme/theme';
+import { DeckPresetTable } from './DeckPresetTable';
+import { FeedbackLine, type Feedback } from './Feedback';
+import { checkBackups, formToPreset, NUMBER_FIELDS, presetToForm, type PresetForm } from './preset-form';
 
-
-const steps = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+const THEMES: Record<Settings['theme'], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
+const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
+/** "The deck that uses it" or "The 3 decks that use it", with the verb to follow agreeing. */
+const decksUsing = (n: number, tense: 'present' | 'past') =>
+  n === 1 ? `The deck that ${tense === 'past' ? 'used' : 'uses'} it ${tense === 'past' ? 'now uses' : 'will use'}` : `The ${n} decks that ${tense === 'past' ? 'used' : 'use'} it ${tense === 'past' ? 'now use' : 'will use'}`;
 
 export function SettingsScreen() {
   const api = useApi();
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [backups, setBackups] = useState('');
   const [presets, setPresets] = useState<Preset[]>([]);
   const [decks, setDecks] = useState<DeckNode[]>([]);
-  const [editing, setEditing] = useState<Preset | null>(null);
-  const [stepsText, setStepsText] = useState({ learning: '', relearning: '' });
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [form, setForm] = useState<PresetForm | null>(null);
+  /** The field the last check or save found wrong, marked until the next try. */
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const said = useRef(0);
 
-  const load = useCallback(async () => {
-    try {
-      const [s, p, d] = await Promise.all([api.getSettings({}), api.listPresets({}), api.listDecks({})]);
-      setSettings(s);
-      setPresets(p);
-      setDecks(flattenDecks(d.decks));
-      const first = editing ? (p.find((preset) => preset.id === editing.id) ?? p[0]!) : p[0]!;
-      setEditing(first);
-      setStepsText({ learning: first.learningSteps.join(' '), relearning: first.relearningSteps.join(' ') });
-    } catch (caught) {
-      setError(caught);
-    }
-  }, [api, editing]);
+  const say = (at: string, message: string) => setFeedback({ at, id: ++said.current, kind: 'saved', message });
+  const fail = (at: string, error: unknown) => setFeedback({ at, id: ++said.current, kind: 'error', error });
+  const dismiss = () => setFeedback(null);
+
+  const edit = (preset: Preset) => {
+    setEditingId(preset.id);
+    setForm(presetToForm(preset));
+    setInvalid(null);
+    setConfirmingDelete(false);
+  };
+
+  const load = async (showPresetId?: string) => {
+    const [s, p, d] = await Promise.all([api.getSettings({}), api.listPresets({}), api.listDecks({})]);
+    setSettings(s);
+    setBackups(String(s.backupsToKeep));
+    setPresets(p);
+    setDecks(flattenDecks(d.decks));
+    edit(p.find((preset) => preset.id === showPresetId) ?? p[0]!);
+  };
 
   useEffect(() => {
-    void load();
+    load().catch(setLoadError);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api]);
 
-  const updateSettings = async (changes: Partial<Settings>) => {
+  const current = presets.find((preset) => preset.id === editingId);
+  if (!settings || !form || !current) return loadError ? <ErrorBanner error={loadError} /> : <p className="muted">Loading settings…</p>;
+  const defaultName = presets.find((preset) => preset.id === DEFAULT_PRESET_ID)?.name ?? 'Default';
+  const usedBy = decks.filter((deck) => deck.presetId === current.id).length;
+
+  const updateSettings = async (changes: Partial<Settings>, message: string) => {
     try {
       const next = await api.updateSettings(changes);
       setSettings(next);
+      setBackups(String(next.backupsToKeep));
       if (changes.theme) applyTheme(next.theme);
-      setSaved('Settings saved.');
+      say('general', message);
     } catch (caught) {
-      setError(caught);
+      fail('general', caught);
     }
+  };
+
+  /** Backups are saved when the field is left or Enter is pressed, not at every keystroke. */
+  const commitBackups = () => {
+    const checked = checkBackups(backups);
+    if (typeof checked === 'string') return fail('general', new Error(checked));
+    if (checked !== settings.backupsToKeep) void updateSettings({ backupsToKeep: checked }, `Saved: the last ${checked} daily backups are kept.`);
+  };
+
+  /** The preset the form describes, or undefined after saying (at `at`) which field is wrong. */
+  const checkedForm = (at: string): Preset | undefined => {
+    const checked = formToPreset(form, current);
+    if ('preset' in checked) return checked.preset;
+    setInvalid(checked.problem.field);
+    fail(at, new Error(checked.problem.message));
+    return undefined;
   };
 
   const savePreset = async () => {
-    if (!editing) return;
+    const next = checkedForm('save');
+    if (!next) return;
+    setSaving(true);
     try {
-      const preset = await api.savePreset({ ...editing, learningSteps: steps(stepsText.learning), relearningSteps: steps(stepsText.relearning) });
+      const preset = await api.savePreset(next);
       setPresets(presets.map((p) => (p.id === preset.id ? preset : p)));
-      setSaved(`Preset “${preset.name}” saved.`);
+      setForm(presetToForm(preset));
+      setInvalid(null);
+      say('save', `Preset “${preset.name}” saved.`);
     } catch (caught) {
-      setError(caught);
+      // The service names the field (learningSteps.1): mark the input it came from.
+      setInvalid(caught instanceof AppError && caught.where?.field ? caught.where.field.split('.')[0]! : null);
+      fail('save', caught);
+    } finally {
+      setSaving(false);
     }
   };
 
-  const addPreset = async () => {
-    if (!editing) return;
-    const id = `preset-${presets.length + 1}-${Math.random().toString(36).slice(2, 6)}`;
+  const copyPreset = async () => {
+    const next = checkedForm('presets');
+    if (!next) return;
+    const id = `preset-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
     try {
-      const preset = await api.savePreset({ ...editing, id, name: `${editing.name} copy` });
+      const preset = await api.savePreset({ ...next, id, name: `${next.name} copy`.slice(0, 100) });
       setPresets([...presets, preset]);
-      setEditing(preset);
+      edit(preset);
+      say('presets', `Copied as “${preset.name}”: rename it, change it, save it, and choose it for decks below.`);
     } catch (caught) {
-      setError(caught);
+      fail('presets', caught);
     }
   };
 
-  const assign = async (deckId: string, presetId: string) => {
+  const deletePreset = async () => {
     try {
-      await api.setDeckPreset({ deckId, presetId });
-      setDecks(decks.map((deck) => (deck.id === deckId ? { ...deck, presetId } : deck)));
+      await api.deletePreset({ presetId: current.id });
+      await load(DEFAULT_PRESET_ID);
+      say('presets', `Deleted “${current.name}”.${usedBy ? ` ${decksUsing(usedBy, 'past')} “${defaultName}”.` : ''}`);
     } catch (caught) {
-      setError(caught);
+      setConfirmingDelete(false);
+      fail('presets', caught);
     }
   };
 
-  if (!settings || !editing) return error ? <ErrorBanner error={error} /> : <p className="muted">Loading settings…</p>;
+  const assign = async (deck: DeckNode, presetId: string) => {
+    try {
+      await api.setDeckPreset({ deckId: deck.id, presetId });
+      setDecks(decks.map((d) => (d.id === deck.id ? { ...d, presetId } : d)));
+      say(`deck:${deck.id}`, `Now uses “${presets.find((p) => p.id === presetId)?.name ?? presetId}”.`);
+    } catch (caught) {
+      fail(`deck:${deck.id}`, caught);
+    }
+  };
 
-  const number = (key: keyof Preset, label: string, props: { min: number; max: number; step?: number }, hint?: string) => (
-    <label className="field">
-      <span>{label}</span>
+  const number = (field: (typeof NUMBER_FIELDS)[number]) => (
+    <label className="field" key={field.key}>
+      <span>{field.label}</span>
       <input
         type="number"
-        data-testid={`preset-${key}`}
-        value={editing[key] as number}
-        {...props}
-        onChange={(event) => setEditing({ ...editing, [key]: Number(event.target.value) })}
+        data-testid={`preset-${field.key}`}
+        value={form.numbers[field.key]}
+        min={field.min}
+        max={field.max}
+        step={field.whole ? 1 : 0.01}
+        aria-invalid={invalid === field.key}
+        onChange={(event) => setForm({ ...form, numbers: { ...form.numbers, [field.key]: event.target.value } })}
       />
-      {hint && <small className="muted">{hint}</small>}
+      {field.hint && <small className="muted">{field.hint}</small>}
     </label>
   );
 
   return (
     <section className="settings" data-testid="settings">
       <h1>Settings</h1>
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
-      {saved && (
-        <p className="notice" role="status">
-          {saved}
-        </p>
-      )}
 
       <h2>Study day and appearance</h2>
       <div className="form-grid">
         <label className="field">
           <span>A new study day starts at</span>
-          <select data-testid="day-start" value={settings.dayStartHour} onChange={(event) => void updateSettings({ dayStartHour: Number(event.target.value) })}>
-            {Array.from({ length: 24 }, (_, hour) => (
-              <option key={hour} value={hour}>
-                {String(hour).padStart(2, '0')}:00
+          <select
+            data-testid="day-start"
+            value={settings.dayStartHour}
+            onChange={(event) => void updateSettings({ dayStartHour: Number(event.target.value) }, `Saved: a new study day starts at ${hour(Number(event.target.value))}.`)}
+          >
+            {Array.from({ length: 24 }, (_, h) => (
+              <option key={h} value={h}>
+                {hour(h)}
               </option>
             ))}
           </select>
@@ -122,26 +185,47 @@ export function SettingsScreen() {
         </label>
         <label className="field">
           <span>Theme</span>
-          <select data-testid="theme" value={settings.theme} onChange={(event) => void updateSettings({ theme: event.target.value as Settings['theme'] })}>
-            <option value="system">Follow the system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
+          <select
+            data-testid="theme"
+            value={settings.theme}
+            onChange={(event) => {
+              const theme = event.target.value as Settings['theme'];
+              void updateSettings({ theme }, `Saved: theme “${THEMES[theme]}”.`);
+            }}
+          >
+            {Object.entries(THEMES).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>Daily backups to keep</span>
-          <input type="number" min={1} max={365} value={settings.backupsToKeep} onChange={(event) => void updateSettings({ backupsToKeep: Number(event.target.value) })} />
+          <input
+            type="number"
+            min={1}
+            max={365}
+            data-testid="backups-to-keep"
+            value={backups}
+            onChange={(event) => setBackups(event.target.value)}
+            onBlur={commitBackups}
+            onKeyDown={(event) => event.key === 'Enter' && commitBackups()}
+          />
+          <small className="muted">Saved when you leave the field or press Enter.</small>
         </label>
       </div>
+      <FeedbackLine feedback={feedback} at="general" onDismiss={dismiss} />
 
       <h2>Scheduling presets</h2>
       <div className="preset-picker">
         <select
-          value={editing.id}
+          aria-label="Preset to edit"
+          data-testid="preset-picker"
+          value={current.id}
           onChange={(event) => {
-            const next = presets.find((p) => p.id === event.target.value)!;
-            setEditing(next);
-            setStepsText({ learning: next.learningSteps.join(' '), relearning: next.relearningSteps.join(' ') });
+            edit(presets.find((p) => p.id === event.target.value)!);
+            dismiss();
           }}
         >
           {presets.map((preset) => (
@@ -150,57 +234,76 @@ export function SettingsScreen() {
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => void addPreset()}>
+        <button type="button" onClick={() => void copyPreset()}>
           Copy as new preset
         </button>
+        <button
+          type="button"
+          data-testid="delete-preset"
+          disabled={current.id === DEFAULT_PRESET_ID}
+          title={current.id === DEFAULT_PRESET_ID ? 'The default preset cannot be deleted.' : undefined}
+          onClick={() => setConfirmingDelete(true)}
+        >
+          Delete preset…
+        </button>
       </div>
-      <div className="form-grid">
-        <label className="field">
-          <span>Name</span>
-          <input value={editing.name} onChange={(event) => setEditing({ ...editing, name: event.target.value })} />
-        </label>
-        {number('desiredRetention', 'Desired retention', { min: 0.7, max: 0.99, step: 0.01 }, 'The chance of recall FSRS aims for at each review.')}
-        {number('maximumIntervalDays', 'Maximum interval (days)', { min: 1, max: 36500 })}
-        {number('newPerDay', 'New cards per day', { min: 0, max: 9999 })}
-        {number('reviewsPerDay', 'Maximum reviews per day', { min: 0, max: 99999 })}
-        {number('leechThreshold', 'Leech threshold (lapses)', { min: 1, max: 99 }, 'A card forgotten this often is tagged “leech” and suspended.')}
-        <label className="field">
-          <span>Learning steps</span>
-          <input data-testid="learning-steps" value={stepsText.learning} onChange={(event) => setStepsText({ ...stepsText, learning: event.target.value })} />
-          <small className="muted">e.g. 1m 10m</small>
-        </label>
-        <label className="field">
-          <span>Relearning steps</span>
-          <input value={stepsText.relearning} onChange={(event) => setStepsText({ ...stepsText, relearning: event.target.value })} />
-        </label>
-        <label className="field checkbox">
-          <input type="checkbox" checked={editing.fuzz} onChange={(event) => setEditing({ ...editing, fuzz: event.target.checked })} />
-          <span>Fuzz intervals, so cards learnt together do not stay together</span>
-        </label>
-      </div>
-      <button type="button" className="primary" data-testid="save-preset" onClick={() => void savePreset()}>
-        Save preset
-      </button>
+      {confirmingDelete && (
+        <div className="confirm" role="group" aria-label="Delete preset" data-testid="confirm-delete">
+          <p>
+            Delete the preset “{current.name}”?{' '}
+            {usedBy ? `${decksUsing(usedBy, 'present')} “${defaultName}” instead.` : 'No deck uses it.'}
+          </p>
+          <button type="button" className="danger" data-testid="confirm-delete-preset" onClick={() => void deletePreset()}>
+            Delete “{current.name}”
+          </button>{' '}
+          {/* The safe answer has the focus, so Enter or Space alone never deletes. */}
+          <button type="button" autoFocus onClick={() => setConfirmingDelete(false)}>
+            Keep it
+          </button>
+        </div>
+      )}
+      <FeedbackLine feedback={feedback} at="presets" onDismiss={dismiss} />
+
+      <form
+        onSubmit={(event) => {
+          // Enter in any field saves, as the button does.
+          event.preventDefault();
+          void savePreset();
+        }}
+      >
+        <div className="form-grid">
+          <label className="field">
+            <span>Name</span>
+            <input value={form.name} aria-invalid={invalid === 'name'} onChange={(event) => setForm({ ...form, name: event.target.value })} />
+          </label>
+          {NUMBER_FIELDS.map(number)}
+          <label className="field">
+            <span>Learning steps</span>
+            <input
+              data-testid="learning-steps"
+              value={form.learningSteps}
+              aria-invalid={invalid === 'learningSteps'}
+              onChange={(event) => setForm({ ...form, learningSteps: event.target.value })}
+            />
+            <small className="muted">Minutes or hours, e.g. 1m 10m</small>
+          </label>
+          <label className="field">
+            <span>Relearning steps</span>
+            <input value={form.relearningSteps} aria-invalid={invalid === 'relearningSteps'} onChange={(event) => setForm({ ...form, relearningSteps: event.target.value })} />
+          </label>
+          <label className="field checkbox">
+            <input type="checkbox" checked={form.fuzz} onChange={(event) => setForm({ ...form, fuzz: event.target.checked })} />
+            <span>Fuzz intervals, so cards learnt together do not stay together</span>
+          </label>
+        </div>
+        <button type="submit" className="primary" data-testid="save-preset" disabled={saving}>
+          {saving ? 'Saving…' : 'Save preset'}
+        </button>
+        <FeedbackLine feedback={feedback} at="save" onDismiss={dismiss} />
+      </form>
 
       <h2>Preset of each deck</h2>
-      <table className="deck-presets">
-        <tbody>
-          {decks.map((deck) => (
-            <tr key={deck.id}>
-              <td>{deck.name}</td>
-              <td>
-                <select value={deck.presetId} aria-label={`Preset of ${deck.name}`} onChange={(event) => void assign(deck.id, event.target.value)}>
-                  {presets.map((preset) => (
-                    <option key={preset.id} value={preset.id}>
-                      {preset.name}
-                    </option>
-                  ))}
-                </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DeckPresetTable decks={decks} presets={presets} feedback={feedback} onAssign={(deck, presetId) => void assign(deck, presetId)} onDismiss={dismiss} />
     </section>
   );
 }

@@ -1,8 +1,38 @@
-// A calendar of the last year: one square per study day, darker for more reviews, with the streaks.
+// A calendar of the last year: one square per study day, darker for more reviews, with month and weekday labels and the streaks.
 import type { Heatmap as HeatmapData } from '../../shared/statistics';
 
 const SIZE = 11;
 const GAP = 2;
+const CELL = SIZE + GAP;
+/** Room for the weekday names on the left and the month names on top. */
+const LEFT = 30;
+const TOP = 16;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Every other weekday, as calendars do: all seven do not fit beside 11-pixel rows. Rows start on Sunday. */
+const WEEKDAYS: [number, string][] = [
+  [1, 'Mon'],
+  [3, 'Wed'],
+  [5, 'Fri'],
+];
+
+/** A month's name over the week column where the month starts, unless it would crowd the one before. */
+function monthLabels(dates: string[], firstWeekday: number): { column: number; name: string }[] {
+  const labels: { column: number; name: string }[] = [];
+  dates.forEach((date, i) => {
+    const month = Number(date.slice(5, 7)) - 1;
+    const startsMonth = i === 0 || date.slice(5, 7) !== dates[i - 1]!.slice(5, 7);
+    if (!startsMonth) return;
+    const column = Math.floor((i + firstWeekday) / 7);
+    const previous = labels.at(-1);
+    if (previous && column - previous.column < 3) {
+      // The year's first, partial month gives way to the first whole one.
+      if (labels.length === 1 && i > 0) labels.pop();
+      else return;
+    }
+    labels.push({ column, name: MONTHS[month]! });
+  });
+  return labels;
+}
 
 export function Heatmap({ heatmap }: { heatmap: HeatmapData }) {
   const days = heatmap.days;
@@ -15,14 +45,27 @@ export function Heatmap({ heatmap }: { heatmap: HeatmapData }) {
       <figcaption>
         Daily reviews over the last year: studied on {heatmap.studiedDays} days; current streak {heatmap.currentStreak}, longest {heatmap.longestStreak}
       </figcaption>
-      <svg width={weeks * (SIZE + GAP)} height={7 * (SIZE + GAP)} role="img" aria-label="Reviews per day over the last year">
+      <svg width={LEFT + weeks * CELL} height={TOP + 7 * CELL} role="img" aria-label="Reviews per day over the last year">
+        {monthLabels(
+          days.map((day) => day.date),
+          firstWeekday,
+        ).map(({ column, name }) => (
+          <text key={`${column}-${name}`} className="heat-label" x={LEFT + column * CELL} y={TOP - 5} data-testid="heat-month">
+            {name}
+          </text>
+        ))}
+        {WEEKDAYS.map(([row, name]) => (
+          <text key={name} className="heat-label" x={0} y={TOP + row * CELL + SIZE - 2} data-testid="heat-weekday">
+            {name}
+          </text>
+        ))}
         {days.map((day, i) => {
           const slot = i + firstWeekday;
           return (
             <rect
               key={day.day}
-              x={Math.floor(slot / 7) * (SIZE + GAP)}
-              y={(slot % 7) * (SIZE + GAP)}
+              x={LEFT + Math.floor(slot / 7) * CELL}
+              y={TOP + (slot % 7) * CELL}
               width={SIZE}
               height={SIZE}
               rx={2}
@@ -33,6 +76,15 @@ export function Heatmap({ heatmap }: { heatmap: HeatmapData }) {
           );
         })}
       </svg>
+      <p className="heat-scale muted" aria-hidden="true">
+        Less
+        {[0, 1, 2, 3, 4].map((n) => (
+          <svg key={n} width={SIZE} height={SIZE}>
+            <rect width={SIZE} height={SIZE} rx={2} className={`heat-${n}`} />
+          </svg>
+        ))}
+        More
+      </p>
     </figure>
   );
 }

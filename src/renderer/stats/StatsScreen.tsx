@@ -9,7 +9,16 @@ import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
 import { Heatmap } from './Heatmap';
 
-const COLORS = { learning: 'var(--learning)', young: 'var(--good)', mature: 'var(--easy)', relearning: 'var(--again)' };
+/** One colour per card state, the same in every chart: Okabe and Ito's palette, told apart with any colour vision (app.css). */
+const STATE_COLORS = {
+  new: 'var(--state-new)',
+  learning: 'var(--state-learning)',
+  relearning: 'var(--state-relearning)',
+  young: 'var(--state-young)',
+  mature: 'var(--state-mature)',
+  suspended: 'var(--state-suspended)',
+  buried: 'var(--state-buried)',
+};
 const pct = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
 const axis = { stroke: 'var(--muted)', fontSize: 11 };
 const tooltip = { contentStyle: { background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' } };
@@ -59,15 +68,11 @@ export function StatsScreen() {
   if (!stats) return <p className="muted">Counting…</p>;
   const t = stats.today;
   const counts = stats.cards;
-  const countData = [
-    { name: 'new', value: counts.new, color: 'var(--new)' },
-    { name: 'learning', value: counts.learning, color: 'var(--learning)' },
-    { name: 'relearning', value: counts.relearning, color: 'var(--again)' },
-    { name: 'young', value: counts.young, color: 'var(--good)' },
-    { name: 'mature', value: counts.mature, color: 'var(--easy)' },
-    { name: 'suspended', value: counts.suspended, color: 'var(--muted)' },
-    { name: 'buried', value: counts.buried, color: 'var(--hard)' },
-  ].filter((entry) => entry.value > 0);
+  const states = ['new', 'learning', 'relearning', 'young', 'mature', 'suspended', 'buried'] as const;
+  const countData = states
+    .map((name) => ({ name, value: counts[name], color: STATE_COLORS[name] }))
+    .filter((entry) => entry.value > 0);
+  const share = (value: number) => `${Math.round((value / Math.max(1, counts.total)) * 100)}%`;
 
   return (
     <section className="stats" data-testid="stats">
@@ -108,7 +113,7 @@ export function StatsScreen() {
             <Tooltip {...tooltip} />
             <Legend />
             {(['learning', 'young', 'mature', 'relearning'] as const).map((kind) => (
-              <Bar key={kind} dataKey={kind} stackId="kind" fill={COLORS[kind]} isAnimationActive={false} />
+              <Bar key={kind} dataKey={kind} stackId="kind" fill={STATE_COLORS[kind]} isAnimationActive={false} />
             ))}
           </BarChart>
         </Chart>
@@ -204,13 +209,29 @@ export function StatsScreen() {
 
         <Chart title={`Cards by state (${counts.total})`} testId="chart-counts" height={200}>
           <PieChart>
-            <Pie data={countData} dataKey="value" nameKey="name" innerRadius={45} outerRadius={80} isAnimationActive={false} label>
+            {/* No labels on the slices: small ones overlap. The legend beside the ring names each state with its count. */}
+            <Pie data={countData} dataKey="value" nameKey="name" innerRadius={50} outerRadius={85} isAnimationActive={false} stroke="var(--surface)">
               {countData.map((entry) => (
                 <Cell key={entry.name} fill={entry.color} />
               ))}
             </Pie>
-            <Tooltip {...tooltip} />
-            <Legend />
+            <Tooltip {...tooltip} formatter={(value, name) => [`${String(value)} cards (${share(Number(value))})`, String(name)]} />
+            <Legend
+              layout="vertical"
+              align="right"
+              verticalAlign="middle"
+              iconType="square"
+              itemSorter={(item) => states.indexOf(item.value as (typeof states)[number])}
+              wrapperStyle={{ width: '48%' }}
+              formatter={(name: string) => {
+                const entry = countData.find((e) => e.name === name);
+                return (
+                  <span className="legend-label">
+                    {name} <strong>{entry?.value ?? 0}</strong> <span className="muted">({share(entry?.value ?? 0)})</span>
+                  </span>
+                );
+              }}
+            />
           </PieChart>
         </Chart>
       </div>

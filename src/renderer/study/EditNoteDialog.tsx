@@ -1,9 +1,11 @@
-// Edits the note behind the current card; Ctrl/Cmd+Enter saves, Escape cancels. History is kept.
+// Edits the note behind the current card; Ctrl/Cmd+Enter saves, Escape cancels (asking first when something changed). History is kept.
 import { useEffect, useRef, useState } from 'react';
 import type { NoteView } from '../../shared/dto';
 import { NOTE_TYPE_FIELDS } from '../../shared/note-fields';
 import { useApi } from '../app/api-context';
 import { ErrorBanner } from '../app/errors';
+
+const tagList = (text: string) => text.split(/\s+/).filter(Boolean);
 
 export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (saved: boolean) => void }) {
   const api = useApi();
@@ -11,7 +13,13 @@ export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
   const [fields, setFields] = useState<Record<string, string>>({});
   const [tags, setTags] = useState('');
   const [error, setError] = useState<unknown>(null);
+  /** Asking whether to throw away unsaved changes (an in-app question: window.confirm is blocked in some shells). */
+  const [confirming, setConfirming] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
+  const firstField = useRef<HTMLTextAreaElement>(null);
+  const returnFocus = useRef<Element | null>(null);
+  const escapeHandled = useRef(false);
+  const keepButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     api.getNote({ noteId }).then((loaded) => {
@@ -25,27 +33,64 @@ export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
     dialog.current?.showModal();
   }, []);
 
+  // The caret starts at the end of the first field: an edit usually adds to or fixes the end of it.
+  useEffect(() => {
+    const field = firstField.current;
+    if (!note || !field) return;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+    field.scrollTop = field.scrollHeight;
+  }, [note]);
+
+  // Asking: Keep editing takes focus, so Enter (like Esc) is the answer that loses nothing.
+  useEffect(() => {
+    if (confirming) keepButton.current?.focus();
+  }, [confirming]);
+
+  const names = note ? (note.type === 'anki' ? Object.keys(note.fields) : [...NOTE_TYPE_FIELDS[note.type]]) : [];
+  const dirty = note !== null && (names.some((name) => (fields[name] ?? '') !== (note.fields[name] ?? '')) || tagList(tags).join(' ') !== note.tags.join(' '));
+
   const save = async () => {
     try {
-      await api.editNote({ noteId, fields, tags: tags.split(/\s+/).filter(Boolean) });
+      await api.editNote({ noteId, fields, tags: tagList(tags) });
       onClose(true);
     } catch (caught) {
       setError(caught);
     }
   };
 
-  const names = note ? (note.type === 'anki' ? Object.keys(note.fields) : [...NOTE_TYPE_FIELDS[note.type]]) : [];
+  const keepEditing = () => {
+    setConfirming(false);
+    const back = returnFocus.current;
+    (back instanceof HTMLElement && back.isConnected ? back : firstField.current)?.focus();
+  };
+
+  /** Esc and Cancel: close at once when nothing changed, else ask; Esc while asking keeps editing. */
+  const leave = () => {
+    if (confirming) return keepEditing();
+    if (!dirty) return onClose(false);
+    returnFocus.current = document.activeElement;
+    setConfirming(true);
+  };
+
   return (
     <dialog
       ref={dialog}
       className="edit-dialog"
       data-testid="edit-dialog"
       onCancel={(event) => {
+        // The browser's own close request (Esc with focus outside the fields): the same question.
         event.preventDefault();
-        onClose(false);
+        if (!escapeHandled.current) leave();
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        if (event.key === 'Escape') {
+          // Handled here, so the dialog never closes itself on a second Esc.
+          event.preventDefault();
+          escapeHandled.current = true;
+          window.setTimeout(() => (escapeHandled.current = false));
+          leave();
+        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
           void save();
         }
@@ -59,7 +104,7 @@ export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
           <label key={name} className="field">
             <span>{name}</span>
             <textarea
-              autoFocus={i === 0}
+              ref={i === 0 ? firstField : undefined}
               value={fields[name] ?? ''}
               rows={name === 'Source' ? 1 : 4}
               onChange={(event) => setFields({ ...fields, [name]: event.target.value })}
@@ -70,14 +115,26 @@ export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
         <span>Tags</span>
         <input value={tags} onChange={(event) => setTags(event.target.value)} />
       </label>
-      <footer>
-        <button type="button" onClick={() => onClose(false)}>
-          Cancel
-        </button>
-        <button type="button" className="primary" onClick={() => void save()}>
-          Save <kbd>Ctrl+Enter</kbd>
-        </button>
-      </footer>
+      {confirming ? (
+        <footer className="discard-confirm" role="alertdialog" aria-labelledby="discard-question" data-testid="discard-confirm">
+          <span id="discard-question">Discard your changes to this note?</span>
+          <button type="button" ref={keepButton} data-testid="keep-editing" onClick={keepEditing}>
+            Keep editing <kbd>Esc</kbd>
+          </button>
+          <button type="button" className="danger" data-testid="discard-changes" onClick={() => onClose(false)}>
+            Discard changes
+          </button>
+        </footer>
+      ) : (
+        <footer>
+          <button type="button" onClick={leave}>
+            Cancel <kbd>Esc</kbd>
+          </button>
+          <button type="button" className="primary" data-testid="edit-save" onClick={() => void save()}>
+            Save <kbd>Ctrl+Enter</kbd>
+          </button>
+        </footer>
+      )}
     </dialog>
   );
 }

@@ -1,4 +1,4 @@
-// The end of a session: what was done, and when more cards come back.
+// The end of a session: what was done, when more cards come back, and Enter back to the decks.
 import type { TodaySummary } from '../../shared/dto';
 import { navigate } from '../app/route';
 
@@ -30,8 +30,9 @@ export function SessionSummary({ tally, today, nextLearningDue }: { tally: Sessi
         Today in all: {today.reviews} reviews, {today.newCards} new cards.
       </p>
       {nextLearningDue && <p>More learning cards are due at {clock(nextLearningDue)}; this page will bring them up.</p>}
-      <button type="button" className="primary" onClick={() => navigate({ screen: 'home' })}>
-        Back to decks
+      {/* The one action here, focused, and Enter's (the study screen's keys): back to the decks, where every deck still due shows. */}
+      <button type="button" className="primary" data-testid="summary-home" autoFocus onClick={() => navigate({ screen: 'home' })}>
+        Back to decks <kbd>Enter</kbd>
       </button>
     </div>
   );

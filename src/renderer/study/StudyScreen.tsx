@@ -1,17 +1,19 @@
 // Study: question, answer, grade with the keyboard or the mouse, undo, suspend, bury, edit, summary.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NextCardResult, Rating } from '../../shared/dto';
 import { RATINGS } from '../../shared/dto';
-import { suggestRating } from '../../shared/grading';
+import { spaceRating, suggestRating } from '../../shared/grading';
 import { useApi } from '../app/api-context';
 import { ErrorBanner } from '../app/errors';
 import { navigate } from '../app/route';
+import { AnswerBar, RATING_LABELS } from './AnswerBar';
 import { CardFace } from './CardFace';
 import { EditNoteDialog } from './EditNoteDialog';
-import { KeyPoints } from './KeyPoints';
+import { KeyPoints, POINT_KEYS } from './KeyPoints';
 import { SessionSummary, type SessionTally } from './SessionSummary';
+import { splitSource } from './source-last';
+import { StudyBar } from './StudyBar';
 
-const LABELS: Record<Rating, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };
 /** Time on a card beyond this is the learner away from the keyboard, not thinking. */
 const MAX_COUNTED_MS = 5 * 60_000;
 
@@ -26,6 +28,8 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [tally, setTally] = useState<SessionTally>({ answered: 0, again: 0, timeMs: 0 });
   const shownAt = useRef(performance.now());
+  /** Cards this session suspended or buried: an undo that puts one back shows it again. */
+  const setAsideIds = useRef(new Set<string>());
 
   const show = useCallback((next: NextCardResult) => {
     setState(next);
@@ -34,10 +38,16 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
     shownAt.current = performance.now();
   }, []);
 
+  /** `stay`: the same card comes back after an edit; keep its side and, if the points still fit, the ticks. */
   const load = useCallback(
-    async (prefer?: string) => {
+    async (prefer?: string, stay = false) => {
       try {
-        show(await api.nextCard({ ...(deckId ? { deckId } : {}), ...(prefer ? { prefer } : {}) }));
+        const next = await api.nextCard({ ...(deckId ? { deckId } : {}), ...(prefer ? { prefer } : {}) });
+        if (stay && next.card && next.card.cardId === prefer) {
+          setState(next);
+          const points = next.card.keyPoints?.length ?? 0;
+          setTicked((current) => ([...current].every((i) => i < points) ? current : new Set()));
+        } else show(next);
       } catch (caught) {
         setError(caught);
       }
@@ -58,7 +68,22 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
   }, [state, load]);
 
   const card = state?.card ?? null;
-  const suggestion: Rating | null = card?.keyPoints && revealed ? suggestRating(ticked.size, card.keyPoints.length) : null;
+  const points = card?.keyPoints?.length ?? 0;
+  const suggestion: Rating | null = card?.keyPoints && revealed ? suggestRating(ticked.size, points) : null;
+  const onSpace: Rating = spaceRating(card?.keyPoints ? ticked.size : 0, points);
+  // The Source of a key-points note goes after the points, at the end of the answer.
+  const back = useMemo(() => (card?.keyPoints ? splitSource(card.back) : { body: card?.back ?? '', source: '' }), [card]);
+
+  const toggle = useCallback(
+    (index: number) =>
+      setTicked((current) => {
+        const next = new Set(current);
+        if (next.has(index)) next.delete(index);
+        else next.add(index);
+        return next;
+      }),
+    [],
+  );
 
   const answer = useCallback(
     async (rating: Rating) => {
@@ -92,9 +117,14 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
     setBusy(true);
     try {
       const result = await api.undo({});
-      if (result.cardId) {
+      if (result.action) {
+        // A suspend, a bury or a change made in the browser: name it, and show again a card this session set aside.
+        setNotice(`Undid “${result.action}”.`);
+        const back = result.cardIds?.find((id) => setAsideIds.current.has(id));
+        await load(back ?? card?.cardId);
+      } else if (result.cardId) {
         setTally((t) => ({ answered: Math.max(0, t.answered - 1), again: Math.max(0, t.again - (result.rating === 'again' ? 1 : 0)), timeMs: t.timeMs }));
-        setNotice(`Undid “${LABELS[result.rating!]}”.`);
+        setNotice(`Undid “${RATING_LABELS[result.rating!]}”.`);
         await load(result.cardId);
       } else setNotice('Nothing to undo.');
     } catch (caught) {
@@ -102,7 +132,7 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
     } finally {
       setBusy(false);
     }
-  }, [api, busy, load]);
+  }, [api, busy, card, load]);
 
   const setAside = useCallback(
     async (how: 'suspend' | 'bury') => {
@@ -110,7 +140,8 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
       setBusy(true);
       try {
         await api[how]({ cardIds: [card.cardId] });
-        setNotice(how === 'suspend' ? 'Card suspended.' : 'Card buried until tomorrow.');
+        setAsideIds.current.add(card.cardId);
+        setNotice(how === 'suspend' ? 'Card suspended. Ctrl+Z brings it back.' : 'Card buried until tomorrow. Ctrl+Z brings it back.');
         await load();
       } catch (caught) {
         setError(caught);
@@ -126,7 +157,8 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
       const target = event.target;
       const onCheckbox = target instanceof HTMLInputElement && target.type === 'checkbox';
       if (editing || (target instanceof HTMLInputElement && !onCheckbox) || target instanceof HTMLTextAreaElement) return;
-      // Space on a focused key-point checkbox ticks it; every other key still drives the card.
+      // Space on a key-point box reached with Tab ticks it (a click does not leave focus there);
+      // every other key still drives the card.
       if (onCheckbox && event.key === ' ') return;
       const mod = event.ctrlKey || event.metaKey;
       if (mod && event.key.toLowerCase() === 'z') {
@@ -136,7 +168,14 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
       }
       if (mod || event.altKey) return;
       if (event.key === 'Escape') return navigate({ screen: 'home' });
-      if (!card) return;
+      if (!card) {
+        // The session summary: Enter goes back to the decks, its one action.
+        if (event.key === 'Enter' && state && !event.repeat) {
+          event.preventDefault();
+          navigate({ screen: 'home' });
+        }
+        return;
+      }
       if (!revealed && (event.key === ' ' || event.key === 'Enter')) {
         event.preventDefault();
         setRevealed(true);
@@ -144,12 +183,12 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
       }
       if (revealed && (event.key === ' ' || event.key === 'Enter')) {
         event.preventDefault();
-        void answer(suggestion ?? 'good');
+        void answer(onSpace);
         return;
       }
       if (revealed && card.keyPoints && event.shiftKey && /^Digit[1-9]$/.test(event.code)) {
         const index = Number(event.code.slice(5)) - 1;
-        if (index < card.keyPoints.length) toggle(index);
+        if (index < Math.min(POINT_KEYS, card.keyPoints.length)) toggle(index);
         event.preventDefault();
         return;
       }
@@ -158,40 +197,22 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
         void answer(RATINGS[Number(event.key) - 1]!);
         return;
       }
-      if (event.key === 's') void setAside('suspend');
-      else if (event.key === 'b') void setAside('bury');
-      else if (event.key === 'e') setEditing(true);
+      // Letters compare in lower case: Shift or Caps Lock must not turn S into nothing.
+      const letter = event.key.toLowerCase();
+      if (letter === 's') void setAside('suspend');
+      else if (letter === 'b') void setAside('bury');
+      else if (letter === 'e') setEditing(true);
     };
-    const toggle = (index: number) =>
-      setTicked((current) => {
-        const next = new Set(current);
-        if (next.has(index)) next.delete(index);
-        else next.add(index);
-        return next;
-      });
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [card, revealed, editing, suggestion, answer, undo, setAside]);
+  }, [state, card, revealed, editing, onSpace, answer, undo, setAside, toggle]);
 
   if (error && !state) return <ErrorBanner error={error} onDismiss={() => (setError(null), void load())} />;
   if (!state) return <p className="muted">Finding your next card…</p>;
 
-  const counts = state.counts;
   return (
     <section className="study" data-testid="study">
-      <div className="study-bar">
-        <button type="button" className="link" onClick={() => navigate({ screen: 'home' })}>
-          ← Decks
-        </button>
-        <div className="counts" data-testid="counts" aria-label="Cards left">
-          <span className="new" title="New">{counts.new}</span>
-          <span className="learning" title="Learning">{counts.learning}</span>
-          <span className="due" title="Due">{counts.review}</span>
-        </div>
-        <button type="button" className="link" onClick={() => void undo()} title="Undo the last answer (Ctrl/Cmd+Z)">
-          Undo
-        </button>
-      </div>
+      <StudyBar counts={state.counts} onUndo={() => void undo()} />
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       {notice && (
         <p className="notice" role="status" data-testid="notice">
@@ -207,42 +228,20 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
               <span>{card.deckName}</span>
               <span className={`kind ${card.kind}`}>{card.kind}</span>
             </div>
-            {revealed ? <CardFace html={card.back} testId="answer" /> : <CardFace html={card.front} testId="question" />}
-            {revealed && card.keyPoints && <KeyPoints points={card.keyPoints} ticked={ticked} onToggle={(i) => setTicked((t) => {
-              const next = new Set(t);
-              if (next.has(i)) next.delete(i);
-              else next.add(i);
-              return next;
-            })} />}
+            {revealed ? <CardFace html={back.body} testId="answer" /> : <CardFace html={card.front} testId="question" />}
+            {revealed && card.keyPoints && <KeyPoints points={card.keyPoints} ticked={ticked} onToggle={toggle} />}
+            {revealed && back.source && <CardFace html={back.source} testId="answer-source" />}
           </article>
-          <footer className="answer-bar">
-            {!revealed ? (
-              <button type="button" className="primary wide" data-testid="show-answer" onClick={() => setRevealed(true)}>
-                Show answer <kbd>Space</kbd>
-              </button>
-            ) : (
-              <div className="ratings" role="group" aria-label="How well did you recall it?">
-                {card.previews.map((preview, index) => (
-                  <button
-                    key={preview.rating}
-                    type="button"
-                    className={`rating ${preview.rating}${suggestion === preview.rating ? ' suggested' : ''}`}
-                    data-testid={`rate-${preview.rating}`}
-                    disabled={busy}
-                    onClick={() => void answer(preview.rating)}
-                  >
-                    <span className="interval">{preview.label}</span>
-                    <span className="label">{LABELS[preview.rating]}</span>
-                    <kbd>{index + 1}</kbd>
-                  </button>
-                ))}
-              </div>
-            )}
-            <p className="hint muted">
-              {revealed && card.keyPoints ? 'Tick what you recalled (Shift+1…): the suggestion follows. ' : ''}
-              <kbd>E</kbd> edit · <kbd>S</kbd> suspend · <kbd>B</kbd> bury · <kbd>Ctrl+Z</kbd> undo · <kbd>Esc</kbd> decks
-            </p>
-          </footer>
+          <AnswerBar
+            card={card}
+            revealed={revealed}
+            busy={busy}
+            suggestion={suggestion}
+            spaceRating={onSpace}
+            ticked={ticked.size}
+            onReveal={() => setRevealed(true)}
+            onAnswer={(rating) => void answer(rating)}
+          />
         </>
       )}
       {editing && card && (
@@ -252,7 +251,8 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
             setEditing(false);
             if (saved) {
               setNotice('Note saved.');
-              void load(card.cardId);
+              // The edited card comes back on the side it was on.
+              void load(card.cardId, true);
             }
           }}
         />
