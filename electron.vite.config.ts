@@ -15,6 +15,8 @@ export default defineConfig({
           web: resolve(import.meta.dirname, 'src/main/web/main.ts'),
           cli: resolve(import.meta.dirname, 'src/main/cli/main.ts'),
           bench: resolve(import.meta.dirname, 'bench/main.ts'),
+          // The optimizer's child process (fsrs-rs), started by the service.
+          'optimizer-worker': resolve(import.meta.dirname, 'src/main/optimizer/fit-child.ts'),
         },
       },
     },

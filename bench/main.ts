@@ -17,22 +17,12 @@ import type { ImportBundle, ImportedNote } from '../src/core/import/bundle';
 import { writeAnkiPackage } from '../src/main/export/anki-package';
 import { encodeLine } from '../src/main/store/journal';
 import { StudyService } from '../src/main/service/study-service';
+import { seededRandom as random } from '../src/core/simulation/seeded-random';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 27, 9, 0);
 const calendar = fixedOffsetCalendar(0, 4);
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same collection. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -21,6 +21,7 @@ import type {
   UndoResult,
 } from './dto';
 import type { AllStats } from './statistics';
+import type { Calibration, InterviewPlan, OptimizeJob, Readiness, Simulation } from './planning';
 import { BROWSER_COLUMNS, RATINGS } from './dto';
 
 const id = z.string().min(1).max(200);
@@ -53,7 +54,28 @@ export const settingsSchema = z.object({
   dayStartHour: z.number().int().min(0).max(23),
   theme: z.enum(['light', 'dark', 'system']),
   backupsToKeep: z.number().int().min(1).max(365),
+  newPerDayAll: z.number().int().min(0).max(9999).nullable(),
+  reviewsPerDayAll: z.number().int().min(0).max(99_999).nullable(),
+  loadBalance: z.boolean(),
+  easyDays: z.array(z.number().min(0).max(1)).length(7),
 }) satisfies z.ZodType<Settings>;
+
+/** A date and time: ms since the epoch, or an ISO-8601 string (2027-03-03T09:00, with or without a zone). */
+const instant = z.union([z.number().int().min(0).max(8.64e15), z.string().min(4).max(40)]);
+
+const planSchema = z
+  .object({
+    /** Changing an existing interview: its id. A new one gets an id from its name. */
+    id: id.optional(),
+    name: z.string().trim().min(1, 'give the interview a name').max(100),
+    at: instant,
+    deckIds: z.array(id).max(200).optional(),
+    tags: z.array(tag).max(200).optional(),
+    minutesPerDay: z.number().int().min(5, 'at least 5 minutes a day').max(600, 'at most 600 minutes a day').optional(),
+    targetRecall: z.number().min(0.7, 'a target recall of at least 70%').max(0.99, 'a target recall of at most 99%').optional(),
+    bufferDays: z.number().int().min(0).max(30).optional(),
+  })
+  .strict();
 
 const empty = z.object({}).strict();
 
@@ -90,7 +112,7 @@ export const contract = {
   check: empty,
   listDecks: empty,
   /** `prefer` shows that card if it is available (after an undo, the card taken back). */
-  nextCard: z.object({ deckId: id.optional(), prefer: id.optional() }).strict(),
+  nextCard: z.object({ deckId: id.optional(), planId: id.optional(), prefer: id.optional() }).strict(),
   listDue: z.object({ deckId: id.optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
   answer: z
     .object({
@@ -100,7 +122,7 @@ export const contract = {
       /** Key-points cards: indexes of the points the learner ticked. */
       checkedPoints: z.array(z.number().int().min(0).max(99)).max(100).optional(),
       /** Also return the next card to study, saving the screen a round trip. */
-      next: z.object({ deckId: id.optional() }).strict().optional(),
+      next: z.object({ deckId: id.optional(), planId: id.optional() }).strict().optional(),
     })
     .strict(),
   undo: empty,
@@ -202,6 +224,21 @@ export const contract = {
   exportTo: z.object({ format: exportFormat, deckId: id.optional(), path: z.string().min(1).max(4096) }).strict(),
   /** The app's Export: the bytes come back for the window to save as a download. */
   exportData: z.object({ format: exportFormat, deckId: id.optional() }).strict(),
+  // --- the interview planner and the memory model ---
+  listPlans: empty,
+  savePlan: planSchema,
+  deletePlan: z.object({ planId: id }).strict(),
+  /** Recall at an interview (the next one ahead by default) or at a date: stop now, and with the plan. */
+  readiness: z.object({ planId: id.optional(), at: instant.optional() }).strict(),
+  /** Workload and recall for each desired retention, for a preset's cards or a plan's scope. */
+  simulate: z.object({ presetId: id.optional(), planId: id.optional(), days: z.number().int().min(1).max(3650).optional() }).strict(),
+  calibration: z.object({ deckId: id.optional() }).strict(),
+  /** Fits a preset's FSRS weights to its cards' history in the background; poll optimizeJob. */
+  optimizeStart: z.object({ presetId: id }).strict(),
+  optimizeJob: z.object({ jobId: id }).strict(),
+  optimizeCancel: z.object({ jobId: id }).strict(),
+  /** Saves the weights a finished job found better, rescheduling the preset's cards (undoable). */
+  optimizeApply: z.object({ jobId: id }).strict(),
 } as const;
 
 export interface Results {
@@ -243,6 +280,16 @@ export interface Results {
   cancelImport: { cancelled: boolean };
   exportTo: ExportSummary;
   exportData: ExportSummary & { files: { name: string; base64: string }[] };
+  listPlans: InterviewPlan[];
+  savePlan: InterviewPlan;
+  deletePlan: { deleted: boolean };
+  readiness: Readiness;
+  simulate: Simulation;
+  calibration: Calibration;
+  optimizeStart: { jobId: string };
+  optimizeJob: OptimizeJob;
+  optimizeCancel: { cancelled: boolean };
+  optimizeApply: { applied: boolean; rescheduled: number; undoDepth: number; message: string };
 }
 
 export type Method = keyof typeof contract;

@@ -139,6 +139,16 @@ export interface Settings {
   theme: Theme;
   /** How many daily backups to keep. */
   backupsToKeep: number;
+  /** Across all decks: new cards and reviews a day at most (null: only the decks' own limits). */
+  newPerDayAll: number | null;
+  reviewsPerDayAll: number | null;
+  /** Within the fuzz range, prefer the day with the fewest cards due (weighted by easy days). */
+  loadBalance: boolean;
+  /**
+   * Weight of each weekday for load balancing, Sunday first (JavaScript's getDay order): 1 normal,
+   * 0.5 reduced, 0 as light as possible. All 1 by default (no easy days chosen).
+   */
+  easyDays: number[];
 }
 
 export interface NoteView {

@@ -1,18 +1,30 @@
 // The collection in memory, and the one place where journal events change it.
 import type { Preset, Settings } from '../../shared/dto';
+import type { InterviewPlan } from '../../shared/planning';
 import { defaultPreset, DEFAULT_PRESET_ID } from '../scheduling/presets';
 import type { Grade, JournalEvent } from './events';
 import { ReviewLog } from '../history/review-log';
-import { bulkUndoOf, type AnswerBefore, type AnswerUndo, type BulkUndo, type UndoEntry } from './undo-entry';
+import { bulkUndoOf, presetUndoOf, type AnswerBefore, type AnswerUndo, type BulkUndo, type UndoEntry } from './undo-entry';
 import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord, Schedule } from './types';
 
-export type { AnswerBefore, AnswerUndo, BulkUndo, UndoEntry } from './undo-entry';
+export type { AnswerBefore, AnswerUndo, BulkUndo, PresetUndo, UndoEntry } from './undo-entry';
 
 export const UNDO_DEPTH = 100;
 export const LEECH_TAG = 'leech';
 
 export function defaultSettings(): Settings {
-  return { dayStartHour: 4, theme: 'system', backupsToKeep: 14 };
+  return { dayStartHour: 4, theme: 'system', backupsToKeep: 14, newPerDayAll: null, reviewsPerDayAll: null, loadBalance: true, easyDays: [1, 1, 1, 1, 1, 1, 1] };
+}
+
+/**
+ * A new collection starts with a collection-wide limit of new cards: with every built-in deck at
+ * 20 a day, "Study all" would otherwise offer a newcomer 20 times the number of decks on day one.
+ * Collections from before the setting existed keep no such limit until the learner sets one.
+ */
+export const NEW_COLLECTION_NEW_PER_DAY = 30;
+
+export function newCollectionSettings(): Settings {
+  return { ...defaultSettings(), newPerDayAll: NEW_COLLECTION_NEW_PER_DAY };
 }
 
 /** The plain JSON form of a collection, as the snapshot stores it. */
@@ -27,6 +39,8 @@ export interface CollectionData {
   undo: UndoEntry[];
   nextPosition: number;
   builtins: Record<string, string>;
+  /** Interviews the learner prepares for (absent in snapshots from before plans existed). */
+  plans?: InterviewPlan[];
 }
 
 export class Collection {
@@ -35,6 +49,7 @@ export class Collection {
   readonly cards = new Map<string, CardRecord>();
   readonly presets = new Map<string, Preset>();
   readonly noteTypes = new Map<string, NoteTypeRecord>();
+  readonly plans = new Map<string, InterviewPlan>();
   readonly cardsByNote = new Map<string, string[]>();
   settings: Settings = defaultSettings();
   undo: UndoEntry[] = [];
@@ -62,6 +77,7 @@ export class Collection {
     for (const card of data.cards) col.putCard(card);
     for (const preset of data.presets) col.presets.set(preset.id, preset);
     for (const noteType of data.noteTypes ?? []) col.noteTypes.set(noteType.id, noteType);
+    for (const plan of data.plans ?? []) col.plans.set(plan.id, plan);
     col.settings = { ...defaultSettings(), ...data.settings };
     col.undo = data.undo;
     // Snapshots from before bulk changes advanced it can lag behind positions that `forget` handed out.
@@ -81,6 +97,7 @@ export class Collection {
       undo: this.undo,
       nextPosition: this.nextPosition,
       builtins: this.builtins,
+      plans: [...this.plans.values()],
     };
   }
 
@@ -270,9 +287,11 @@ export class Collection {
         return;
       }
       case 'settings':
-        this.settings = event.settings;
+        // Lines written before a setting existed leave it at its default.
+        this.settings = { ...defaultSettings(), ...event.settings };
         return;
       case 'preset-save':
+        if (event.undoable) this.pushUndo(presetUndoOf(this, seq, event));
         this.presets.set(event.preset.id, event.preset);
         // The schedules the change gave, in the same line: a crash cannot keep the preset without them.
         for (const { cardId, schedule } of event.rescheduled ?? []) {
@@ -280,9 +299,29 @@ export class Collection {
           if (card) Object.assign(card, schedule);
         }
         return;
+      case 'undo-preset': {
+        const index = this.undo.findIndex((entry) => entry.seq === event.target);
+        if (index >= 0) this.undo.splice(index, 1);
+        if (event.preset) this.presets.set(event.presetId, event.preset);
+        else if (event.presetId !== DEFAULT_PRESET_ID) {
+          this.presets.delete(event.presetId);
+          for (const deck of this.decks.values()) if (deck.presetId === event.presetId) deck.presetId = DEFAULT_PRESET_ID;
+        }
+        for (const { cardId, schedule } of event.cards) {
+          const card = this.cards.get(cardId);
+          if (card) Object.assign(card, schedule);
+        }
+        return;
+      }
       case 'preset-delete':
         this.presets.delete(event.presetId);
         for (const deck of this.decks.values()) if (deck.presetId === event.presetId) deck.presetId = DEFAULT_PRESET_ID;
+        return;
+      case 'plan-save':
+        this.plans.set(event.plan.id, event.plan);
+        return;
+      case 'plan-delete':
+        this.plans.delete(event.planId);
         return;
       case 'deck-preset': {
         const deck = this.decks.get(event.deckId);

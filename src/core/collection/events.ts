@@ -1,5 +1,6 @@
 // The journal's vocabulary: every change to a collection is one of these facts, applied in order.
 import type { Preset, Settings } from '../../shared/dto';
+import type { InterviewPlan } from '../../shared/planning';
 import type { CardRecord, CardState, DeckRecord, NoteRecord, NoteTypeRecord, Schedule } from './types';
 
 export type Grade = 1 | 2 | 3 | 4;
@@ -165,6 +166,20 @@ export interface PresetSaveEvent {
    * (and in lines written before, which were followed by a non-undoable bulk event instead).
    */
   rescheduled?: { cardId: string; schedule: Schedule }[];
+  /** On the undo stack (lines written before preset changes could be undone have no such flag). */
+  undoable?: true;
+  /** What the change was, for the undo message: "apply your own weights to Default". */
+  label?: string;
+}
+
+/** Takes back a preset change: the preset as it was (or gone, if the change created it) and the schedules put back. */
+export interface UndoPresetEvent {
+  type: 'undo-preset';
+  at: number;
+  target: number;
+  presetId: string;
+  preset: Preset | null;
+  cards: { cardId: string; schedule: Schedule }[];
 }
 
 export interface PresetDeleteEvent {
@@ -180,6 +195,19 @@ export interface DeckPresetEvent {
   presetId: string;
 }
 
+/** An interview added or changed: its date, scope and daily time. */
+export interface PlanSaveEvent {
+  type: 'plan-save';
+  at: number;
+  plan: InterviewPlan;
+}
+
+export interface PlanDeleteEvent {
+  type: 'plan-delete';
+  at: number;
+  planId: string;
+}
+
 export type JournalEvent =
   | ReviewEvent
   | UndoEvent
@@ -192,8 +220,11 @@ export type JournalEvent =
   | NoteEditEvent
   | SettingsEvent
   | PresetSaveEvent
+  | UndoPresetEvent
   | PresetDeleteEvent
-  | DeckPresetEvent;
+  | DeckPresetEvent
+  | PlanSaveEvent
+  | PlanDeleteEvent;
 
 export interface SequencedEvent {
   seq: number;

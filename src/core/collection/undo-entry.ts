@@ -1,5 +1,6 @@
 // What an undoable bulk change altered, field by field, recorded as it is applied: what an undo may take back.
-import type { BulkEvent, Grade } from './events';
+import type { BulkEvent, Grade, PresetSaveEvent } from './events';
+import type { Preset } from '../../shared/dto';
 import type { CardRecord, NoteRecord, Schedule } from './types';
 
 /** What an answer altered, as it was before: an undo puts back these and nothing else. */
@@ -35,7 +36,18 @@ export interface BulkUndo {
   createdNotes: string[];
 }
 
-export type UndoEntry = AnswerUndo | BulkUndo;
+/** Taking back a preset change: the preset as it was, and the schedules its rescheduling replaced, whole. */
+export interface PresetUndo {
+  kind: 'preset';
+  seq: number;
+  label: string;
+  presetId: string;
+  /** Null when the change created the preset. */
+  before: Preset | null;
+  changedCards: FieldChange<CardRecord>[];
+}
+
+export type UndoEntry = AnswerUndo | BulkUndo | PresetUndo;
 
 /** The fields of one record that a change altered: what they were before it, and what it made them. */
 export interface FieldChange<T> {
@@ -78,6 +90,21 @@ export function bulkUndoOf(
   for (const id of event.removedNotes) {
     const before = col.notes.get(id);
     if (before) undo.notes.push(copy(before));
+  }
+  return undo;
+}
+
+/** The undo entry of a preset save, from the collection just before it. */
+export function presetUndoOf(
+  col: { readonly cards: ReadonlyMap<string, CardRecord>; readonly presets: ReadonlyMap<string, Preset> },
+  seq: number,
+  event: PresetSaveEvent,
+): PresetUndo {
+  const before = col.presets.get(event.preset.id);
+  const undo: PresetUndo = { kind: 'preset', seq, label: event.label ?? `change preset ${event.preset.name}`, presetId: event.preset.id, before: before ? copy(before) : null, changedCards: [] };
+  for (const { cardId, schedule } of event.rescheduled ?? []) {
+    const card = col.cards.get(cardId);
+    if (card) pushChange(undo.changedCards, fieldChange<CardRecord>(cardId, card, { ...card, ...schedule }, SCHEDULE_FIELDS));
   }
   return undo;
 }

@@ -1,6 +1,6 @@
 // Taking back the last undoable change, decided against the collection as it is now: the undo event carries its results.
-import { LEECH_TAG, type AnswerUndo, type BulkUndo, type Collection, type UndoEntry } from './collection';
-import type { CardRestore, UndoBulkEvent, UndoEvent } from './events';
+import { LEECH_TAG, scheduleOf, type AnswerUndo, type BulkUndo, type Collection, type PresetUndo, type UndoEntry } from './collection';
+import type { CardRestore, UndoBulkEvent, UndoEvent, UndoPresetEvent } from './events';
 import { copy, type FieldChange } from './undo-entry';
 import type { CardRecord, NoteRecord } from './types';
 
@@ -9,8 +9,20 @@ import type { CardRecord, NoteRecord } from './types';
  * back; whatever changed since in other fields (a note edit, a suspend, a reschedule) stays. The
  * event holds the records as the undo leaves them, so replaying it needs no decision.
  */
-export function planUndo(col: Collection, entry: UndoEntry, at: number): UndoEvent | UndoBulkEvent {
-  return entry.kind === 'bulk' ? planUndoBulk(col, entry, at) : planUndoAnswer(col, entry, at);
+export function planUndo(col: Collection, entry: UndoEntry, at: number): UndoEvent | UndoBulkEvent | UndoPresetEvent {
+  if (entry.kind === 'bulk') return planUndoBulk(col, entry, at);
+  if (entry.kind === 'preset') return planUndoPreset(col, entry, at);
+  return planUndoAnswer(col, entry, at);
+}
+
+/** A preset change goes back whole: the preset as it was, and every schedule its rescheduling replaced. */
+function planUndoPreset(col: Collection, entry: PresetUndo, at: number): UndoPresetEvent {
+  const cards: UndoPresetEvent['cards'] = [];
+  for (const change of entry.changedCards) {
+    const card = col.cards.get(change.id);
+    if (card) cards.push({ cardId: change.id, schedule: scheduleOf({ ...card, ...copy(change.before) }) });
+  }
+  return { type: 'undo-preset', at, target: entry.seq, presetId: entry.presetId, preset: entry.before ? copy(entry.before) : null, cards };
 }
 
 /**

@@ -32,7 +32,7 @@ export interface StudyQueue {
   activity: TodayActivity;
 }
 
-function isAvailable(card: CardRecord, today: number): boolean {
+export function isAvailable(card: CardRecord, today: number): boolean {
   return !card.suspended && (card.buriedUntilDay === null || card.buriedUntilDay <= today);
 }
 
@@ -131,6 +131,13 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
     indexOf.set(id, index);
     for (const child of childrenOf(col, id)) walk(child.id, index);
   };
+  // The collection-wide limits sit above every deck, whichever deck is studied.
+  let reviewsToday = 0;
+  for (const count of activity.reviewsByDeck.values()) reviewsToday += count;
+  const collectionRoom = {
+    newLeft: col.settings.newPerDayAll === null ? Infinity : Math.max(0, col.settings.newPerDayAll - activity.summary.newCards),
+    reviewLeft: col.settings.reviewsPerDayAll === null ? Infinity : Math.max(0, col.settings.reviewsPerDayAll - reviewsToday),
+  };
   const roots = deckId === null ? childrenOf(col, null) : col.decks.has(deckId) ? [col.decks.get(deckId)!] : [];
   for (const root of roots) {
     walk(root.id, -1);
@@ -161,9 +168,10 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
   /** Takes the card when its deck and every ancestor still have room, and spends that room. */
   const fits = (card: CardRecord, room: 'newLeft' | 'reviewLeft'): boolean => {
     const start = indexOf.get(card.deckId);
-    if (start === undefined) return false;
+    if (start === undefined || collectionRoom[room] <= 0) return false;
     for (let i = start; i >= 0; i = decks[i]!.parent) if (decks[i]![room] <= 0) return false;
     for (let i = start; i >= 0; i = decks[i]!.parent) decks[i]![room]--;
+    collectionRoom[room]--;
     return true;
   };
 
@@ -180,6 +188,7 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
   }
   const byDue = (a: number, b: number) => dueOf[a]! - dueOf[b]! || tieOf[a]! - tieOf[b]! || a - b;
   const room = decks.map((deck) => deck.reviewLeft);
+  const collectionReviewRoom = collectionRoom.reviewLeft;
   const slack = decks.map(() => 64);
   const takenNotes = new Set<string>();
   for (;;) {
@@ -196,6 +205,7 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
     }
     candidates.sort(byDue);
     decks.forEach((deck, d) => (deck.reviewLeft = room[d]!));
+    collectionRoom.reviewLeft = collectionReviewRoom;
     // Notes taken in this pass are kept apart, so another pass starts from `picked` untouched.
     takenNotes.clear();
     reviews.length = 0;
@@ -219,12 +229,26 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
   }
   for (const note of takenNotes) picked.add(note);
 
-  // New cards deck by deck, in the order they were added.
-  for (const deck of decks) {
+  // New cards: each deck's in the order they were added, the decks taken in turn (one card of each
+  // in every round), so studying several decks interleaves their topics instead of finishing one
+  // deck before the next. Each deck offers no more than its own room.
+  const offers = decks.map((deck) => {
+    const list: CardRecord[] = [];
     for (const card of col.newCardsInDeck(deck.id)) {
-      if (card.state !== CardState.New || !isAvailable(card, today) || heldBack(card.noteId)) continue;
-      // Every card here shares this deck's chain of limits: once it is full, the deck is done.
-      if (!fits(card, 'newLeft')) break;
+      if (list.length >= deck.newLeft) break;
+      if (card.state === CardState.New && isAvailable(card, today) && !heldBack(card.noteId)) list.push(card);
+    }
+    return list;
+  });
+  const next = offers.map(() => 0);
+  for (let offered = true; offered; ) {
+    offered = false;
+    for (let d = 0; d < offers.length; d++) {
+      const card = offers[d]![next[d]!];
+      if (!card) continue;
+      next[d]!++;
+      offered = true;
+      if (heldBack(card.noteId) || !fits(card, 'newLeft')) continue;
       picked.add(card.noteId);
       newCards.push(card);
     }

@@ -3,6 +3,7 @@ import { fsrs, generatorParameters, StrategyMode, type Card as FsrsCard, type FS
 import type { Preset } from '../../shared/dto';
 import { CardState, type Schedule } from '../collection/types';
 import { fromShifted, studyDay, toShifted, type Calendar } from '../time/study-day';
+import { balancedInterval, type DueLoad } from './load-balance';
 
 export type Grade1to4 = 1 | 2 | 3 | 4;
 
@@ -97,16 +98,33 @@ function fromFsrs(card: FsrsCard, now: number, calendar: Calendar): Schedule {
   };
 }
 
-/** The card's schedule after answering `rating` at `now`. */
-export function review(schedule: Schedule, rating: Grade1to4, now: number, preset: Preset, calendar: Calendar): Schedule {
-  const result = schedulerFor(preset).next(toFsrs(schedule, calendar), new Date(toShifted(calendar, now)), rating as Grade);
-  return fromFsrs(result.card, now, calendar);
+/**
+ * The card's schedule after answering `rating` at `now`. With a `load` (load balancing on), a review
+ * interval moves within its fuzz range to the least busy day; the preview given the same load
+ * shows the same interval.
+ */
+export function review(schedule: Schedule, rating: Grade1to4, now: number, preset: Preset, calendar: Calendar, load?: DueLoad | null): Schedule {
+  const result = fromFsrs(schedulerFor(preset).next(toFsrs(schedule, calendar), new Date(toShifted(calendar, now)), rating as Grade).card, now, calendar);
+  return load ? balance(schedule, rating, result, now, preset, calendar, load) : result;
 }
 
 /** What each of the four ratings would do, in rating order. */
-export function previewAll(schedule: Schedule, now: number, preset: Preset, calendar: Calendar): Schedule[] {
+export function previewAll(schedule: Schedule, now: number, preset: Preset, calendar: Calendar, load?: DueLoad | null): Schedule[] {
   const preview = schedulerFor(preset).repeat(toFsrs(schedule, calendar), new Date(toShifted(calendar, now)));
-  return ([1, 2, 3, 4] as const).map((grade) => fromFsrs(preview[grade].card, now, calendar));
+  return ([1, 2, 3, 4] as const).map((grade) => {
+    const result = fromFsrs(preview[grade].card, now, calendar);
+    return load ? balance(schedule, grade, result, now, preset, calendar, load) : result;
+  });
+}
+
+/** Moves a fuzzed review interval to the least busy day of its fuzz range (see load-balance.ts). */
+function balance(before: Schedule, rating: Grade1to4, result: Schedule, now: number, preset: Preset, calendar: Calendar, load: DueLoad): Schedule {
+  if (!preset.fuzz || result.state !== CardState.Review || result.scheduledDays < 3) return result;
+  // The interval before fuzz, from the same scheduler without it.
+  const plain = schedulerFor({ ...preset, fuzz: false }).next(toFsrs(before, calendar), new Date(toShifted(calendar, now)), rating as Grade).card;
+  const interval = balancedInterval(plain.scheduled_days, result.scheduledDays, elapsedDays(before, now, calendar), preset.maximumIntervalDays, studyDay(calendar, now), load);
+  if (interval === result.scheduledDays) return result;
+  return { ...result, scheduledDays: interval, due: fromShifted(calendar, toShifted(calendar, now) + interval * DAY_MS) };
 }
 
 /** Whole study days since the last review, as the scheduler counts them. */

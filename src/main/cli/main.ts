@@ -5,6 +5,7 @@ import { RATINGS, type Rating } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { builtinDecksDir, clockFrom, dataDirFrom } from '../runtime-options';
 import { StudyService } from '../service/study-service';
+import { formatCalibration, PLANNING_COMMANDS, PLANNING_USAGE, PlanningUsageError, runPlanningCommand } from './planning-commands';
 import { formatCard, formatCheck, formatDecks, formatDue, formatImport, formatSearch, formatStats, when } from './format';
 
 const USAGE = `Usage: interleave [--data DIR] [--json] [--now ISO-8601] COMMAND [ARGS]
@@ -25,6 +26,7 @@ Commands:
   check                                   verify the snapshot and the journal (exit 4 on damage)
   backups                                 list automatic backups
   restore BACKUP                          replace the collection with a backup (current files are kept aside)
+${PLANNING_USAGE}
 
 Options:
   --data DIR    data folder (default: the desktop app's; or INTERLEAVE_DATA)
@@ -58,12 +60,22 @@ async function run(argv: string[]): Promise<number> {
       data: { type: 'string' },
       json: { type: 'boolean', default: false },
       now: { type: 'string' },
-      deck: { type: 'string' },
+      deck: { type: 'string', multiple: true },
       limit: { type: 'string' },
       duration: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       existing: { type: 'string' },
       format: { type: 'string' },
+      preset: { type: 'string' },
+      apply: { type: 'boolean', default: false },
+      name: { type: 'string' },
+      date: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      minutes: { type: 'string' },
+      target: { type: 'string' },
+      buffer: { type: 'string' },
+      plan: { type: 'string' },
+      days: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -74,7 +86,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? EXIT.ok : EXIT.input;
   }
-  const known = ['decks', 'due', 'show', 'search', 'stats', 'answer', 'undo', 'suspend', 'unsuspend', 'bury', 'import', 'export', 'check', 'backups', 'restore'];
+  const known = ['decks', 'due', 'show', 'search', 'stats', 'answer', 'undo', 'suspend', 'unsuspend', 'bury', 'import', 'export', 'check', 'backups', 'restore', ...PLANNING_COMMANDS];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}" (commands: ${known.join(', ')})`);
   const needArgs = (n: number, what: string) => {
     if (args.length < n) throw new UsageError(`${command} needs ${what}`);
@@ -95,12 +107,18 @@ async function run(argv: string[]): Promise<number> {
       throw new AppError('data_damaged', `${d.file} at ${d.position}: ${d.problem}. Run "interleave backups" and "interleave restore BACKUP".`);
     }
     if (!values.json) for (const warning of status.warnings) console.error(`warning: ${warning}`);
+    // --deck may be repeated for `plan add`; elsewhere it names one deck.
+    const oneDeck = values.deck?.[0];
     const deckId = async (): Promise<string | undefined> => {
-      if (!values.deck) return undefined;
-      const deck = findDeck((await service.listDecks({})).decks, values.deck);
-      if (!deck) throw new AppError('not_found', `No deck named "${values.deck}" (see "interleave decks").`, { field: '--deck' });
+      if (!oneDeck) return undefined;
+      const deck = findDeck((await service.listDecks({})).decks, oneDeck);
+      if (!deck) throw new AppError('not_found', `No deck named "${oneDeck}" (see "interleave decks").`, { field: '--deck' });
       return deck.id;
     };
+    if ((PLANNING_COMMANDS as readonly string[]).includes(command)) {
+      await runPlanningCommand(service, command as (typeof PLANNING_COMMANDS)[number], args, values, print, values.json);
+      return code;
+    }
     switch (command) {
       case 'decks': {
         const list = await service.listDecks({});
@@ -132,7 +150,9 @@ async function run(argv: string[]): Promise<number> {
       case 'stats': {
         const id = await deckId();
         const stats = await service.stats({ ...(id ? { deckId: id } : {}) });
-        print(stats, () => formatStats(stats));
+        // Calibration is the evidence behind readiness figures: scripts get it with the rest.
+        const calibration = await service.calibration({ ...(id ? { deckId: id } : {}) });
+        print({ ...stats, calibration }, () => `${formatStats(stats)}\n\n${formatCalibration(calibration)}`);
         break;
       }
       case 'answer': {
@@ -164,7 +184,7 @@ async function run(argv: string[]): Promise<number> {
         if (existing !== undefined && existing !== 'update' && existing !== 'skip') throw new UsageError(`--existing: "${existing}" is not update or skip`);
         const summary = await service.importFile({
           path: args[0]!,
-          ...(values.deck ? { deckName: values.deck } : {}),
+          ...(oneDeck ? { deckName: oneDeck } : {}),
           dryRun: values['dry-run'],
           ...(existing ? { existing } : {}),
         });
@@ -211,7 +231,7 @@ async function run(argv: string[]): Promise<number> {
 }
 
 function exitCodeOf(error: unknown): number {
-  if (error instanceof UsageError) return EXIT.input;
+  if (error instanceof UsageError || error instanceof PlanningUsageError) return EXIT.input;
   if (error instanceof AppError) {
     if (error.code === 'data_locked') return EXIT.locked;
     if (error.code === 'data_damaged') return EXIT.damaged;

@@ -2,7 +2,7 @@
 import { basename, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { readRegularFile } from '../files/read-regular-file';
-import { Collection, scheduleOf } from '../../core/collection/collection';
+import { Collection, newCollectionSettings, scheduleOf } from '../../core/collection/collection';
 import { collectionDifference } from '../../core/collection/compare';
 import { planBulk, type BulkAction } from '../../core/collection/bulk';
 import { planAddNote } from '../../core/collection/note-add';
@@ -21,7 +21,7 @@ import { buildQueue, pickNext } from '../../core/queue/study-queue';
 import { renderCard, type CardSides } from '../../core/render/card-html';
 import { DEFAULT_PRESET_ID } from '../../core/scheduling/presets';
 import { intervalLabel } from '../../core/scheduling/interval-label';
-import { recomputeAll, type Recomputed } from '../../core/scheduling/recompute-all';
+import { planPresetSave } from '../../core/scheduling/preset-change';
 import { becameLeech, previewAll, retrievability, review, schedulerFor } from '../../core/scheduling/scheduler';
 import type { Calendar } from '../../core/time/study-day';
 import { studyDay } from '../../core/time/study-day';
@@ -38,6 +38,10 @@ import { ImportCancelled, runImport } from './import-runner';
 import { systemCalendar } from './calendar';
 import { cardStateView, deckLabel, gradeOf, kindOf, noteView, ratingName } from './present';
 import { readableText } from './readable-text';
+import type { ServiceContext } from './service-context';
+import { DueLoadTracker } from './due-load';
+import { PlannerHandlers } from '../planner/planner-handlers';
+import { OptimizerHandlers, type FitRunner } from '../optimizer/optimizer-handlers';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -50,6 +54,8 @@ export interface ServiceOptions {
   purpose?: string;
   /** Passed to the store: snapshot after this many events. */
   snapshotEvery?: number;
+  /** How the optimizer runs a fit (a child process by default; the CLI and tests may run it in-process). */
+  fitRunner?: FitRunner;
 }
 
 const MAX_IMPORT_BYTES = 2 * 1024 ** 3;
@@ -63,12 +69,41 @@ export class StudyService implements ApiHandlers {
   private readonly now: () => number;
   private readonly makeCalendar: (dayStartHour: number) => Calendar;
   private renderCache = new Map<string, { modified: number; sides: CardSides }>();
+  private readonly dueLoad = new DueLoadTracker();
+
+  /** The domains that live in their own folders, each given what it needs of the service. */
+  readonly planner: PlannerHandlers;
+  readonly optimizer: OptimizerHandlers;
 
   private constructor(store: Store, options: ServiceOptions) {
     this.store = store;
     this.now = options.now ?? Date.now;
     this.makeCalendar = options.calendar ?? systemCalendar;
+    const context: ServiceContext = {
+      col: () => this.col,
+      now: () => this.now(),
+      calendar: () => this.calendar,
+      commit: (event) => this.commit(event),
+      historyIncomplete: () => this.store.historyIncomplete,
+      question: (card, max) => this.question(card, max),
+      deckName: (deckId) => deckLabel(this.col, deckId).name,
+    };
+    this.planner = new PlannerHandlers(context);
+    this.optimizer = new OptimizerHandlers(context, options.fitRunner);
   }
+
+  // --- the interview planner and the optimizer (src/main/planner, src/main/optimizer) ---------
+
+  listPlans: Handler<'listPlans'> = (input) => this.planner.listPlans(input);
+  savePlan: Handler<'savePlan'> = (input) => this.planner.savePlan(input);
+  deletePlan: Handler<'deletePlan'> = (input) => this.planner.deletePlan(input);
+  readiness: Handler<'readiness'> = (input) => this.planner.readiness(input);
+  simulate: Handler<'simulate'> = (input) => this.planner.simulate(input);
+  calibration: Handler<'calibration'> = (input) => this.planner.calibration(input);
+  optimizeStart: Handler<'optimizeStart'> = (input) => this.optimizer.optimizeStart(input);
+  optimizeJob: Handler<'optimizeJob'> = (input) => this.optimizer.optimizeJob(input);
+  optimizeCancel: Handler<'optimizeCancel'> = (input) => this.optimizer.optimizeCancel(input);
+  optimizeApply: Handler<'optimizeApply'> = (input) => this.optimizer.optimizeApply(input);
 
   /** Opens the data folder; a new collection gets the built-in decks, an old one their updates. */
   static open(options: ServiceOptions): StudyService {
@@ -79,6 +114,10 @@ export class StudyService implements ApiHandlers {
       ...(options.snapshotEvery ? { snapshotEvery: options.snapshotEvery } : {}),
     });
     const service = new StudyService(store, options);
+    // A brand-new collection (nothing in its journal yet) starts with the settings meant for newcomers.
+    if (store.collection && store.collection.appliedSeq === 0) {
+      store.commit({ type: 'settings', at: now(), settings: newCollectionSettings() });
+    }
     if (store.collection && options.builtinDecksDir) {
       const warnings = updateBuiltinDecks(store.collection, options.builtinDecksDir, now(), (event) => store.commit(event));
       store.warnings.push(...warnings);
@@ -211,11 +250,12 @@ export class StudyService implements ApiHandlers {
     return { decks: childrenOf(col, null).map((deck) => node(deck.id)), today: all.activity.summary };
   };
 
-  nextCard: Handler<'nextCard'> = async ({ deckId, prefer }) => {
+  nextCard: Handler<'nextCard'> = async ({ deckId, planId, prefer }) => {
     const col = this.col;
     if (deckId !== undefined && !col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
     const now = this.now();
-    const queue = buildQueue({ col, now, calendar: this.calendar }, deckId ?? null);
+    // Today's plan of an interview, or a deck (and its children), or every deck.
+    const queue = planId !== undefined ? this.planner.planQueue(planId) : buildQueue({ col, now, calendar: this.calendar }, deckId ?? null);
     const preferred = prefer !== undefined ? col.cards.get(prefer) : undefined;
     const card = preferred && !preferred.suspended && (preferred.buriedUntilDay ?? 0) <= queue.activity.day ? preferred : pickNext(queue, now);
     return {
@@ -252,7 +292,7 @@ export class StudyService implements ApiHandlers {
     const note = col.notes.get(card.noteId)!;
     const sides = this.sides(card);
     const preset = col.presetOf(card.deckId);
-    const outcomes = previewAll(card, now, preset, this.calendar);
+    const outcomes = previewAll(card, now, preset, this.calendar, this.dueLoad.load(col, this.calendar));
     return {
       cardId: card.id,
       noteId: note.id,
@@ -280,9 +320,9 @@ export class StudyService implements ApiHandlers {
     const now = this.now();
     const preset = col.presetOf(card.deckId);
     const before = scheduleOf(card);
-    const after = review(before, gradeOf(rating), now, preset, this.calendar);
+    const after = review(before, gradeOf(rating), now, preset, this.calendar, this.dueLoad.load(col, this.calendar));
     const leech = becameLeech(before, after, preset.leechThreshold);
-    this.commit({
+    const seq = this.commit({
       type: 'review',
       at: now,
       cardId,
@@ -293,8 +333,9 @@ export class StudyService implements ApiHandlers {
       ...(leech ? { leech: true as const } : {}),
       ...(checkedPoints && checkedPoints.length ? { checked: [...new Set(checkedPoints)].sort((a, b) => a - b) } : {}),
     });
+    this.dueLoad.answered(before, after, seq, this.calendar);
     const result = { cardId, rating, due: after.due, intervalLabel: intervalLabel(Math.max(0, after.due - now)), leech, undoDepth: col.undo.length };
-    return next ? { ...result, next: await this.nextCard(next.deckId !== undefined ? { deckId: next.deckId } : {}) } : result;
+    return next ? { ...result, next: await this.nextCard({ ...(next.deckId !== undefined ? { deckId: next.deckId } : {}), ...(next.planId !== undefined ? { planId: next.planId } : {}) }) } : result;
   };
 
   undo: Handler<'undo'> = async () => {
@@ -303,6 +344,7 @@ export class StudyService implements ApiHandlers {
     if (!last) return { cardId: null, rating: null, undoDepth: 0 };
     const event = planUndo(col, last, this.now());
     this.commit(event);
+    if (last.kind === 'preset') return { cardId: null, rating: null, action: last.label, cardIds: [], undoDepth: col.undo.length };
     if (last.kind === 'bulk') {
       // The cards it put back, so the study screen can show again a card it suspended or buried.
       const cardIds = event.type === 'undo-bulk' ? event.cards.slice(0, UNDO_CARD_IDS).map((card) => card.id) : [];
@@ -557,34 +599,8 @@ export class StudyService implements ApiHandlers {
    * both or neither (two lines could leave a saved preset whose cards were never rescheduled).
    */
   savePreset: Handler<'savePreset'> = async (preset) => {
-    const col = this.col;
-    const before = col.presets.get(preset.id);
-    const changed =
-      before !== undefined &&
-      (JSON.stringify(before.weights) !== JSON.stringify(preset.weights) ||
-        before.desiredRetention !== preset.desiredRetention ||
-        before.maximumIntervalDays !== preset.maximumIntervalDays);
-    let rescheduled: Recomputed[] = [];
-    // Rescheduling from a history the journal could not give whole would write wrong schedules;
-    // then the new settings apply from each card's next answer instead.
-    if (changed && !this.store.historyIncomplete) {
-      const decks = new Set([...col.decks.values()].filter((deck) => deck.presetId === preset.id).map((deck) => deck.id));
-      rescheduled = recomputeAll(
-        col.history,
-        (id) => {
-          const card = col.cards.get(id);
-          if (!card || !decks.has(card.deckId)) return undefined;
-          // A card changed by hand since its last review (forgotten, given a due date) keeps that change.
-          const last = col.history.reviewsOf(id).at(-1);
-          return last && last.due === card.due && card.lastReview === last.at ? card : undefined;
-        },
-        // Every card asked about is in a deck of this preset: the new settings, not yet saved.
-        () => preset,
-        this.calendar,
-      );
-    }
     // One line: the preset and the schedules it gives are saved together or not at all.
-    this.commit({ type: 'preset-save', at: this.now(), preset, ...(rescheduled.length ? { rescheduled } : {}) });
+    this.commit(planPresetSave(this.col, preset, this.now(), this.calendar, { historyIncomplete: this.store.historyIncomplete }));
     return { ...preset };
   };
 
@@ -739,6 +755,7 @@ export class StudyService implements ApiHandlers {
   }
 
   async close(options?: { snapshotIfPendingAtLeast?: number }): Promise<void> {
+    this.optimizer.close();
     await this.store.close(options);
   }
 

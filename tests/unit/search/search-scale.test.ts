@@ -1,6 +1,6 @@
 // Search over 50,000 cards: the answers agree with plain filters, and the time of each query is logged (never asserted).
 import { describe, expect, it } from 'vitest';
-import { Collection } from '../../../src/core/collection/collection';
+import { Collection, defaultSettings } from '../../../src/core/collection/collection';
 import { CardState, type CardRecord, type DeckRecord, type NoteRecord } from '../../../src/core/collection/types';
 import { defaultPreset } from '../../../src/core/scheduling/presets';
 import { retrievability } from '../../../src/core/scheduling/scheduler';
@@ -102,7 +102,7 @@ function buildLargeCollection(cardCount: number): Collection {
     }
   }
   // Through JSON, as the app loads its snapshot: strings as the app would hold them.
-  const data = { decks, notes, cards, presets: [defaultPreset()], settings: { dayStartHour: 4, theme: 'system' as const, backupsToKeep: 14 }, undo: [], nextPosition: position, builtins: {} };
+  const data = { decks, notes, cards, presets: [defaultPreset()], settings: defaultSettings(), undo: [], nextPosition: position, builtins: {} };
   const col = Collection.fromData(JSON.parse(JSON.stringify(data)) as typeof data);
   // About six reviews per studied card, in time order over the last 200 days.
   const studied = [...col.cards.values()].filter((card) => card.lastReview !== null);

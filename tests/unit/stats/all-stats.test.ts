@@ -17,6 +17,7 @@ import { topicRetention } from '../../../src/core/stats/topic-retention';
 import { trueRetention } from '../../../src/core/stats/true-retention';
 import { DAY } from '../../../src/core/time/study-day';
 import { calendar, daysAgo, NOW, StudiedCollection, TODAY } from './studied-collection';
+import { seededRandom as random } from '../../../src/core/simulation/seeded-random';
 
 function studied(): StudiedCollection {
   return new StudiedCollection()
@@ -84,17 +85,6 @@ describe('all statistics', () => {
   });
 });
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 50,000 cards in 10 decks and 120 topics, and 1,000,000 reviews over 800 days, in time order. */
 function bigCollection(): Collection {

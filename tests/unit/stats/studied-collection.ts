@@ -87,7 +87,7 @@ export class StudiedCollection {
 
   /** Takes back the last answer to `cardId`, as the undo button does. */
   undoLast(cardId: string): this {
-    const entry = [...this.col.undo].reverse().find((u): u is AnswerUndo => u.kind !== 'bulk' && u.cardId === cardId);
+    const entry = [...this.col.undo].reverse().find((u): u is AnswerUndo => (u.kind === undefined || u.kind === 'answer') && u.cardId === cardId);
     if (!entry) throw new Error(`nothing to undo for ${cardId}`);
     this.apply(planUndo(this.col, entry, NOW));
     return this;

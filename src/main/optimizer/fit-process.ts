@@ -1,0 +1,59 @@
+// Starts a fit in a child process and follows it: progress, cancel, the outcome.
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { FitCancelled, type FitOutcome, type FitRequest } from './fit';
+import type { ChildReply } from './fit-child';
+
+/**
+ * A child process rather than a worker thread: fsrs-rs aborts its whole process on some inputs it
+ * rejects (a Rust panic cannot unwind through Node), and a worker thread would take the app with it.
+ */
+function childScript(): { file: string; execArgv: string[] } {
+  // The built `optimizer-worker.js` beside the entry points (this module may be bundled into a
+  // chunk one folder below them), or the TypeScript source through tsx when running from source.
+  for (const built of [join(import.meta.dirname, 'optimizer-worker.js'), join(import.meta.dirname, '..', 'optimizer-worker.js')]) {
+    if (existsSync(built)) return { file: built, execArgv: [] };
+  }
+  return { file: join(import.meta.dirname, 'fit-child.ts'), execArgv: ['--import', 'tsx'] };
+}
+
+export interface RunningFit {
+  outcome: Promise<FitOutcome>;
+  cancel(): void;
+}
+
+export function fitInChild(request: FitRequest, progress: (share: number, phase: string) => void): RunningFit {
+  const { file, execArgv } = childScript();
+  // Electron's fork runs the script with Electron's own Node; `advanced` carries typed arrays whole.
+  const child = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  let settled = false;
+  const outcome = new Promise<FitOutcome>((resolve, reject) => {
+    const finish = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      action();
+      if (child.connected) child.disconnect();
+    };
+    child.on('message', (reply: ChildReply) => {
+      if (reply.kind === 'progress') progress(reply.share, reply.phase);
+      else if (reply.kind === 'done') finish(() => resolve(reply.outcome));
+      else if (reply.kind === 'cancelled') finish(() => reject(new FitCancelled()));
+      else finish(() => reject(new Error(reply.message)));
+    });
+    child.on('error', (error) => finish(() => reject(error)));
+    child.on('exit', (code, signal) => {
+      const panic = /panicked at [^\n]*\n([^\n]*)/.exec(stderr)?.[1];
+      finish(() => reject(new Error(`the optimizer stopped unexpectedly (${signal ?? `exit code ${code}`})${panic ? `: ${panic.trim()}` : ''}`)));
+    });
+  });
+  child.send(request);
+  return {
+    outcome,
+    cancel: () => {
+      if (child.connected) child.send('cancel');
+    },
+  };
+}

@@ -1,0 +1,169 @@
+// The optimizer's side of the contract: fit a preset's weights in the background, compare, apply on confirmation.
+import { reviewsByCard } from '../../core/history/reviews-by-card';
+import { MIN_ITEMS, trainingSet, type TrainingSet } from '../../core/optimizer/training-set';
+import { planPresetSave } from '../../core/scheduling/preset-change';
+import type { ParsedInput, Results } from '../../shared/contract';
+import type { Preset } from '../../shared/dto';
+import { AppError } from '../../shared/errors';
+import type { OptimizeJob, OptimizeResult } from '../../shared/planning';
+import type { ServiceContext } from '../service/service-context';
+import { FitCancelled, type FitOutcome } from './fit';
+import { fitInChild, type RunningFit } from './fit-process';
+
+type Handler<M extends keyof Results> = (input: ParsedInput<M>) => Promise<Results[M]>;
+
+/** How the fit is run: in a child process in the app, in-process where a caller prefers (the CLI). */
+export type FitRunner = (request: { set: TrainingSet; currentWeights: number[] | null }, progress: (share: number, phase: string) => void) => RunningFit;
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const num = (n: number) => n.toLocaleString('en-US');
+
+/** The cards of a preset's decks, and their history as training items. */
+export function presetTrainingSet(ctx: ServiceContext, preset: Preset): TrainingSet {
+  const col = ctx.col();
+  const decks = new Set([...col.decks.values()].filter((deck) => deck.presetId === preset.id).map((deck) => deck.id));
+  return trainingSet(
+    reviewsByCard(col.history),
+    (cardId) => {
+      const card = col.cards.get(cardId);
+      return card !== undefined && decks.has(card.deckId);
+    },
+    ctx.calendar(),
+  );
+}
+
+/** The verdict in words: a result the learner can act on, and never an error when the defaults win. */
+export function optimizeResult(preset: Preset, set: TrainingSet, outcome: FitOutcome | null): OptimizeResult {
+  const items = set.itemFrom.length;
+  const base = { presetId: preset.id, presetName: preset.name, reviews: set.reviews, applied: false };
+  if (!outcome) {
+    const more = MIN_ITEMS - items;
+    return {
+      ...base,
+      train: 0,
+      test: 0,
+      current: null,
+      optimized: null,
+      weights: null,
+      fittedWeights: null,
+      verdict: 'too-little-history',
+      moreReviewsNeeded: more,
+      message: `The cards of “${preset.name}” have ${num(items)} reviews the optimizer can learn from (reviews from a card’s second day of study on); it needs at least ${num(MIN_ITEMS)}, so ${num(more)} more. Until then the current weights stay — they are FSRS’s defaults${preset.weights ? ' or the ones you set' : ''}, fitted to millions of learners.`,
+    };
+  }
+  const scores = `log loss ${outcome.optimized.logLoss.toFixed(4)} against ${outcome.current.logLoss.toFixed(4)}, RMSE(bins) ${pct(outcome.optimized.rmseBins)} against ${pct(outcome.current.rmseBins)}, on your ${num(outcome.test)} most recent reviews held out from the fit`;
+  const fitted = { ...base, train: outcome.train, test: outcome.test, current: outcome.current, optimized: outcome.optimized, fittedWeights: outcome.trainWeights, moreReviewsNeeded: 0 };
+  return outcome.better
+    ? {
+        ...fitted,
+        weights: outcome.weights,
+        verdict: 'better',
+        message: `Weights fitted to your own history predict your recall better than the current ones (${scores}). Applying them refits on all ${num(outcome.train + outcome.test)} reviews and reschedules the preset’s cards; you can undo it.`,
+      }
+    : {
+        ...fitted,
+        weights: null,
+        verdict: 'keep',
+        message: `The current weights stay: they predict your most recent reviews at least as well as weights fitted to the rest of your history (fitted: ${scores}). This is normal with a history of this size: a fit follows the noise of a few thousand reviews, while the defaults come from millions. Nothing is wrong; try again after more study.`,
+      };
+}
+
+interface Job extends OptimizeJob {
+  running: RunningFit | null;
+}
+
+export class OptimizerHandlers {
+  private readonly jobs = new Map<string, Job>();
+  private counter = 0;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly runFit: FitRunner = (request, progress) => fitInChild(request, progress),
+  ) {}
+
+  private preset(presetId: string): Preset {
+    const preset = this.ctx.col().presets.get(presetId);
+    if (!preset) throw new AppError('not_found', `No preset with id "${presetId}".`, { field: 'presetId' });
+    return preset;
+  }
+
+  private job(jobId: string): Job {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new AppError('not_found', `No optimizer job "${jobId}".`, { field: 'jobId' });
+    return job;
+  }
+
+  optimizeStart: Handler<'optimizeStart'> = async ({ presetId }) => {
+    const preset = this.preset(presetId);
+    if ([...this.jobs.values()].some((job) => job.state === 'running' && job.presetId === presetId)) {
+      throw new AppError('conflict', `The optimizer is already fitting “${preset.name}”; wait for it or cancel it.`, { field: 'presetId' });
+    }
+    const jobId = `optimize-${++this.counter}-${this.ctx.now().toString(36)}`;
+    const job: Job = { jobId, presetId, state: 'running', phase: 'reading your reviews', progress: 0, result: null, error: null, running: null };
+    this.jobs.set(jobId, job);
+    for (const [id, old] of this.jobs) if (this.jobs.size > 10 && old.state !== 'running') this.jobs.delete(id);
+    const set = presetTrainingSet(this.ctx, preset);
+    if (set.itemFrom.length < MIN_ITEMS) {
+      Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, set, null) });
+      return { jobId };
+    }
+    const running = this.runFit({ set, currentWeights: preset.weights }, (share, phase) => Object.assign(job, { progress: share, phase }));
+    job.running = running;
+    running.outcome.then(
+      (outcome) => Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, set, outcome), running: null }),
+      (error: unknown) =>
+        Object.assign(job, {
+          running: null,
+          ...(error instanceof FitCancelled
+            ? { state: 'cancelled', phase: 'cancelled', error: { code: 'conflict', message: error.message } }
+            : { state: 'failed', phase: 'failed', error: { code: 'internal', message: `The optimizer failed: ${(error as Error).message}. Your weights are unchanged.` } }),
+        }),
+    );
+    return { jobId };
+  };
+
+  optimizeJob: Handler<'optimizeJob'> = async ({ jobId }) => {
+    const { running: _, ...visible } = this.job(jobId);
+    return visible;
+  };
+
+  optimizeCancel: Handler<'optimizeCancel'> = async ({ jobId }) => {
+    const job = this.job(jobId);
+    if (job.state !== 'running' || !job.running) return { cancelled: false };
+    job.running.cancel();
+    return { cancelled: true };
+  };
+
+  /**
+   * Saves the weights only when the job found them better on the held-out reviews; the preset and
+   * every rescheduled card go in one journal line, and the change can be undone like any other.
+   */
+  optimizeApply: Handler<'optimizeApply'> = async ({ jobId }) => {
+    const job = this.job(jobId);
+    const result = job.result;
+    if (job.state !== 'done' || !result) throw new AppError('conflict', 'This optimizer job has not finished.', { field: 'jobId' });
+    if (result.applied) throw new AppError('conflict', 'These weights were applied already.', { field: 'jobId' });
+    if (result.verdict !== 'better' || !result.weights) {
+      return { applied: false, rescheduled: 0, undoDepth: this.ctx.col().undo.length, message: result.message };
+    }
+    const preset = { ...this.preset(job.presetId), weights: result.weights };
+    const event = planPresetSave(this.ctx.col(), preset, this.ctx.now(), this.ctx.calendar(), {
+      historyIncomplete: this.ctx.historyIncomplete(),
+      label: `apply your own FSRS weights to ${preset.name}`,
+    });
+    this.ctx.commit(event);
+    result.applied = true;
+    const rescheduled = event.rescheduled?.length ?? 0;
+    return {
+      applied: true,
+      rescheduled,
+      undoDepth: this.ctx.col().undo.length,
+      message: `Your own weights are in use for “${preset.name}”: ${num(rescheduled)} cards were rescheduled from their history. Undo takes it back.`,
+    };
+  };
+
+  /** Ends running fits (the app is closing). */
+  close(): void {
+    for (const job of this.jobs.values()) job.running?.cancel();
+  }
+}
