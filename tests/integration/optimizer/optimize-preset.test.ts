@@ -1,0 +1,129 @@
+// The optimizer through the service: fit in the background, compare honestly, apply only what wins, undo whole.
+import { describe, expect, it } from 'vitest';
+import type { ImportEvent } from '../../../src/core/collection/events';
+import type { CardRecord, NoteRecord } from '../../../src/core/collection/types';
+import { replayTrail } from '../../../src/core/scheduling/fast-replay';
+import { defaultPreset } from '../../../src/core/scheduling/presets';
+import { fixedOffsetCalendar } from '../../../src/core/time/study-day';
+import { copy } from '../../../src/core/collection/undo-entry';
+import { fitInChild } from '../../../src/main/optimizer/fit-process';
+import { readRevlogCsv } from '../../helpers/revlog-csv';
+import { openTestService, TestClock } from '../../helpers/service';
+import { join } from 'node:path';
+
+const FRENCH = join(import.meta.dirname, '../../fixtures/anki/mauriciopoppe-french-cloze-2026.apkg');
+
+type Service = Awaited<ReturnType<typeof openTestService>>['service'];
+
+async function finished(service: Service, jobId: string) {
+  for (;;) {
+    const job = await service.optimizeJob({ jobId });
+    if (job.state !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The synthetic learner's whole history as one import: a card per log card, its reviews replayed. */
+function importSynthetic(service: Service): void {
+  const log = readRevlogCsv('synthetic_revlog.csv');
+  const calendar = fixedOffsetCalendar(0, 4);
+  const created = log.at[0]! - 86_400_000;
+  const event: ImportEvent = { type: 'import', at: created, source: 'test:synthetic', format: 'test', decks: [{ id: 'syn', name: 'Synthetic', presetId: 'default', description: '', created }], noteTypes: [], notes: [], cards: [], removedCards: [], reviews: [], media: [] };
+  log.cardIds.forEach((id, c) => {
+    const from = log.start[c]!;
+    const to = log.start[c + 1]!;
+    const times = log.at.subarray(from, to);
+    const ratings = log.rating.subarray(from, to);
+    const trail = replayTrail(times, ratings, created, defaultPreset(), calendar);
+    const note: NoteRecord = { id: `syn-${id}`, deckId: 'syn', type: 'basic', fields: { Front: `Q${id}`, Back: `A${id}` }, tags: [], created, modified: created, origin: null };
+    const card: CardRecord = { id: `syn-${id}/1`, noteId: note.id, ord: 1, deckId: 'syn', position: c, suspended: false, buriedUntilDay: null, flag: 0, created, ...trail[trail.length - 1]!.after };
+    event.notes.push(note);
+    event.cards.push(card);
+    trail.forEach((step, i) => event.reviews.push({ cardId: card.id, at: times[i]!, rating: ratings[i] as 1 | 2 | 3 | 4, durationMs: 6000, prior: step.prior, after: step.after }));
+  });
+  service.store.commit(event);
+}
+
+describe('optimizing a preset through the app', () => {
+  it('finds weights that predict a learner better, applies them on request in one undoable line, and undo puts back every schedule', async () => {
+    const clock = new TestClock(Date.UTC(2025, 0, 2, 10));
+    const { service } = openTestService({ clock, decks: null });
+    importSynthetic(service);
+    const { jobId } = await service.optimizeStart({ presetId: 'default' });
+    const job = await finished(service, jobId);
+    expect(job.state).toBe('done');
+    const result = job.result!;
+    expect(result.verdict).toBe('better');
+    expect(result.reviews).toBe(33_370);
+    expect(result.optimized!.logLoss).toBeLessThan(result.current!.logLoss);
+    expect(result.weights).toHaveLength(21);
+    expect(result.message).toMatch(/better than the current ones/);
+
+    const col = service.store.requireCollection();
+    const before = new Map([...col.cards.values()].map((card) => [card.id, copy(card)]));
+    const presetBefore = copy(col.presets.get('default')!);
+    const seqBefore = col.appliedSeq;
+    const applied = await service.optimizeApply({ jobId });
+    expect(applied.applied).toBe(true);
+    expect(col.appliedSeq).toBe(seqBefore + 1); // one journal line: preset and schedules together
+    expect(col.presets.get('default')!.weights).toEqual(result.weights);
+    expect(applied.rescheduled).toBeGreaterThan(2500);
+    const moved = [...col.cards.values()].filter((card) => card.stability !== before.get(card.id)!.stability);
+    expect(moved.length).toBeGreaterThan(2500);
+    await expect(service.optimizeApply({ jobId })).rejects.toThrow(/applied already/);
+
+    const undone = await service.undo({});
+    expect(undone.action).toBe('apply your own FSRS weights to Default');
+    expect(col.presets.get('default')).toEqual(presetBefore);
+    for (const card of col.cards.values()) expect(card, card.id).toEqual(before.get(card.id));
+    await service.close();
+  }, 120_000);
+
+  it('keeps the current weights on a small real history where they predict better, and says so as a normal outcome', async () => {
+    const { service } = openTestService({ clock: new TestClock(Date.UTC(2026, 11, 7, 10)), decks: null });
+    await service.importFile({ path: FRENCH });
+    const { jobId } = await service.optimizeStart({ presetId: 'default' });
+    const job = await finished(service, jobId);
+    expect(job.state).toBe('done');
+    const result = job.result!;
+    console.log(`French deck: ${result.reviews} reviews, ${result.train}/${result.test} items; log loss current ${result.current!.logLoss.toFixed(4)}, fitted ${result.optimized!.logLoss.toFixed(4)}`);
+    expect(result.verdict).toBe('keep');
+    expect(result.current!.logLoss).toBeLessThan(result.optimized!.logLoss);
+    expect(result.weights).toBeNull();
+    expect(result.message).toMatch(/The current weights stay/);
+    expect(result.message).toMatch(/normal/);
+    const applied = await service.optimizeApply({ jobId });
+    expect(applied.applied).toBe(false);
+    expect(service.store.requireCollection().presets.get('default')!.weights).toBeNull();
+    await service.close();
+  }, 120_000);
+
+  it('says how many more reviews it needs when there are too few, and changes nothing', async () => {
+    const { service } = openTestService({ decks: null });
+    const { jobId } = await service.optimizeStart({ presetId: 'default' });
+    const job = await finished(service, jobId);
+    expect(job.result!.verdict).toBe('too-little-history');
+    expect(job.result!.moreReviewsNeeded).toBe(400);
+    expect(job.result!.message).toMatch(/needs at least 400, so 400 more/);
+    await service.close();
+  });
+});
+
+describe('the optimizer’s child process', () => {
+  it('stops when cancelled, and a crash of fsrs-rs is reported without taking the app down', async () => {
+    const log = readRevlogCsv('synthetic_revlog.csv');
+    const { trainingSet } = await import('../../../src/core/optimizer/training-set');
+    const set = trainingSet(log, () => true, fixedOffsetCalendar(0, 0));
+    const phases: string[] = [];
+    const running = fitInChild({ set, currentWeights: null }, (_, phase) => {
+      phases.push(phase);
+      if (phases.length === 3) running.cancel();
+    });
+    await expect(running.outcome).rejects.toThrow(/cancelled/);
+
+    // An item with no review a day or more after the first makes fsrs-rs abort its process.
+    const bad = { rating: Uint8Array.from([3, 3]), deltaDays: Int32Array.from([0, 0]), itemFrom: Int32Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), itemEnd: Int32Array.from([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]), reviews: 2 };
+    await expect(fitInChild({ set: bad, currentWeights: null }, () => undefined).outcome).rejects.toThrow(/stopped unexpectedly|delta_t/);
+    expect(process.exitCode ?? 0).toBe(0);
+  }, 60_000);
+});
