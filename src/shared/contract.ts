@@ -112,7 +112,8 @@ export const contract = {
   check: empty,
   listDecks: empty,
   /** `prefer` shows that card if it is available (after an undo, the card taken back). */
-  nextCard: z.object({ deckId: id.optional(), planId: id.optional(), prefer: id.optional() }).strict(),
+  /** Study a deck (or every deck), today's plan of an interview, or chosen cards (the ones at risk). */
+  nextCard: z.object({ deckId: id.optional(), planId: id.optional(), cardIds: z.array(id).min(1).max(500).optional(), prefer: id.optional() }).strict(),
   listDue: z.object({ deckId: id.optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
   answer: z
     .object({
@@ -122,7 +123,7 @@ export const contract = {
       /** Key-points cards: indexes of the points the learner ticked. */
       checkedPoints: z.array(z.number().int().min(0).max(99)).max(100).optional(),
       /** Also return the next card to study, saving the screen a round trip. */
-      next: z.object({ deckId: id.optional(), planId: id.optional() }).strict().optional(),
+      next: z.object({ deckId: id.optional(), planId: id.optional(), cardIds: z.array(id).min(1).max(500).optional() }).strict().optional(),
     })
     .strict(),
   undo: empty,

@@ -18,6 +18,7 @@ import type { JournalEvent } from '../../core/collection/events';
 import { CardState, type CardRecord, type NoteRecord } from '../../core/collection/types';
 import { questionText } from '../../core/notes/question-text';
 import { buildQueue, pickNext } from '../../core/queue/study-queue';
+import { cardListQueue } from '../../core/queue/card-list-queue';
 import { renderCard, type CardSides } from '../../core/render/card-html';
 import { DEFAULT_PRESET_ID } from '../../core/scheduling/presets';
 import { intervalLabel } from '../../core/scheduling/interval-label';
@@ -250,12 +251,17 @@ export class StudyService implements ApiHandlers {
     return { decks: childrenOf(col, null).map((deck) => node(deck.id)), today: all.activity.summary };
   };
 
-  nextCard: Handler<'nextCard'> = async ({ deckId, planId, prefer }) => {
+  nextCard: Handler<'nextCard'> = async ({ deckId, planId, cardIds, prefer }) => {
     const col = this.col;
     if (deckId !== undefined && !col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
     const now = this.now();
-    // Today's plan of an interview, or a deck (and its children), or every deck.
-    const queue = planId !== undefined ? this.planner.planQueue(planId) : buildQueue({ col, now, calendar: this.calendar }, deckId ?? null);
+    // Chosen cards, today's plan of an interview, or a deck (and its children), or every deck.
+    const queue =
+      cardIds !== undefined
+        ? cardListQueue(col, now, this.calendar, cardIds)
+        : planId !== undefined
+          ? this.planner.planQueue(planId)
+          : buildQueue({ col, now, calendar: this.calendar }, deckId ?? null);
     const preferred = prefer !== undefined ? col.cards.get(prefer) : undefined;
     const card = preferred && !preferred.suspended && (preferred.buriedUntilDay ?? 0) <= queue.activity.day ? preferred : pickNext(queue, now);
     return {
@@ -335,7 +341,7 @@ export class StudyService implements ApiHandlers {
     });
     this.dueLoad.answered(before, after, seq, this.calendar);
     const result = { cardId, rating, due: after.due, intervalLabel: intervalLabel(Math.max(0, after.due - now)), leech, undoDepth: col.undo.length };
-    return next ? { ...result, next: await this.nextCard({ ...(next.deckId !== undefined ? { deckId: next.deckId } : {}), ...(next.planId !== undefined ? { planId: next.planId } : {}) }) } : result;
+    return next ? { ...result, next: await this.nextCard(next) } : result;
   };
 
   undo: Handler<'undo'> = async () => {

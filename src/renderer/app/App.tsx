@@ -4,6 +4,7 @@ import type { DataStatus } from '../../shared/dto';
 import { BrowseScreen } from '../browse/BrowseScreen';
 import { AddScreen } from '../editor/AddScreen';
 import { HomeScreen } from '../home/HomeScreen';
+import { InterviewScreen } from '../interview/InterviewScreen';
 import { StatsScreen } from '../stats/StatsScreen';
 import { setDroppedFile } from '../import-export/dropped-file';
 import { ExportScreen } from '../import-export/ExportScreen';
@@ -53,6 +54,9 @@ export function App() {
         <button type="button" className={`link ${route.screen === 'home' ? 'active' : ''}`} onClick={() => navigate({ screen: 'home' })}>
           Decks
         </button>
+        <button type="button" className={`link ${route.screen === 'interview' ? 'active' : ''}`} data-testid="nav-interview" onClick={() => navigate({ screen: 'interview', planId: null })}>
+          Interview
+        </button>
         <button type="button" className={`link ${route.screen === 'browse' ? 'active' : ''}`} data-testid="nav-browse" onClick={() => navigate({ screen: 'browse', query: '' })}>
           Browse
         </button>
@@ -79,7 +83,10 @@ export function App() {
       ))}
       <main>
         {route.screen === 'home' && <HomeScreen />}
-        {route.screen === 'study' && <StudyScreen key={route.deckId ?? 'all'} deckId={route.deckId} />}
+        {route.screen === 'study' && (
+          <StudyScreen key={route.planId ?? route.cardIds?.join(',') ?? route.deckId ?? 'all'} deckId={route.deckId} planId={route.planId} cardIds={route.cardIds} />
+        )}
+        {route.screen === 'interview' && <InterviewScreen key={route.planId ?? 'new'} planId={route.planId} />}
         {route.screen === 'settings' && <SettingsScreen />}
         {route.screen === 'import' && <ImportScreen key={route.picked?.file ?? 'picker'} picked={route.picked} />}
         {route.screen === 'export' && <ExportScreen />}

@@ -4,7 +4,9 @@ import { leaveTo, mayShow } from './leave-guard';
 
 export type Route =
   | { screen: 'home' }
-  | { screen: 'study'; deckId: string | null }
+  /** A deck (null: every deck), or today's plan of an interview, or chosen cards (the ones at risk). */
+  | { screen: 'study'; deckId: string | null; planId?: string; cardIds?: string[] }
+  | { screen: 'interview'; planId: string | null }
   | { screen: 'settings' }
   /** `picked`: the token and file name the desktop app's own dialog handed over (never a path). */
   | { screen: 'import'; picked: { file: string; name: string } | null }
@@ -14,6 +16,12 @@ export type Route =
   | { screen: 'stats' };
 
 export function parseRoute(hash: string): Route {
+  const plan = /^#\/study\/plan\/(.+)$/.exec(hash);
+  if (plan) return { screen: 'study', deckId: null, planId: decodeURIComponent(plan[1]!) };
+  const chosen = /^#\/study\/cards\/(.+)$/.exec(hash);
+  if (chosen) return { screen: 'study', deckId: null, cardIds: chosen[1]!.split(',').map(decodeURIComponent) };
+  const interview = /^#\/interview(?:\/(.+))?$/.exec(hash);
+  if (interview) return { screen: 'interview', planId: interview[1] ? decodeURIComponent(interview[1]) : null };
   const study = /^#\/study(?:\/(.+))?$/.exec(hash);
   if (study) return { screen: 'study', deckId: study[1] ? decodeURIComponent(study[1]) : null };
   if (hash === '#/settings') return { screen: 'settings' };
@@ -28,6 +36,9 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHash(route: Route): string {
+  if (route.screen === 'study' && route.planId) return `#/study/plan/${encodeURIComponent(route.planId)}`;
+  if (route.screen === 'study' && route.cardIds) return `#/study/cards/${route.cardIds.map(encodeURIComponent).join(',')}`;
+  if (route.screen === 'interview') return route.planId ? `#/interview/${encodeURIComponent(route.planId)}` : '#/interview';
   if (route.screen === 'study') return route.deckId ? `#/study/${encodeURIComponent(route.deckId)}` : '#/study';
   if (route.screen === 'settings') return '#/settings';
   if (route.screen === 'import') return route.picked ? `#/import?file=${route.picked.file}&name=${encodeURIComponent(route.picked.name)}` : '#/import';

@@ -9,6 +9,9 @@ import { ErrorBanner } from '../app/errors';
 import { applyTheme } from '../theme/theme';
 import { DeckPresetTable } from './DeckPresetTable';
 import { FeedbackLine, type Feedback } from './Feedback';
+import { OptimizerPanel } from '../memory-model/OptimizerPanel';
+import { RetentionChart } from '../memory-model/RetentionChart';
+import { WorkloadSettings } from './WorkloadSettings';
 import { checkBackups, formToPreset, NUMBER_FIELDS, presetToForm, type PresetForm } from './preset-form';
 
 const THEMES: Record<Settings['theme'], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
@@ -63,15 +66,15 @@ export function SettingsScreen() {
   const defaultName = presets.find((preset) => preset.id === DEFAULT_PRESET_ID)?.name ?? 'Default';
   const usedBy = decks.filter((deck) => deck.presetId === current.id).length;
 
-  const updateSettings = async (changes: Partial<Settings>, message: string) => {
+  const updateSettings = async (changes: Partial<Settings>, message: string, at = 'general') => {
     try {
       const next = await api.updateSettings(changes);
       setSettings(next);
       setBackups(String(next.backupsToKeep));
       if (changes.theme) applyTheme(next.theme);
-      say('general', message);
+      say(at, message);
     } catch (caught) {
-      fail('general', caught);
+      fail(at, caught);
     }
   };
 
@@ -217,6 +220,10 @@ export function SettingsScreen() {
       </div>
       <FeedbackLine feedback={feedback} at="general" onDismiss={dismiss} />
 
+      <h2>Daily workload</h2>
+      <WorkloadSettings settings={settings} update={(changes, message) => void updateSettings(changes, message, 'workload')} />
+      <FeedbackLine feedback={feedback} at="workload" onDismiss={dismiss} />
+
       <h2>Scheduling presets</h2>
       <div className="preset-picker">
         <select
@@ -301,6 +308,9 @@ export function SettingsScreen() {
         </button>
         <FeedbackLine feedback={feedback} at="save" onDismiss={dismiss} />
       </form>
+
+      <OptimizerPanel presetId={current.id} presetName={current.name} onApplied={() => void api.listPresets({}).then((p) => (setPresets(p), edit(p.find((preset) => preset.id === current.id) ?? p[0]!)))} />
+      <RetentionChart presetId={current.id} title={`Help me decide: desired retention for “${current.name}”, its workload and recall over 90 days`} />
 
       <h2>Preset of each deck</h2>
       <DeckPresetTable decks={decks} presets={presets} feedback={feedback} onAssign={(deck, presetId) => void assign(deck, presetId)} onDismiss={dismiss} />

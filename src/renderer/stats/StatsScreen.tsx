@@ -8,6 +8,7 @@ import { DeckOptions } from '../app/DeckOptions';
 import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
 import { Heatmap } from './Heatmap';
+import { CalibrationChart } from '../memory-model/CalibrationChart';
 
 /** One colour per card state, the same in every chart: Okabe and Ito's palette, told apart with any colour vision (app.css). */
 const STATE_COLORS = {
@@ -237,6 +238,7 @@ export function StatsScreen() {
       </div>
 
       <Heatmap heatmap={stats.heatmap} />
+      <CalibrationChart {...(deckId ? { deckId } : {})} />
     </section>
   );
 }

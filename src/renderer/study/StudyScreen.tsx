@@ -17,8 +17,10 @@ import { StudyBar } from './StudyBar';
 /** Time on a card beyond this is the learner away from the keyboard, not thinking. */
 const MAX_COUNTED_MS = 5 * 60_000;
 
-export function StudyScreen({ deckId }: { deckId: string | null }) {
+/** What is studied: a deck (null: every deck), today's plan of an interview, or chosen cards. */
+export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null; planId?: string | undefined; cardIds?: string[] | undefined }) {
   const api = useApi();
+  const source = useMemo(() => (planId ? { planId } : cardIds ? { cardIds } : deckId ? { deckId } : {}), [deckId, planId, cardIds]);
   const [state, setState] = useState<NextCardResult | null>(null);
   const [revealed, setRevealed] = useState(false);
   const [ticked, setTicked] = useState<Set<number>>(new Set());
@@ -42,7 +44,7 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
   const load = useCallback(
     async (prefer?: string, stay = false) => {
       try {
-        const next = await api.nextCard({ ...(deckId ? { deckId } : {}), ...(prefer ? { prefer } : {}) });
+        const next = await api.nextCard({ ...source, ...(prefer ? { prefer } : {}) });
         if (stay && next.card && next.card.cardId === prefer) {
           setState(next);
           const points = next.card.keyPoints?.length ?? 0;
@@ -52,7 +54,7 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
         setError(caught);
       }
     },
-    [api, deckId, show],
+    [api, source, show],
   );
 
   useEffect(() => {
@@ -97,7 +99,7 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
           rating,
           durationMs,
           ...(card.keyPoints ? { checkedPoints: [...ticked] } : {}),
-          next: deckId ? { deckId } : {},
+          next: source,
         });
         setTally((t) => ({ answered: t.answered + 1, again: t.again + (rating === 'again' ? 1 : 0), timeMs: t.timeMs + durationMs }));
         setNotice(result.leech ? 'That card is now a leech: it was tagged "leech" and suspended.' : null);
@@ -109,7 +111,7 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
         setBusy(false);
       }
     },
-    [api, card, revealed, busy, ticked, load, show, deckId],
+    [api, card, revealed, busy, ticked, load, show, source],
   );
 
   const undo = useCallback(async () => {
