@@ -82,7 +82,7 @@ function build(dir: string, sizes: Sizes, log: (line: string) => void): void {
     for (let k = 0; k < count && n < sizes.reviews; k++) {
       const r = rand();
       const rating = (r < 0.12 ? 1 : r < 0.2 ? 2 : r < 0.93 ? 3 : 4) as Grade1to4;
-      schedule = review(schedule, rating, t, preset, calendar);
+      schedule = review(schedule, rating, t, preset, calendar, `n${c}/1`);
       cardOf[n] = c;
       timeOf[n] = t;
       ratingOf[n] = rating;
@@ -104,7 +104,7 @@ function build(dir: string, sizes: Sizes, log: (line: string) => void): void {
   for (const i of order) {
     const c = cardOf[i]!;
     const before = current[c]!;
-    const after = review(before, ratingOf[i] as Grade1to4, timeOf[i]!, preset, calendar);
+    const after = review(before, ratingOf[i] as Grade1to4, timeOf[i]!, preset, calendar, `n${c}/1`);
     current[c] = after;
     buffer += encodeLine(++seq, {
       type: 'review',

@@ -334,6 +334,20 @@ describe('saving a preset that reschedules', () => {
 });
 
 describe('what the buttons promise', () => {
+  it('spreads new cards answered Easy at the same moment over several days (fuzz is seeded by the card)', async () => {
+    const { service } = openTestService();
+    const intervals: string[] = [];
+    for (let next = await service.nextCard({}); next.card; next = await service.nextCard({})) {
+      const promised = next.card.previews.find((p) => p.rating === 'easy')!.label;
+      const result = await service.answer({ cardId: next.card.cardId, rating: 'easy' });
+      expect(result.intervalLabel).toBe(promised);
+      intervals.push(result.intervalLabel);
+    }
+    expect(intervals).toHaveLength(14);
+    expect(new Set(intervals).size).toBeGreaterThanOrEqual(3);
+    await service.close();
+  });
+
   it('is what the answer gives, with fuzz on', async () => {
     const clock = new TestClock(T0);
     const { service } = openTestService({ clock });

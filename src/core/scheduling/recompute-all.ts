@@ -44,7 +44,7 @@ export function recomputeAll(
     // Journal order is not review order once a merge import has added a card's older reviews after
     // its newer ones; replaying them out of order gives a different memory state.
     inTimeOrder(times, ratings, from, to);
-    out.push({ cardId: card.id, schedule: fastReplay(times.subarray(from, to), ratings.subarray(from, to), card.created, presetOf(card), calendar) });
+    out.push({ cardId: card.id, schedule: fastReplay(times.subarray(from, to), ratings.subarray(from, to), card.created, presetOf(card), calendar, card.id) });
     if (onProgress && c % 5000 === 0) onProgress(c / cards);
   }
   onProgress?.(1);

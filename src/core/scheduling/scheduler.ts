@@ -10,13 +10,18 @@ const DAY_MS = 86_400_000;
 
 const schedulers = new Map<string, FSRS>();
 
+/** The card as ts-fsrs is handed it, with the id its fuzz is seeded by (ts-fsrs copies extra fields along). */
+type SeededCard = FsrsCard & { cardId: string };
+
 /**
- * Fuzz seeded by the card's state before the answer, not by the answer's millisecond (ts-fsrs's
- * default): the interval a button shows is then the interval the answer gives.
+ * Fuzz seeded by the card and its state before the answer, not by the answer's millisecond
+ * (ts-fsrs's default): the interval a button shows is then the interval the answer gives. The id
+ * is in the seed because the state alone is the same for every new card answered at one moment,
+ * and fuzz exists to spread exactly those.
  */
-function seedFromCardState(this: { last: FsrsCard }): string {
+function seedFromCard(this: { last: SeededCard }): string {
   const last = this.last;
-  return `${last.last_review?.getTime() ?? 0}_${last.reps}_${last.difficulty * last.stability}`;
+  return `${last.cardId}_${last.last_review?.getTime() ?? 0}_${last.reps}_${last.difficulty * last.stability}`;
 }
 
 /**
@@ -44,7 +49,7 @@ export function schedulerFor(preset: Preset): FSRS {
         relearning_steps: preset.relearningSteps as StepUnit[],
         ...(preset.weights ? { w: preset.weights } : {}),
       }),
-    ).useStrategy(StrategyMode.SEED, seedFromCardState as never);
+    ).useStrategy(StrategyMode.SEED, seedFromCard as never);
     if (schedulers.size > 64) schedulers.clear();
     schedulers.set(key, scheduler);
   }
@@ -65,8 +70,9 @@ export function newSchedule(due: number): Schedule {
   };
 }
 
-function toFsrs(schedule: Schedule, calendar: Calendar): FsrsCard {
+function toFsrs(schedule: Schedule, calendar: Calendar, cardId: string): SeededCard {
   return {
+    cardId,
     due: new Date(toShifted(calendar, schedule.due)),
     stability: schedule.stability,
     difficulty: schedule.difficulty,
@@ -97,15 +103,15 @@ function fromFsrs(card: FsrsCard, now: number, calendar: Calendar): Schedule {
   };
 }
 
-/** The card's schedule after answering `rating` at `now`. */
-export function review(schedule: Schedule, rating: Grade1to4, now: number, preset: Preset, calendar: Calendar): Schedule {
-  const result = schedulerFor(preset).next(toFsrs(schedule, calendar), new Date(toShifted(calendar, now)), rating as Grade);
+/** The schedule of card `cardId` after answering `rating` at `now`. */
+export function review(schedule: Schedule, rating: Grade1to4, now: number, preset: Preset, calendar: Calendar, cardId: string): Schedule {
+  const result = schedulerFor(preset).next(toFsrs(schedule, calendar, cardId), new Date(toShifted(calendar, now)), rating as Grade);
   return fromFsrs(result.card, now, calendar);
 }
 
-/** What each of the four ratings would do, in rating order. */
-export function previewAll(schedule: Schedule, now: number, preset: Preset, calendar: Calendar): Schedule[] {
-  const preview = schedulerFor(preset).repeat(toFsrs(schedule, calendar), new Date(toShifted(calendar, now)));
+/** What each of the four ratings would do to card `cardId`, in rating order. */
+export function previewAll(schedule: Schedule, now: number, preset: Preset, calendar: Calendar, cardId: string): Schedule[] {
+  const preview = schedulerFor(preset).repeat(toFsrs(schedule, calendar, cardId), new Date(toShifted(calendar, now)));
   return ([1, 2, 3, 4] as const).map((grade) => fromFsrs(preview[grade].card, now, calendar));
 }
 

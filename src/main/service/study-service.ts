@@ -252,7 +252,7 @@ export class StudyService implements ApiHandlers {
     const note = col.notes.get(card.noteId)!;
     const sides = this.sides(card);
     const preset = col.presetOf(card.deckId);
-    const outcomes = previewAll(card, now, preset, this.calendar);
+    const outcomes = previewAll(card, now, preset, this.calendar, card.id);
     return {
       cardId: card.id,
       noteId: note.id,
@@ -280,7 +280,7 @@ export class StudyService implements ApiHandlers {
     const now = this.now();
     const preset = col.presetOf(card.deckId);
     const before = scheduleOf(card);
-    const after = review(before, gradeOf(rating), now, preset, this.calendar);
+    const after = review(before, gradeOf(rating), now, preset, this.calendar, cardId);
     const leech = becameLeech(before, after, preset.leechThreshold);
     this.commit({
       type: 'review',
