@@ -279,6 +279,13 @@ export class Collection {
           const card = this.cards.get(cardId);
           if (card) Object.assign(card, schedule);
         }
+        for (const { seq: target, cardId, schedule } of event.undoSchedules ?? []) {
+          const entry = this.undo.find((undo) => undo.seq === target);
+          if (entry?.kind === 'bulk') {
+            const change = entry.changedCards?.find((changed) => changed.id === cardId);
+            if (change) Object.assign(change.before, schedule);
+          } else if (entry?.cardId === cardId) entry.before.schedule = { ...schedule };
+        }
         return;
       case 'preset-delete':
         this.presets.delete(event.presetId);

@@ -165,6 +165,11 @@ export interface PresetSaveEvent {
    * (and in lines written before, which were followed by a non-undoable bulk event instead).
    */
   rescheduled?: { cardId: string; schedule: Schedule }[];
+  /**
+   * The schedules undo entries put back, recomputed with the new settings (`undo-reschedule.ts`):
+   * an undo after the change puts back a schedule of the new settings, not one of the old.
+   */
+  undoSchedules?: { seq: number; cardId: string; schedule: Schedule }[];
 }
 
 export interface PresetDeleteEvent {

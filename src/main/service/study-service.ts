@@ -8,6 +8,7 @@ import { planBulk, type BulkAction } from '../../core/collection/bulk';
 import { planAddNote } from '../../core/collection/note-add';
 import { NoteEditProblem, planNoteEdit } from '../../core/collection/note-edit';
 import { planUndo } from '../../core/collection/undo-plan';
+import { cameFromReview, undoSchedulesAfterReschedule, type UndoSchedule } from '../../core/collection/undo-reschedule';
 import { duplicatesOf } from '../../core/notes/duplicates';
 import { allStats } from '../../core/stats/all-stats';
 import { prepareSearch, searchCards, SearchSyntaxError } from '../../core/search';
@@ -565,6 +566,7 @@ export class StudyService implements ApiHandlers {
         before.desiredRetention !== preset.desiredRetention ||
         before.maximumIntervalDays !== preset.maximumIntervalDays);
     let rescheduled: Recomputed[] = [];
+    let undoSchedules: UndoSchedule[] = [];
     // Rescheduling from a history the journal could not give whole would write wrong schedules;
     // then the new settings apply from each card's next answer instead.
     if (changed && !this.store.historyIncomplete) {
@@ -575,16 +577,17 @@ export class StudyService implements ApiHandlers {
           const card = col.cards.get(id);
           if (!card || !decks.has(card.deckId)) return undefined;
           // A card changed by hand since its last review (forgotten, given a due date) keeps that change.
-          const last = col.history.reviewsOf(id).at(-1);
-          return last && last.due === card.due && card.lastReview === last.at ? card : undefined;
+          return cameFromReview(card, col.history.reviewsOf(id).at(-1)) ? card : undefined;
         },
         // Every card asked about is in a deck of this preset: the new settings, not yet saved.
         () => preset,
         this.calendar,
       );
+      // What undo puts back is rescheduled too, so it never brings back a schedule of the old settings.
+      undoSchedules = undoSchedulesAfterReschedule(col, (card) => decks.has(card.deckId), preset, this.calendar);
     }
     // One line: the preset and the schedules it gives are saved together or not at all.
-    this.commit({ type: 'preset-save', at: this.now(), preset, ...(rescheduled.length ? { rescheduled } : {}) });
+    this.commit({ type: 'preset-save', at: this.now(), preset, ...(rescheduled.length ? { rescheduled } : {}), ...(undoSchedules.length ? { undoSchedules } : {}) });
     return { ...preset };
   };
 
