@@ -53,6 +53,7 @@ export const settingsSchema = z.object({
   dayStartHour: z.number().int().min(0).max(23),
   theme: z.enum(['light', 'dark', 'system']),
   backupsToKeep: z.number().int().min(1).max(365),
+  limitsStartFromTop: z.boolean(),
 }) satisfies z.ZodType<Settings>;
 
 const empty = z.object({}).strict();

@@ -139,6 +139,11 @@ export interface Settings {
   theme: Theme;
   /** How many daily backups to keep. */
   backupsToKeep: number;
+  /**
+   * Anki's "limits start from top": a deck studied on its own also obeys its parents' daily limits.
+   * Off (Anki's default), only the deck's own limits and its children's apply.
+   */
+  limitsStartFromTop: boolean;
 }
 
 export interface NoteView {

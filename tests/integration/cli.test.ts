@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_DECKS } from '../helpers/service';
+import { openTestService, SAMPLE_DECKS } from '../helpers/service';
 import { tempFolder } from '../helpers/temp-folder';
 
 const root = join(import.meta.dirname, '../..');
@@ -83,6 +83,24 @@ describe('interleave CLI', () => {
     expect(run.code).toBe(2);
     expect(run.err).toContain(`${file}:13:5: card "bad": cloze is never closed with }}`);
     expect(cli(data, '--json', 'decks').json().decks.map((d: { name: string }) => d.name)).toEqual(['Sample']);
+  });
+
+  it('exits with 3 and names the holder when the data folder is in use', async () => {
+    const data = tempFolder('cli');
+    const { service } = openTestService({ dataDir: data });
+    try {
+      const locked = cli(data, 'decks');
+      expect(locked.code).toBe(3);
+      expect(locked.err).toContain(`is in use by process ${process.pid} (test)`);
+      const json = cli(data, '--json', 'answer', 's-code/1', 'good');
+      expect(json.code).toBe(3);
+      expect(json.json().error).toMatchObject({ code: 'data_locked' });
+    } finally {
+      await service.close();
+    }
+    // Released, the folder opens again, and nothing was written while it was held.
+    expect(cli(data, 'decks').code).toBe(0);
+    expect(cli(data, '--json', 'show', 's-code/1').json().history).toEqual([]);
   });
 
   it('check exits with 4 and says where when the journal is damaged', () => {

@@ -12,7 +12,7 @@ export const UNDO_DEPTH = 100;
 export const LEECH_TAG = 'leech';
 
 export function defaultSettings(): Settings {
-  return { dayStartHour: 4, theme: 'system', backupsToKeep: 14 };
+  return { dayStartHour: 4, theme: 'system', backupsToKeep: 14, limitsStartFromTop: false };
 }
 
 /** The plain JSON form of a collection, as the snapshot stores it. */
