@@ -1,5 +1,5 @@
 // Opens a data folder: lock, snapshot, journal tail replay; commits events durably; snapshots and backs up.
-import { closeSync, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Collection } from '../../core/collection/collection';
@@ -8,6 +8,7 @@ import type { Damage } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { createBackup, listBackups, moveAside, pruneBackups, readBackup, type BackupEntry } from './backups';
 import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, verifyJournal, type JournalDamage, type ScanResult } from './journal';
+import { makeFolder } from './durable-folder';
 import { DataLock } from './lock';
 import { MEDIA_DIR } from '../import/media-folder';
 import { ReviewLog } from '../../core/history/review-log';
@@ -129,7 +130,7 @@ export class Store {
   }
 
   static open(dataDir: string, options: StoreOptions): Store {
-    mkdirSync(dataDir, { recursive: true });
+    makeFolder(dataDir);
     const lock = DataLock.acquire(dataDir, options.purpose, options.now());
     const store = new Store(dataDir, lock, options);
     try {
