@@ -227,6 +227,12 @@ export interface BackupInfo {
   bytes: number;
 }
 
+/** A daily backup that failed: when, and why (the error as the system gave it). */
+export interface BackupFailure {
+  at: number;
+  message: string;
+}
+
 export interface DataStatus {
   ok: boolean;
   dataDir: string;
@@ -234,6 +240,8 @@ export interface DataStatus {
   warnings: string[];
   damage: Damage | null;
   backups: BackupInfo[];
+  /** The last daily backup (or the journal check before it) that failed; null once one succeeds. */
+  backupFailure: BackupFailure | null;
   /** How many answers can be undone right now. */
   undoDepth: number;
 }

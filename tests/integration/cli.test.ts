@@ -1,6 +1,6 @@
 // The `interleave` command as a script would use it: JSON out, a settable clock, clear errors, exit codes.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTestService, SAMPLE_DECKS } from '../helpers/service';
@@ -85,6 +85,27 @@ describe('interleave CLI', () => {
     expect(cli(data, '--json', 'decks').json().decks.map((d: { name: string }) => d.name)).toEqual(['Sample']);
   });
 
+  it('makes the daily backup after a command that writes, not after one that only reads, and says when it fails', () => {
+    const data = tempFolder('cli');
+    const backups = () => (existsSync(join(data, 'backups')) ? readdirSync(join(data, 'backups')).sort() : []);
+    expect(cli(data, '--now', NOW, 'answer', 's-adam-defaults/1', 'good').code).toBe(0);
+    expect(backups()).toEqual(['backup-2026-03-02T10-00-00-000']);
+    // The next day: reading makes none, the first write does.
+    const nextDay = '2026-03-03T10:00:00Z';
+    expect(cli(data, '--now', nextDay, 'decks').code).toBe(0);
+    expect(backups()).toHaveLength(1);
+    expect(cli(data, '--now', nextDay, 'answer', 's-code/1', 'good').code).toBe(0);
+    expect(backups()).toEqual(['backup-2026-03-02T10-00-00-000', 'backup-2026-03-03T10-00-00-000']);
+
+    // A backups "folder" that is a file: the answer still counts (exit 0), and the failure is said.
+    rmSync(join(data, 'backups'), { recursive: true });
+    writeFileSync(join(data, 'backups'), 'not a folder');
+    const failed = cli(data, '--now', '2026-03-04T10:00:00Z', 'answer', 's-bias-variance/1', 'easy');
+    expect(failed.code).toBe(0);
+    expect(failed.err).toMatch(/interleave: warning: the daily backup failed: ENOTDIR/);
+    expect(readFileSync(join(data, 'journal.jsonl'), 'utf8')).toContain('"type":"review","at":1772618400000,"cardId":"s-bias-variance/1"');
+  });
+
   it('exits with 3 and names the holder when the data folder is in use', async () => {
     const data = tempFolder('cli');
     const { service } = openTestService({ dataDir: data });
@@ -107,14 +128,17 @@ describe('interleave CLI', () => {
     const data = tempFolder('cli');
     cli(data, '--now', NOW, 'answer', 's-code/1', 'good');
     cli(data, '--now', NOW, 'answer', 's-bias-variance/1', 'good');
+    cli(data, '--now', NOW, 'answer', 's-adam-defaults/1', 'good');
     expect(cli(data, 'check').code).toBe(0);
+    // The second answer's line, with a good one after it (a damaged last line is a torn write), and
+    // after the snapshot the first answer's daily backup wrote, so opening reads it.
     const journal = join(data, 'journal.jsonl');
     const lines = readFileSync(journal, 'utf8').split('\n');
-    lines[1] = lines[1]!.replace('"rating":3', '"rating":4');
+    lines[2] = lines[2]!.replace('"rating":3', '"rating":4');
     writeFileSync(journal, lines.join('\n'));
     const check = cli(data, 'check');
     expect(check.code).toBe(4);
-    expect(check.out).toMatch(/journal\s+DAMAGED .*line 2 \(byte \d+\): the checksum does not match the line/);
+    expect(check.out).toMatch(/journal\s+DAMAGED .*line 3 \(byte \d+\): the checksum does not match the line/);
     const refused = cli(data, 'decks');
     expect(refused.code).toBe(4);
     expect(refused.err).toContain('interleave backups');

@@ -31,9 +31,15 @@ function stamp(ms: number): string {
 /** Backups newest first; folders without a readable manifest are not offered. */
 export function listBackups(dataDir: string): BackupEntry[] {
   const root = join(dataDir, BACKUPS_DIR);
-  if (!existsSync(root)) return [];
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    // Missing, or not a readable folder: no backup to offer. Making one then fails, and says why.
+    return [];
+  }
   const entries: BackupEntry[] = [];
-  for (const name of readdirSync(root)) {
+  for (const name of names) {
     const path = join(root, name);
     try {
       const manifest = JSON.parse(readFileSync(join(path, MANIFEST), 'utf8')) as BackupManifest;

@@ -4,6 +4,7 @@ import type { DeckList, DeckNode } from '../../shared/dto';
 import { useApi } from '../app/api-context';
 import { ErrorBanner } from '../app/errors';
 import { navigate } from '../app/route';
+import { BackupProblem } from './BackupProblem';
 
 function flatten(nodes: DeckNode[], depth = 0, out: { node: DeckNode; depth: number }[] = []) {
   for (const node of nodes) {
@@ -90,6 +91,7 @@ export function HomeScreen() {
           </button>
         )}
       </header>
+      <BackupProblem />
       {rows.length === 0 ? (
         <p className="muted">No decks yet. Import a deck file with the CLI: interleave import deck.md</p>
       ) : (
