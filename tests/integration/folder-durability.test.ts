@@ -1,4 +1,4 @@
-// Every file and folder the store relies on has its folder flushed after it appears: what no kill test can show.
+// Every file and folder the store relies on has its folder flushed after it appears, and every answer its line: what no kill test can show.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -11,9 +11,10 @@ import { tempFolder } from '../helpers/temp-folder';
  * whose folder was never flushed: a kill test passes either way, this record does not.
  */
 const disk = vi.hoisted(() => {
-  const events: ({ kind: 'appeared'; path: string } | { kind: 'folder flushed'; path: string })[] = [];
+  const events: { kind: 'appeared' | 'folder flushed' | 'written' | 'file flushed'; path: string }[] = [];
   const openFolders = new Map<number, string>();
-  return { events, openFolders };
+  const openFiles = new Map<number, string>();
+  return { events, openFolders, openFiles };
 });
 
 vi.mock('node:fs', async (importOriginal) => {
@@ -25,17 +26,32 @@ vi.mock('node:fs', async (importOriginal) => {
       const existed = fs.existsSync(path);
       const fd = fs.openSync(path, flags, mode);
       if (!existed && fs.existsSync(path)) appeared(path);
-      if (existed && fs.fstatSync(fd).isDirectory()) disk.openFolders.set(fd, String(path));
+      if (fs.fstatSync(fd).isDirectory()) disk.openFolders.set(fd, String(path));
+      else disk.openFiles.set(fd, String(path));
       return fd;
     },
     closeSync: (fd: number) => {
       disk.openFolders.delete(fd);
+      disk.openFiles.delete(fd);
       return fs.closeSync(fd);
     },
     fsyncSync: (fd: number) => {
       fs.fsyncSync(fd);
       const folder = disk.openFolders.get(fd);
       if (folder !== undefined) disk.events.push({ kind: 'folder flushed', path: folder });
+      const file = disk.openFiles.get(fd);
+      if (file !== undefined) disk.events.push({ kind: 'file flushed', path: file });
+    },
+    fdatasyncSync: (fd: number) => {
+      fs.fdatasyncSync(fd);
+      const file = disk.openFiles.get(fd);
+      if (file !== undefined) disk.events.push({ kind: 'file flushed', path: file });
+    },
+    writeSync: (fd: number, ...rest: unknown[]) => {
+      const written = (fs.writeSync as (fd: number, ...args: unknown[]) => number)(fd, ...rest);
+      const file = disk.openFiles.get(fd);
+      if (file !== undefined) disk.events.push({ kind: 'written', path: file });
+      return written;
     },
     mkdirSync: (path: import('node:fs').PathLike, options?: import('node:fs').MakeDirectoryOptions) => {
       const missing: string[] = [];
@@ -94,7 +110,7 @@ function unflushed(root: string): string[] {
 }
 
 describe('a new data folder', () => {
-  it('has every file and folder it relies on flushed into its folder: the folder itself, lock, journal, snapshot, backups', async () => {
+  it('flushes every file and folder it relies on into its folder (the folder itself, lock, journal, snapshot, backups) and every answer before acknowledging it', async () => {
     disk.events.length = 0;
     const root = tempFolder('durable');
     // Two levels that do not exist yet: the app's own folder is often new on a first start.
@@ -104,10 +120,14 @@ describe('a new data folder', () => {
     expect(existsSync(join(dataDir, 'journal.jsonl'))).toBe(true);
     expect(unflushed(root)).toEqual([]);
 
-    // The first answer is acknowledged only with its journal's name as safe as its line.
-    const next = await service.nextCard({});
-    await service.answer({ cardId: next.card!.cardId, rating: 'good' });
-    expect(unflushed(root)).toEqual([]);
+    // An answer is acknowledged only once its line is flushed, and (the first time) the journal's name.
+    for (let i = 0; i < 3; i++) {
+      const next = await service.nextCard({});
+      await service.answer({ cardId: next.card!.cardId, rating: 'good' });
+      const journal = disk.events.filter((event) => event.path === join(dataDir, 'journal.jsonl')).map((event) => event.kind);
+      expect(journal.lastIndexOf('file flushed')).toBeGreaterThan(journal.lastIndexOf('written'));
+      expect(unflushed(root)).toEqual([]);
+    }
 
     await service.store.snapshot();
     expect(existsSync(join(dataDir, 'snapshot.json'))).toBe(true);
