@@ -18,7 +18,8 @@ function cli(dataDir: string, ...args: string[]) {
   return { code: run.status, out: run.stdout, err: run.stderr, json: () => JSON.parse(run.stdout) };
 }
 
-describe('interleave CLI', () => {
+// Each command is a process of its own that compiles the sources (tsx): minutes on a busy 2-core machine, so a longer hang guard.
+describe('interleave CLI', { timeout: 180_000 }, () => {
   it('lists decks, what is due, answers, shows history and undoes, with --json and --now', () => {
     const data = tempFolder('cli');
     const decks = cli(data, '--json', 'decks');

@@ -147,7 +147,8 @@ describe('the desktop app', () => {
     const event = { preventDefault: vi.fn() };
     electron.appListeners.get('before-quit')!(event);
     expect(event.preventDefault).toHaveBeenCalled();
-    await tick();
+    // Closing waits for the backup made at start, if it is still being written.
+    for (let i = 0; i < 500 && electron.quit.mock.calls.length === 0; i++) await tick();
     expect(electron.quit).toHaveBeenCalled();
     expect(existsSync(join(process.env.INTERLEAVE_DATA!, 'snapshot.json'))).toBe(true);
     expect(existsSync(join(process.env.INTERLEAVE_DATA!, 'interleave.lock'))).toBe(false);
