@@ -226,8 +226,10 @@ export function SettingsScreen() {
               )
             }
           />
-          <span>Limits start from top</span>
-          <small className="muted">A subdeck studied on its own also keeps to the daily limits of the decks above it (as Anki’s option of that name).</small>
+          <span>
+            Limits start from top
+            <small className="muted checkbox-hint">A subdeck studied on its own also keeps to the daily limits of the decks above it (as Anki’s option of that name).</small>
+          </span>
         </label>
       </div>
       <FeedbackLine feedback={feedback} at="general" onDismiss={dismiss} />
