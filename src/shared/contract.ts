@@ -58,6 +58,7 @@ export const settingsSchema = z.object({
   reviewsPerDayAll: z.number().int().min(0).max(99_999).nullable(),
   loadBalance: z.boolean(),
   easyDays: z.array(z.number().min(0).max(1)).length(7),
+  limitsStartFromTop: z.boolean(),
 }) satisfies z.ZodType<Settings>;
 
 /** A date and time: ms since the epoch, or an ISO-8601 string (2027-03-03T09:00, with or without a zone). */

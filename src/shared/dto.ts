@@ -149,6 +149,11 @@ export interface Settings {
    * 0.5 reduced, 0 as light as possible. All 1 by default (no easy days chosen).
    */
   easyDays: number[];
+  /**
+   * Anki's "limits start from top": a deck studied on its own also obeys its parents' daily limits.
+   * Off (Anki's default), only the deck's own limits and its children's apply.
+   */
+  limitsStartFromTop: boolean;
 }
 
 export interface NoteView {
@@ -232,6 +237,12 @@ export interface BackupInfo {
   bytes: number;
 }
 
+/** A daily backup that failed: when, and why (the error as the system gave it). */
+export interface BackupFailure {
+  at: number;
+  message: string;
+}
+
 export interface DataStatus {
   ok: boolean;
   dataDir: string;
@@ -239,6 +250,8 @@ export interface DataStatus {
   warnings: string[];
   damage: Damage | null;
   backups: BackupInfo[];
+  /** The last daily backup (or the journal check before it) that failed; null once one succeeds. */
+  backupFailure: BackupFailure | null;
   /** How many answers can be undone right now. */
   undoDepth: number;
 }

@@ -1,5 +1,5 @@
 // The recovery screen: damage named in plain words, each way back explained and confirmed before it is taken.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { shot } from './screenshots';
@@ -25,6 +25,34 @@ test('damage after the last snapshot: the learner confirms going on from the las
     await page.getByTestId('confirm').getByRole('button', { name: 'Continue from the last good entry' }).click();
     await expect(page.getByTestId('today')).toBeVisible();
     await expect(page.locator('body')).toContainText(/set aside in .*damaged/);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a daily backup that fails is shown on Home with its reason, and gone once a backup succeeds', async ({ page }, info) => {
+  const dataDir = tempDataDir();
+  // A file where the backups folder should be: the backup browser mode makes at start fails.
+  writeFileSync(join(dataDir, 'backups'), 'not a folder');
+  let server = await startServer(dataDir);
+  try {
+    await page.goto(server.url);
+    const banner = page.getByTestId('backup-failed');
+    await expect(banner).toContainText(/The daily backup failed on .*ENOTDIR: not a directory/);
+    await expect(banner).toContainText('Your collection is safe in its folder');
+    await shot(page, info, 'backup-failed');
+  } finally {
+    await server.stop();
+  }
+  rmSync(join(dataDir, 'backups'));
+  server = await startServer(dataDir);
+  try {
+    await page.goto(server.url);
+    await expect(page.getByTestId('today')).toBeVisible();
+    await expect.poll(() => existsSync(join(dataDir, 'backups')) && readdirSync(join(dataDir, 'backups')).length).toBe(1);
+    await page.reload();
+    await expect(page.getByTestId('today')).toBeVisible();
+    await expect(page.getByTestId('backup-failed')).toHaveCount(0);
   } finally {
     await server.stop();
   }

@@ -1,9 +1,9 @@
 // The `interleave` command as a script would use it: JSON out, a settable clock, clear errors, exit codes.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_DECKS } from '../helpers/service';
+import { openTestService, SAMPLE_DECKS } from '../helpers/service';
 import { tempFolder } from '../helpers/temp-folder';
 
 const root = join(import.meta.dirname, '../..');
@@ -18,7 +18,8 @@ function cli(dataDir: string, ...args: string[]) {
   return { code: run.status, out: run.stdout, err: run.stderr, json: () => JSON.parse(run.stdout) };
 }
 
-describe('interleave CLI', () => {
+// Each command is a process of its own that compiles the sources (tsx): minutes on a busy 2-core machine, so a longer hang guard.
+describe('interleave CLI', { timeout: 180_000 }, () => {
   it('lists decks, what is due, answers, shows history and undoes, with --json and --now', () => {
     const data = tempFolder('cli');
     const decks = cli(data, '--json', 'decks');
@@ -85,16 +86,57 @@ describe('interleave CLI', () => {
     expect(cli(data, '--json', 'decks').json().decks.map((d: { name: string }) => d.name)).toEqual(['Sample']);
   });
 
+  it('makes the daily backup after a command that writes, not after one that only reads, and says when it fails', () => {
+    const data = tempFolder('cli');
+    const backups = () => (existsSync(join(data, 'backups')) ? readdirSync(join(data, 'backups')).sort() : []);
+    expect(cli(data, '--now', NOW, 'answer', 's-adam-defaults/1', 'good').code).toBe(0);
+    expect(backups()).toEqual(['backup-2026-03-02T10-00-00-000']);
+    // The next day: reading makes none, the first write does.
+    const nextDay = '2026-03-03T10:00:00Z';
+    expect(cli(data, '--now', nextDay, 'decks').code).toBe(0);
+    expect(backups()).toHaveLength(1);
+    expect(cli(data, '--now', nextDay, 'answer', 's-code/1', 'good').code).toBe(0);
+    expect(backups()).toEqual(['backup-2026-03-02T10-00-00-000', 'backup-2026-03-03T10-00-00-000']);
+
+    // A backups "folder" that is a file: the answer still counts (exit 0), and the failure is said.
+    rmSync(join(data, 'backups'), { recursive: true });
+    writeFileSync(join(data, 'backups'), 'not a folder');
+    const failed = cli(data, '--now', '2026-03-04T10:00:00Z', 'answer', 's-bias-variance/1', 'easy');
+    expect(failed.code).toBe(0);
+    expect(failed.err).toMatch(/interleave: warning: the daily backup failed: ENOTDIR/);
+    expect(readFileSync(join(data, 'journal.jsonl'), 'utf8')).toContain('"type":"review","at":1772618400000,"cardId":"s-bias-variance/1"');
+  });
+
+  it('exits with 3 and names the holder when the data folder is in use', async () => {
+    const data = tempFolder('cli');
+    const { service } = openTestService({ dataDir: data });
+    try {
+      const locked = cli(data, 'decks');
+      expect(locked.code).toBe(3);
+      expect(locked.err).toContain(`is in use by process ${process.pid} (test)`);
+      const json = cli(data, '--json', 'answer', 's-code/1', 'good');
+      expect(json.code).toBe(3);
+      expect(json.json().error).toMatchObject({ code: 'data_locked' });
+    } finally {
+      await service.close();
+    }
+    // Released, the folder opens again, and nothing was written while it was held.
+    expect(cli(data, 'decks').code).toBe(0);
+    expect(cli(data, '--json', 'show', 's-code/1').json().history).toEqual([]);
+  });
+
   it('check exits with 4 and says where when the journal is damaged', () => {
     const data = tempFolder('cli');
     cli(data, '--now', NOW, 'answer', 's-code/1', 'good');
     cli(data, '--now', NOW, 'answer', 's-bias-variance/1', 'good');
+    cli(data, '--now', NOW, 'answer', 's-adam-defaults/1', 'good');
     expect(cli(data, 'check').code).toBe(0);
+    // The second answer's line, with a good one after it (a damaged last line is a torn write), and
+    // after the snapshot the first answer's daily backup wrote, so opening reads it.
     const journal = join(data, 'journal.jsonl');
     const lines = readFileSync(journal, 'utf8').split('\n');
-    // The first answer's line, whatever comes before it (settings, the deck install).
-    const answer = lines.findIndex((line) => line.includes('"rating":3'));
-    expect(answer).toBeGreaterThan(0);
+    // Whatever comes before the answers (settings, the deck install), find the second answer's line.
+    const answer = lines.map((line, i) => (line.includes('"type":"review"') ? i : -1)).filter((i) => i >= 0)[1]!;
     expect(answer).toBeLessThan(lines.length - 2);
     lines[answer] = lines[answer]!.replace('"rating":3', '"rating":4');
     writeFileSync(journal, lines.join('\n'));

@@ -47,7 +47,12 @@ describe('importing Anki packages', () => {
     const withHint = [...col.notes.values()].find((n) => /\{\{c1::[^}]*::[^}]+\}\}/.test(n.fields.Expression ?? ''))!;
     const info = await service.getCard({ cardId: `${withHint.id}/1` });
     expect(info.front).toMatch(/<span class="cloze">\[[^\]…]+\]<\/span>/);
-    expect(info.history.length).toBeGreaterThanOrEqual(0);
+    // A studied card shows its Anki history oldest first, and its schedule is what its last review gave.
+    const studied = cards.find((c) => c.state !== 0 && !c.suspended)!;
+    const history = (await service.getCard({ cardId: studied.id })).history;
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.map((review) => review.at)).toEqual(history.map((review) => review.at).sort((x, y) => x - y));
+    expect(history.at(-1)!.due).toBe(studied.due);
 
     const again = await service.importFile({ path: anki('mauriciopoppe-french-cloze-2026.apkg') });
     expect(again).toMatchObject({ notes: { added: 0, unchanged: 1639 }, cards: { added: 0 }, reviews: { added: 0, unchanged: 3470 } });

@@ -70,8 +70,13 @@ async function finished(service: StudyService, jobIds: string[]): Promise<Import
 async function expectWhole(service: StudyService): Promise<void> {
   const col = service.store.requireCollection();
   expect([...col.cards.values()].filter((card) => !col.notes.has(card.noteId)).map((card) => card.id)).toEqual([]);
-  await expect(service.search({ query: '' })).resolves.toBeDefined();
-  await expect(service.listDue({})).resolves.toBeDefined();
+  // Search lists every card, each with its note's question; the due list names only cards that exist.
+  const all = await service.search({ query: '' });
+  expect(new Set(all.ids)).toEqual(new Set(col.cards.keys()));
+  expect(all.rows.every((row) => col.cards.has(row.cardId) && row.question.length > 0)).toBe(true);
+  const due = await service.listDue({});
+  expect(due.length).toBeGreaterThan(0);
+  expect(due.filter((card) => !col.cards.has(card.cardId)).map((card) => card.cardId)).toEqual([]);
   expect((await service.check({})).ok).toBe(true);
 }
 

@@ -73,7 +73,15 @@ describe('review limits across subdecks', () => {
     clock.advanceDays(120);
     const c = (await service.listDecks({})).decks.find((d) => d.name === 'C')!;
     expect(c.counts.review).toBe(20);
-    expect(await studyAll(service, c.id, 'good', 100)).toHaveLength(20);
+    // The reviews served (a cloze sibling still new may come too: fuzz decides which were buried when).
+    const reviews: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const next = await service.nextCard({ deckId: c.id });
+      if (!next.card) break;
+      if (next.card.kind === 'review') reviews.push(next.card.cardId);
+      await service.answer({ cardId: next.card.cardId, rating: 'good' });
+    }
+    expect(reviews).toHaveLength(20);
     await service.close();
   });
 });

@@ -1,10 +1,10 @@
 // The data folder under the cases a reviewer found: rebuilt history caches, restores cut short or racing a snapshot.
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { moveAside } from '../../src/main/store/backups';
 import { JOURNAL_FILE } from '../../src/main/store/journal';
-import { SNAPSHOT_FILE } from '../../src/main/store/snapshot-file';
+import { readSnapshot, SNAPSHOT_FILE } from '../../src/main/store/snapshot-file';
 import { HISTORY_FILE, RESTORE_MARKER } from '../../src/main/store/store';
 import { openTestService, TestClock, T0 } from '../helpers/service';
 import { tempFolder } from '../helpers/temp-folder';
@@ -92,17 +92,24 @@ describe('the history cache', () => {
 });
 
 describe('snapshots', () => {
-  it('asked for by many callers at once are written one after another, none failing', async () => {
+  it('asked for by many callers at once are written one after another, none failing, the last one whole', async () => {
     const clock = new TestClock(T0);
-    const { service } = openTestService({ clock });
+    const { service, dataDir } = openTestService({ clock });
     const writes: Array<Promise<void>> = [];
     for (let i = 0; i < 12; i++) {
       await studySome(service, 1, clock);
       writes.push(service.store.snapshot(), service.store.snapshot());
     }
-    await expect(Promise.all(writes)).resolves.toBeDefined();
+    const outcomes = await Promise.allSettled(writes);
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
     expect(service.store.pendingEvents).toBe(0);
     expect(service.store.warnings).toEqual([]);
+    // The file on disk is the latest state: it covers the whole journal and counts all 12 answers.
+    const onDisk = readSnapshot(join(dataDir, SNAPSHOT_FILE));
+    if (onDisk.kind !== 'ok') throw new Error(`snapshot ${onDisk.kind}`);
+    expect(onDisk.data.journal).toEqual({ seq: service.store.lastSeq, offset: statSync(join(dataDir, JOURNAL_FILE)).size });
+    expect(onDisk.data.collection.cards.reduce((sum, card) => sum + card.reps, 0)).toBe(12);
+    expect(readdirSync(dataDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     await service.close();
   });
 });

@@ -1,8 +1,10 @@
 // The study loop over a real data folder: first start, studying, undo, reopening the next day.
-import { readFileSync, truncateSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { StudyService } from '../../src/main/service/study-service';
 import { JOURNAL_FILE } from '../../src/main/store/journal';
+import type { DeckNode } from '../../src/shared/dto';
 import { picture, replayJournal } from '../helpers/replay';
 import { openTestService, SAMPLE_DECKS, TestClock, T0 } from '../helpers/service';
 import { tempFolder } from '../helpers/temp-folder';
@@ -64,40 +66,62 @@ describe('studying', () => {
   });
 
   it('respects the new-cards-per-day limit of the deck and its parent together', async () => {
-    const { service } = openTestService();
-    const presets = await service.listPresets({});
-    await service.savePreset({ ...presets[0]!, newPerDay: 3 });
-    const { decks } = await service.listDecks({});
-    expect(decks[0]!.counts.new).toBe(3);
-    for (let i = 0; i < 3; i++) {
-      const next = await service.nextCard({ deckId: decks[0]!.id });
-      await service.answer({ cardId: next.card!.cardId, rating: 'easy' });
-    }
+    // A parent allowing 3 new cards a day over two children allowing 2 each: the parent's limit is
+    // below the sum of its children's, so studying the parent shows which limit binds.
+    const { service } = openTestService({ decks: treeOfDecks() });
+    await limitTree(service, { parent: 3, child: 2 });
+    const before = await service.listDecks({});
+    expect(counts(before.decks)).toEqual({ Tree: 3, 'Tree::A': 2, 'Tree::B': 2 });
+    const studied = await studyAll(service, 'tree');
+    expect(studied).toHaveLength(3);
+    // Each child gave no more than its own limit.
+    expect(studied.filter((id) => id.startsWith('a-')).length).toBeLessThanOrEqual(2);
+    expect(studied.filter((id) => id.startsWith('b-')).length).toBeLessThanOrEqual(2);
     const after = await service.listDecks({});
     expect(after.decks[0]!.counts.new).toBe(0);
-    expect(after.decks[0]!.children[0]!.counts.new).toBe(0);
     expect(after.today.newCards).toBe(3);
+    // Studied on its own, a child obeys its own limit only (Anki's default): what it has left.
+    const fromB = studied.filter((id) => id.startsWith('b-')).length;
+    expect(counts(after.decks)['Tree::B']).toBe(2 - fromB);
+    expect(await studyAll(service, 'tree--b')).toHaveLength(2 - fromB);
+    await service.close();
+  });
+
+  it('with "limits start from top", makes a child studied on its own obey its parents’ limits too', async () => {
+    const { service } = openTestService({ decks: treeOfDecks() });
+    await limitTree(service, { parent: 3, child: 2 });
+    await service.updateSettings({ limitsStartFromTop: true });
+    expect(counts((await service.listDecks({})).decks)).toEqual({ Tree: 3, 'Tree::A': 2, 'Tree::B': 2 });
+    expect(await studyAll(service, 'tree--a')).toHaveLength(2);
+    // The parent has 1 left: B, studied directly, may take only that one, not its own 2.
+    expect(counts((await service.listDecks({})).decks)).toEqual({ Tree: 1, 'Tree::A': 0, 'Tree::B': 1 });
+    expect(await studyAll(service, 'tree--b')).toHaveLength(1);
+    expect((await service.listDecks({})).today.newCards).toBe(3);
     await service.close();
   });
 
   it('undo takes back answers one by one and restores every field exactly', async () => {
     const { service, clock } = openTestService();
+    // The stored record, every field of it (the API's view leaves some out, the learning step among them).
+    const stored = (cardId: string) => structuredClone(service.store.requireCollection().cards.get(cardId)!);
     const first = (await service.nextCard({})).card!;
-    const before = await service.getCard({ cardId: first.cardId });
+    const before = stored(first.cardId);
     await service.answer({ cardId: first.cardId, rating: 'good' });
+    const afterFirst = stored(first.cardId);
     clock.advance(11);
     await service.answer({ cardId: first.cardId, rating: 'good' });
-    const middle = await service.getCard({ cardId: first.cardId });
+    // Two answers that leave two different learning steps, so a step left behind shows.
+    expect(afterFirst.learningSteps).not.toBe(before.learningSteps);
+    expect(stored(first.cardId)).not.toEqual(afterFirst);
+    expect((await service.getCard({ cardId: first.cardId })).history).toHaveLength(2);
     clock.advance(1);
 
     expect((await service.undo({})).cardId).toBe(first.cardId);
-    const afterOne = await service.getCard({ cardId: first.cardId });
-    expect(afterOne.history).toHaveLength(1);
+    expect(stored(first.cardId)).toEqual(afterFirst);
+    expect((await service.getCard({ cardId: first.cardId })).history).toHaveLength(1);
     expect((await service.undo({})).undoDepth).toBe(0);
-    const afterTwo = await service.getCard({ cardId: first.cardId });
-    expect(afterTwo.state).toEqual({ ...before.state, retrievability: null });
-    expect(afterTwo.history).toEqual([]);
-    expect(middle.history).toHaveLength(2);
+    expect(stored(first.cardId)).toEqual(before);
+    expect((await service.getCard({ cardId: first.cardId })).history).toEqual([]);
     expect(await service.undo({})).toEqual({ cardId: null, rating: null, undoDepth: 0 });
     await service.close();
   });
@@ -342,6 +366,20 @@ describe('saving a preset that reschedules', () => {
 });
 
 describe('what the buttons promise', () => {
+  it('spreads new cards answered Easy at the same moment over several days (fuzz is seeded by the card)', async () => {
+    const { service } = openTestService();
+    const intervals: string[] = [];
+    for (let next = await service.nextCard({}); next.card; next = await service.nextCard({})) {
+      const promised = next.card.previews.find((p) => p.rating === 'easy')!.label;
+      const result = await service.answer({ cardId: next.card.cardId, rating: 'easy' });
+      expect(result.intervalLabel).toBe(promised);
+      intervals.push(result.intervalLabel);
+    }
+    expect(intervals).toHaveLength(14);
+    expect(new Set(intervals).size).toBeGreaterThanOrEqual(3);
+    await service.close();
+  });
+
   it('is what the answer gives, with fuzz on', async () => {
     const clock = new TestClock(T0);
     const { service } = openTestService({ clock });
@@ -361,3 +399,40 @@ describe('what the buttons promise', () => {
     await service.close();
   });
 });
+
+/** A folder with two sibling decks of four notes each under one parent, Tree::A and Tree::B. */
+function treeOfDecks(): string {
+  const dir = tempFolder('tree-decks');
+  for (const child of ['A', 'B']) {
+    const notes = [1, 2, 3, 4].map((n) => `## ${child.toLowerCase()}-${n}\n\n### Front\nQuestion ${child}${n}\n\n### Back\nAnswer ${child}${n}\n`);
+    writeFileSync(join(dir, `${child}.md`), `---\ndeck: Tree::${child}\n---\n\n${notes.join('\n')}`);
+  }
+  return dir;
+}
+
+/** The parent on the default preset allowing `parent` new cards a day, both children on one allowing `child`. */
+async function limitTree(service: StudyService, limits: { parent: number; child: number }): Promise<void> {
+  const preset = (await service.listPresets({}))[0]!;
+  await service.savePreset({ ...preset, newPerDay: limits.parent });
+  await service.savePreset({ ...preset, id: 'children', name: 'Children', newPerDay: limits.child });
+  for (const deckId of ['tree--a', 'tree--b']) await service.setDeckPreset({ deckId, presetId: 'children' });
+}
+
+/** New cards offered per deck, by name. */
+function counts(decks: DeckNode[], out: Record<string, number> = {}): Record<string, number> {
+  for (const deck of decks) {
+    out[deck.name] = deck.counts.new;
+    counts(deck.children, out);
+  }
+  return out;
+}
+
+/** Answers Easy until the deck has nothing left today; the cards answered. */
+async function studyAll(service: StudyService, deckId: string): Promise<string[]> {
+  const answered: string[] = [];
+  for (let next = await service.nextCard({ deckId }); next.card; next = await service.nextCard({ deckId })) {
+    answered.push(next.card.cardId);
+    await service.answer({ cardId: next.card.cardId, rating: 'easy' });
+  }
+  return answered;
+}

@@ -82,6 +82,35 @@ describe('the API over HTTP', () => {
     expect((await call('listDecks', {}, { Origin: `http://localhost:${port}` })).status).toBe(200);
   });
 
+  it('refuses Host names that only begin or end like this server’s, and a missing or other port', async () => {
+    const foreign = [
+      `localhost.evil.example:${port}`,
+      `127.0.0.1.evil.example:${port}`,
+      `evil.example.localhost:${port}`,
+      `localhost.:${port}`,
+      `127.0.0.1.:${port}`,
+      'localhost',
+      '127.0.0.1',
+      `127.0.0.1:${port + 1}`,
+      `localhost:${port}0`,
+      `127.0.0.1:${port}@evil.example`,
+      `127.0.0.1:${port}:${port}`,
+    ];
+    for (const host of foreign) {
+      const reply = await call('listDecks', {}, { Host: host });
+      expect(reply.status, host).toBe(403);
+      expect(JSON.parse(reply.body).error.message, host).toContain('is not this server');
+      expect((await send('/', { headers: { Host: host } })).status, host).toBe(403);
+    }
+  });
+
+  it('takes this server’s own Host in any letter case (host names ignore case)', async () => {
+    for (const host of [`LOCALHOST:${port}`, `LocalHost:${port}`, `localhost:${port}`, `127.0.0.1:${port}`]) {
+      expect((await call('listDecks', {}, { Host: host })).status, host).toBe(200);
+    }
+    expect((await call('listDecks', {}, { Host: `LOCALHOST:${port}`, Origin: `http://LOCALHOST:${port}` })).status).toBe(200);
+  });
+
   it('validates the payload and says which field is wrong (400)', async () => {
     const reply = await call('answer', { cardId: 's-code/1', rating: 'perfect' });
     expect(reply.status).toBe(400);

@@ -1,5 +1,5 @@
 // The Electron app's start and quit, with 'electron' stubbed: one instance, a hardened window, a saved collection.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -115,6 +115,30 @@ describe('the desktop app', () => {
     expect(job).toMatchObject({ state: 'failed', error: { code: 'not_found' } });
   });
 
+  it('makes the daily backup at start', async () => {
+    await import('../../src/main/shell/main');
+    const backups = join(process.env.INTERLEAVE_DATA!, 'backups');
+    for (let i = 0; i < 100 && !(existsSync(backups) && readdirSync(backups).some((name) => name.startsWith('backup-'))); i++) await tick();
+    expect(readdirSync(backups).filter((name) => name.startsWith('backup-'))).toHaveLength(1);
+  });
+
+  it('shows the window a backup that failed, and why, and writes it to the log: never swallowed', async () => {
+    // A file where the backups folder should be: the backup at start fails.
+    mkdirSync(process.env.INTERLEAVE_DATA!, { recursive: true });
+    writeFileSync(join(process.env.INTERLEAVE_DATA!, 'backups'), 'not a folder');
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await import('../../src/main/shell/main');
+      for (let i = 0; i < 100 && log.mock.calls.length === 0; i++) await tick();
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/^Backup failed: ENOTDIR/));
+      const call = electron.ipcHandlers.get('interleave:api')!;
+      const status = await call({ senderFrame: { url: 'app://interleave/index.html', parent: null } }, 'status', {});
+      expect(status.result.backupFailure).toEqual({ at: expect.any(Number), message: expect.stringContaining('ENOTDIR') });
+    } finally {
+      log.mockRestore();
+    }
+  });
+
   it('saves the collection and releases the folder when quitting, after remembering the window', async () => {
     await import('../../src/main/shell/main');
     await tick();
@@ -123,7 +147,8 @@ describe('the desktop app', () => {
     const event = { preventDefault: vi.fn() };
     electron.appListeners.get('before-quit')!(event);
     expect(event.preventDefault).toHaveBeenCalled();
-    await tick();
+    // Closing waits for the backup made at start, if it is still being written.
+    for (let i = 0; i < 500 && electron.quit.mock.calls.length === 0; i++) await tick();
     expect(electron.quit).toHaveBeenCalled();
     expect(existsSync(join(process.env.INTERLEAVE_DATA!, 'snapshot.json'))).toBe(true);
     expect(existsSync(join(process.env.INTERLEAVE_DATA!, 'interleave.lock'))).toBe(false);

@@ -22,7 +22,15 @@ function planUndoPreset(col: Collection, entry: PresetUndo, at: number): UndoPre
     const card = col.cards.get(change.id);
     if (card) cards.push({ cardId: change.id, schedule: scheduleOf({ ...card, ...copy(change.before) }) });
   }
-  return { type: 'undo-preset', at, target: entry.seq, presetId: entry.presetId, preset: entry.before ? copy(entry.before) : null, cards };
+  return {
+    type: 'undo-preset',
+    at,
+    target: entry.seq,
+    presetId: entry.presetId,
+    preset: entry.before ? copy(entry.before) : null,
+    cards,
+    ...(entry.entrySchedules?.length ? { undoSchedules: copy(entry.entrySchedules) } : {}),
+  };
 }
 
 /**

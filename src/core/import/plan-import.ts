@@ -227,6 +227,7 @@ export function planImport(col: Collection, bundle: ImportBundle, options: Impor
         created,
         col.presetOf(cardDeck),
         calendar,
+        id,
         all.map((r) => r.intervalDays),
       );
       // A backup's own schedule and per-review results are kept exactly; otherwise they are computed.

@@ -1,8 +1,8 @@
 // Builds what is due: learning cards when their step is due, then reviews and new cards mixed, within limits.
 import type { DeckCounts } from '../../shared/dto';
 import type { Collection } from '../collection/collection';
-import { childrenOf } from '../collection/deck-tree';
-import { CardState, type CardRecord } from '../collection/types';
+import { childrenOf, deckByName, parentName } from '../collection/deck-tree';
+import { CardState, type CardRecord, type DeckRecord } from '../collection/types';
 import { studyDay, studyDayStart, type Calendar } from '../time/study-day';
 import { showNewNext } from './intersperse';
 import { smallestInRange } from './smallest';
@@ -68,6 +68,8 @@ interface LimitedDeck {
   id: string;
   /** Index of the parent within the studied tree, -1 for a studied root. */
   parent: number;
+  /** False for a parent above the studied deck: its limits count ("limits start from top"), its cards do not. */
+  gathers: boolean;
   newLeft: number;
   reviewLeft: number;
 }
@@ -119,15 +121,19 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
   // The studied decks in tree order, each with its parent and what its limits still allow today.
   const decks: LimitedDeck[] = [];
   const indexOf = new Map<string, number>();
-  const walk = (id: string, parent: number) => {
+  const limited = (id: string, parent: number, gathers: boolean): number => {
     const preset = col.presetOf(id);
-    const index = decks.length;
     decks.push({
       id,
       parent,
+      gathers,
       newLeft: Math.max(0, preset.newPerDay - doneInSubtree(id, activity.newByDeck)),
       reviewLeft: Math.max(0, preset.reviewsPerDay - doneInSubtree(id, activity.reviewsByDeck)),
     });
+    return decks.length - 1;
+  };
+  const walk = (id: string, parent: number) => {
+    const index = limited(id, parent, true);
     indexOf.set(id, index);
     for (const child of childrenOf(col, id)) walk(child.id, index);
   };
@@ -139,8 +145,13 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
     reviewLeft: col.settings.reviewsPerDayAll === null ? Infinity : Math.max(0, col.settings.reviewsPerDayAll - reviewsToday),
   };
   const roots = deckId === null ? childrenOf(col, null) : col.decks.has(deckId) ? [col.decks.get(deckId)!] : [];
+  // A deck studied on its own obeys its parents' limits too when the learner asked for that.
+  let top = -1;
+  if (deckId !== null && roots.length && col.settings.limitsStartFromTop) {
+    for (const ancestor of ancestorsOf(col, roots[0]!.name)) top = limited(ancestor.id, top, false);
+  }
   for (const root of roots) {
-    walk(root.id, -1);
+    walk(root.id, top);
     newDone += doneInSubtree(root.id, activity.newByDeck);
     reviewsDone += doneInSubtree(root.id, activity.reviewsByDeck);
   }
@@ -151,6 +162,7 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
   const rangeStart: number[] = [];
   for (const deck of decks) {
     rangeStart.push(dueReviews.length);
+    if (!deck.gathers) continue;
     const own = col.cardsInDeck(deck.id);
     total += own.length;
     for (const card of own) {
@@ -234,6 +246,8 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
   // deck before the next. Each deck offers no more than its own room.
   const offers = decks.map((deck) => {
     const list: CardRecord[] = [];
+    // A parent above the studied deck ("limits start from top") lends its limits, not its cards.
+    if (!deck.gathers) return list;
     for (const card of col.newCardsInDeck(deck.id)) {
       if (list.length >= deck.newLeft) break;
       if (card.state === CardState.New && isAvailable(card, today) && !heldBack(card.noteId)) list.push(card);
@@ -267,6 +281,16 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
     progress: { newDone, reviewsDone },
     activity,
   };
+}
+
+/** The decks above the one named, the top one first. */
+function ancestorsOf(col: Collection, name: string): DeckRecord[] {
+  const out: DeckRecord[] = [];
+  for (let parent = parentName(name); parent !== null; parent = parentName(parent)) {
+    const deck = deckByName(col, parent);
+    if (deck) out.unshift(deck);
+  }
+  return out;
 }
 
 /** The card to show next, or null when nothing is due now. */

@@ -12,8 +12,8 @@ import { newSchedule, review, schedulerFor, type Grade1to4 } from './scheduler';
  * rules of its basic scheduler, and the last goes through the full scheduler. The result equals a
  * review-by-review replay exactly (tests/unit/scheduling/fast-replay.test.ts holds them together).
  */
-export function fastReplay(times: ArrayLike<number>, ratings: ArrayLike<number>, created: number, preset: Preset, calendar: Calendar): Schedule {
-  return fold(times, ratings, created, preset, calendar, null);
+export function fastReplay(times: ArrayLike<number>, ratings: ArrayLike<number>, created: number, preset: Preset, calendar: Calendar, cardId: string): Schedule {
+  return fold(times, ratings, created, preset, calendar, cardId, null);
 }
 
 /** One step of a replayed history: the state before the review and the memory state after it. */
@@ -34,10 +34,11 @@ export function replayTrail(
   created: number,
   preset: Preset,
   calendar: Calendar,
+  cardId: string,
   intervalDays?: ArrayLike<number | undefined>,
 ): ReplayStep[] {
   const steps: ReplayStep[] = [];
-  const last = fold(times, ratings, created, preset, calendar, (i, prior, after) => {
+  const last = fold(times, ratings, created, preset, calendar, cardId, (i, prior, after) => {
     const days = intervalDays?.[i] ?? 0;
     steps.push({ prior, after: { ...after, scheduledDays: days, due: after.lastReview! + days * 86_400_000 } });
   });
@@ -53,6 +54,7 @@ function fold(
   created: number,
   preset: Preset,
   calendar: Calendar,
+  cardId: string,
   onStep: ((index: number, prior: CardState, after: Schedule) => void) | null,
 ): Schedule {
   const count = times.length;
@@ -101,7 +103,7 @@ function fold(
     lapses,
     lastReview: state === CardState.New ? null : last,
   };
-  return review(before, ratings[count - 1]! as Grade1to4, times[count - 1]!, preset, calendar);
+  return review(before, ratings[count - 1]! as Grade1to4, times[count - 1]!, preset, calendar, cardId);
 }
 
 /** ts-fsrs's basic learning-steps rule: the state and step a rating leads to from (state, step). */

@@ -4,6 +4,7 @@ import type { Collection } from '../collection/collection';
 import type { PresetSaveEvent } from '../collection/events';
 import type { Calendar } from '../time/study-day';
 import { recomputeAll, type Recomputed } from './recompute-all';
+import { cameFromReview, undoSchedulesAfterReschedule, type UndoSchedule } from '../collection/undo-reschedule';
 
 /**
  * Other FSRS weights, retention or maximum interval recompute the schedule of every reviewed card
@@ -20,6 +21,7 @@ export function planPresetSave(col: Collection, preset: Preset, at: number, cale
       before.desiredRetention !== preset.desiredRetention ||
       before.maximumIntervalDays !== preset.maximumIntervalDays);
   let rescheduled: Recomputed[] = [];
+  let undoSchedules: UndoSchedule[] = [];
   if (changed && !options.historyIncomplete) {
     const decks = new Set([...col.decks.values()].filter((deck) => deck.presetId === preset.id).map((deck) => deck.id));
     rescheduled = recomputeAll(
@@ -28,19 +30,21 @@ export function planPresetSave(col: Collection, preset: Preset, at: number, cale
         const card = col.cards.get(id);
         if (!card || !decks.has(card.deckId)) return undefined;
         // A card changed by hand since its last review (forgotten, given a due date) keeps that change.
-        const last = col.history.reviewsOf(id).at(-1);
-        return last && last.due === card.due && card.lastReview === last.at ? card : undefined;
+        return cameFromReview(card, col.history.reviewsOf(id).at(-1)) ? card : undefined;
       },
       // Every card asked about is in a deck of this preset: the new settings, not yet saved.
       () => preset,
       calendar,
     );
+    // What undo puts back is rescheduled too, so it never brings back a schedule of the old settings.
+    undoSchedules = undoSchedulesAfterReschedule(col, (card) => decks.has(card.deckId), preset, calendar);
   }
   return {
     type: 'preset-save',
     at,
     preset,
     ...(rescheduled.length ? { rescheduled } : {}),
+    ...(undoSchedules.length ? { undoSchedules } : {}),
     undoable: true,
     label: options.label ?? `change preset ${preset.name}`,
   };

@@ -31,7 +31,7 @@ export function recomputeAll(
     const to = start[c + 1]!;
     const card = cardOf(cardIds[c]!);
     if (!card || to === from) continue;
-    out.push({ cardId: card.id, schedule: fastReplay(at.subarray(from, to), rating.subarray(from, to), card.created, presetOf(card), calendar) });
+    out.push({ cardId: card.id, schedule: fastReplay(at.subarray(from, to), rating.subarray(from, to), card.created, presetOf(card), calendar, card.id) });
     if (onProgress && c % 5000 === 0) onProgress(c / cards);
   }
   onProgress?.(1);

@@ -11,13 +11,18 @@ const DAY_MS = 86_400_000;
 
 const schedulers = new Map<string, FSRS>();
 
+/** The card as ts-fsrs is handed it, with the id its fuzz is seeded by (ts-fsrs copies extra fields along). */
+type SeededCard = FsrsCard & { cardId: string };
+
 /**
- * Fuzz seeded by the card's state before the answer, not by the answer's millisecond (ts-fsrs's
- * default): the interval a button shows is then the interval the answer gives.
+ * Fuzz seeded by the card and its state before the answer, not by the answer's millisecond
+ * (ts-fsrs's default): the interval a button shows is then the interval the answer gives. The id
+ * is in the seed because the state alone is the same for every new card answered at one moment,
+ * and fuzz exists to spread exactly those.
  */
-function seedFromCardState(this: { last: FsrsCard }): string {
+function seedFromCard(this: { last: SeededCard }): string {
   const last = this.last;
-  return `${last.last_review?.getTime() ?? 0}_${last.reps}_${last.difficulty * last.stability}`;
+  return `${last.cardId}_${last.last_review?.getTime() ?? 0}_${last.reps}_${last.difficulty * last.stability}`;
 }
 
 /**
@@ -45,7 +50,7 @@ export function schedulerFor(preset: Preset): FSRS {
         relearning_steps: preset.relearningSteps as StepUnit[],
         ...(preset.weights ? { w: preset.weights } : {}),
       }),
-    ).useStrategy(StrategyMode.SEED, seedFromCardState as never);
+    ).useStrategy(StrategyMode.SEED, seedFromCard as never);
     if (schedulers.size > 64) schedulers.clear();
     schedulers.set(key, scheduler);
   }
@@ -66,8 +71,9 @@ export function newSchedule(due: number): Schedule {
   };
 }
 
-function toFsrs(schedule: Schedule, calendar: Calendar): FsrsCard {
+function toFsrs(schedule: Schedule, calendar: Calendar, cardId: string): SeededCard {
   return {
+    cardId,
     due: new Date(toShifted(calendar, schedule.due)),
     stability: schedule.stability,
     difficulty: schedule.difficulty,
@@ -99,29 +105,29 @@ function fromFsrs(card: FsrsCard, now: number, calendar: Calendar): Schedule {
 }
 
 /**
- * The card's schedule after answering `rating` at `now`. With a `load` (load balancing on), a review
+ * The schedule of card `cardId` after answering `rating` at `now`. With a `load` (load balancing on), a review
  * interval moves within its fuzz range to the least busy day; the preview given the same load
  * shows the same interval.
  */
-export function review(schedule: Schedule, rating: Grade1to4, now: number, preset: Preset, calendar: Calendar, load?: DueLoad | null): Schedule {
-  const result = fromFsrs(schedulerFor(preset).next(toFsrs(schedule, calendar), new Date(toShifted(calendar, now)), rating as Grade).card, now, calendar);
-  return load ? balance(schedule, rating, result, now, preset, calendar, load) : result;
+export function review(schedule: Schedule, rating: Grade1to4, now: number, preset: Preset, calendar: Calendar, cardId: string, load?: DueLoad | null): Schedule {
+  const result = fromFsrs(schedulerFor(preset).next(toFsrs(schedule, calendar, cardId), new Date(toShifted(calendar, now)), rating as Grade).card, now, calendar);
+  return load ? balance(schedule, rating, result, now, preset, calendar, cardId, load) : result;
 }
 
-/** What each of the four ratings would do, in rating order. */
-export function previewAll(schedule: Schedule, now: number, preset: Preset, calendar: Calendar, load?: DueLoad | null): Schedule[] {
-  const preview = schedulerFor(preset).repeat(toFsrs(schedule, calendar), new Date(toShifted(calendar, now)));
+/** What each of the four ratings would do to card `cardId`, in rating order. */
+export function previewAll(schedule: Schedule, now: number, preset: Preset, calendar: Calendar, cardId: string, load?: DueLoad | null): Schedule[] {
+  const preview = schedulerFor(preset).repeat(toFsrs(schedule, calendar, cardId), new Date(toShifted(calendar, now)));
   return ([1, 2, 3, 4] as const).map((grade) => {
     const result = fromFsrs(preview[grade].card, now, calendar);
-    return load ? balance(schedule, grade, result, now, preset, calendar, load) : result;
+    return load ? balance(schedule, grade, result, now, preset, calendar, cardId, load) : result;
   });
 }
 
 /** Moves a fuzzed review interval to the least busy day of its fuzz range (see load-balance.ts). */
-function balance(before: Schedule, rating: Grade1to4, result: Schedule, now: number, preset: Preset, calendar: Calendar, load: DueLoad): Schedule {
+function balance(before: Schedule, rating: Grade1to4, result: Schedule, now: number, preset: Preset, calendar: Calendar, cardId: string, load: DueLoad): Schedule {
   if (!preset.fuzz || result.state !== CardState.Review || result.scheduledDays < 3) return result;
   // The interval before fuzz, from the same scheduler without it.
-  const plain = schedulerFor({ ...preset, fuzz: false }).next(toFsrs(before, calendar), new Date(toShifted(calendar, now)), rating as Grade).card;
+  const plain = schedulerFor({ ...preset, fuzz: false }).next(toFsrs(before, calendar, cardId), new Date(toShifted(calendar, now)), rating as Grade).card;
   const interval = balancedInterval(plain.scheduled_days, result.scheduledDays, elapsedDays(before, now, calendar), preset.maximumIntervalDays, studyDay(calendar, now), load);
   if (interval === result.scheduledDays) return result;
   return { ...result, scheduledDays: interval, due: fromShifted(calendar, toShifted(calendar, now) + interval * DAY_MS) };

@@ -28,6 +28,8 @@ Commands:
   restore BACKUP                          replace the collection with a backup (current files are kept aside)
 ${PLANNING_USAGE}
 
+Commands that change the collection also make the daily backup when a day has passed since the last.
+
 Options:
   --data DIR    data folder (default: the desktop app's; or INTERLEAVE_DATA)
   --json        print machine-readable JSON
@@ -99,6 +101,7 @@ async function run(argv: string[]): Promise<number> {
     purpose: `cli ${command}`,
   });
   const print = (result: unknown, text: () => string) => console.log(values.json ? JSON.stringify(result, null, 2) : text());
+  const seqBefore = service.store.lastSeq;
   let code: number = EXIT.ok;
   try {
     const status = await service.status({});
@@ -222,6 +225,11 @@ async function run(argv: string[]): Promise<number> {
         print(result, () => `Restored ${args[0]}; the previous files are in ${service.store.dataDir}/damaged/.`);
         break;
       }
+    }
+    // A learner who only uses the command gets the daily backup too, from the commands that write.
+    // Its failure does not undo what the command did (exit code as it was), but it is said.
+    if (service.store.lastSeq > seqBefore) {
+      await service.backupIfDue().catch((error: unknown) => console.error(`interleave: warning: the daily backup failed: ${(error as Error).message}`));
     }
   } finally {
     // A short tail is cheaper to replay next time than a full snapshot is to write now.

@@ -2,7 +2,7 @@
 import { basename, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { readRegularFile } from '../files/read-regular-file';
-import { Collection, newCollectionSettings, scheduleOf } from '../../core/collection/collection';
+import { Collection, defaultSettings, newCollectionSettings, scheduleOf } from '../../core/collection/collection';
 import { collectionDifference } from '../../core/collection/compare';
 import { planBulk, type BulkAction } from '../../core/collection/bulk';
 import { planAddNote } from '../../core/collection/note-add';
@@ -32,6 +32,7 @@ import { RATINGS } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { JOURNAL_FILE } from '../store/journal';
 import { readSnapshot, SNAPSHOT_FILE } from '../store/snapshot-file';
+import type { DailyBackup, DailyBackupOptions } from '../store/daily-backup';
 import { Store } from '../store/store';
 import { exportCollection, writeExport, type ExportFormat } from '../export/export-collection';
 import { updateBuiltinDecks } from './builtin-decks';
@@ -166,6 +167,7 @@ export class StudyService implements ApiHandlers {
     warnings: [...this.store.warnings],
     damage: this.store.damage,
     backups: this.backupInfos(),
+    backupFailure: this.store.backupFailure,
     undoDepth: this.store.collection?.undo.length ?? 0,
   });
 
@@ -298,7 +300,7 @@ export class StudyService implements ApiHandlers {
     const note = col.notes.get(card.noteId)!;
     const sides = this.sides(card);
     const preset = col.presetOf(card.deckId);
-    const outcomes = previewAll(card, now, preset, this.calendar, this.dueLoad.load(col, this.calendar));
+    const outcomes = previewAll(card, now, preset, this.calendar, card.id, this.dueLoad.load(col, this.calendar));
     return {
       cardId: card.id,
       noteId: note.id,
@@ -326,7 +328,7 @@ export class StudyService implements ApiHandlers {
     const now = this.now();
     const preset = col.presetOf(card.deckId);
     const before = scheduleOf(card);
-    const after = review(before, gradeOf(rating), now, preset, this.calendar, this.dueLoad.load(col, this.calendar));
+    const after = review(before, gradeOf(rating), now, preset, this.calendar, cardId, this.dueLoad.load(col, this.calendar));
     const leech = becameLeech(before, after, preset.leechThreshold);
     const seq = this.commit({
       type: 'review',
@@ -754,10 +756,15 @@ export class StudyService implements ApiHandlers {
     if (this.store.collection) prepareSearch(this.store.collection);
   }
 
-  /** Backs up when a day has passed since the last backup; runs in the background after open. */
+  /** Backs up when a day has passed since the last backup; a failure is thrown and shown by `status`. */
   async backupIfDue(): Promise<void> {
     if (!this.store.collection) return;
-    await this.store.backupIfDue(this.store.collection.settings.backupsToKeep);
+    await this.store.dailyBackup(this.store.collection.settings.backupsToKeep);
+  }
+
+  /** Backs up now if due, then whenever due at a pause, while the service is open (the app, browser mode). */
+  startDailyBackups(options: DailyBackupOptions): DailyBackup {
+    return this.store.startDailyBackups(() => this.store.collection?.settings.backupsToKeep ?? defaultSettings().backupsToKeep, options);
   }
 
   async close(options?: { snapshotIfPendingAtLeast?: number }): Promise<void> {

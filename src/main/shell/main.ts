@@ -114,7 +114,9 @@ function start(): void {
     }),
   );
   mainWindow = createWindow(userData);
-  void service.backupIfDue().catch(() => undefined);
+  // Now, and each day at a pause while the app stays open. A failure goes to the log and to the
+  // window (`status().backupFailure`, a banner on Home): never swallowed.
+  service.startDailyBackups({ log: (line) => console.error(line) });
   setTimeout(() => service?.warmUp(), 1500);
 }
 

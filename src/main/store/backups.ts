@@ -4,7 +4,8 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { gunzipSync, createGzip } from 'node:zlib';
-import { syncFile, syncFolder, writeFileDurably } from './snapshot-file';
+import { makeFolder, syncFolder } from './durable-folder';
+import { syncFile, writeFileDurably } from './snapshot-file';
 
 export const BACKUPS_DIR = 'backups';
 const MANIFEST = 'manifest.json';
@@ -30,9 +31,15 @@ function stamp(ms: number): string {
 /** Backups newest first; folders without a readable manifest are not offered. */
 export function listBackups(dataDir: string): BackupEntry[] {
   const root = join(dataDir, BACKUPS_DIR);
-  if (!existsSync(root)) return [];
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    // Missing, or not a readable folder: no backup to offer. Making one then fails, and says why.
+    return [];
+  }
   const entries: BackupEntry[] = [];
-  for (const name of readdirSync(root)) {
+  for (const name of names) {
     const path = join(root, name);
     try {
       const manifest = JSON.parse(readFileSync(join(path, MANIFEST), 'utf8')) as BackupManifest;
@@ -65,7 +72,7 @@ async function gzipFile(source: string, target: string): Promise<{ bytes: number
  */
 export async function createBackup(dataDir: string, files: Record<string, string>, seq: number, now: number): Promise<BackupEntry> {
   const root = join(dataDir, BACKUPS_DIR);
-  mkdirSync(root, { recursive: true });
+  makeFolder(root);
   const name = `backup-${stamp(now)}`;
   const temp = join(root, `.${name}.partial`);
   rmSync(temp, { recursive: true, force: true });
@@ -103,7 +110,7 @@ export function moveAside(dataDir: string, files: string[], now: number): string
   // must not rename one journal over the other.
   let target = join(dataDir, 'damaged', stamp(now));
   for (let n = 2; existsSync(target); n++) target = join(dataDir, 'damaged', `${stamp(now)}-${n}`);
-  mkdirSync(target, { recursive: true });
+  makeFolder(target);
   for (const file of files) if (existsSync(join(dataDir, file))) renameSync(join(dataDir, file), join(target, file));
   syncFolder(target);
   syncFolder(dataDir);

@@ -1,8 +1,10 @@
 // The append-only journal: one checksummed JSON line per event, flushed to disk before it counts.
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import CRC32 from 'crc-32';
 import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
+import { syncFolder } from './durable-folder';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -202,7 +204,10 @@ export class JournalWriter {
   lastSeq: number;
 
   constructor(path: string, size: number, lastSeq: number) {
+    const created = !existsSync(path);
     this.fd = openSync(path, 'a');
+    // The first line's fdatasync saves its bytes, not the journal's name in the folder.
+    if (created) syncFolder(dirname(path));
     this.size = size;
     this.lastSeq = lastSeq;
   }

@@ -4,6 +4,7 @@ import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, st
 import { hostname, uptime } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { syncFolder } from './durable-folder';
 
 export const LOCK_FILE = 'interleave.lock';
 const TAKEOVER_FILE = 'interleave.lock.takeover';
@@ -194,6 +195,8 @@ export class DataLock {
     const content = JSON.stringify(info);
     for (let attempt = 0; attempt < 3; attempt++) {
       if (createExclusive(path, content)) {
+        // The lock's name is on disk too: after a power cut the folder is still known to be held.
+        syncFolder(dataDir);
         removeLeftoverTempFiles(dataDir, wallClock());
         return new DataLock(path, info);
       }

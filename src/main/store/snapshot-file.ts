@@ -5,6 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { CollectionData } from '../../core/collection/collection';
+import { syncFolder } from './durable-folder';
+
+export { syncFolder };
 
 export const SNAPSHOT_FILE = 'snapshot.json';
 export const SNAPSHOT_FORMAT = 1;
@@ -81,19 +84,6 @@ export function syncFile(path: string): void {
 /** A temporary name no other writer of the same file uses at the same time. */
 function tempNameFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-}
-
-export function syncFolder(folder: string): void {
-  try {
-    const fd = openSync(folder, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Some platforms (Windows) cannot open a folder to flush it; the rename is still atomic there.
-  }
 }
 
 export function snapshotDb(dataDir: string): Low<SnapshotData | null> {

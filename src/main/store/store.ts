@@ -1,13 +1,15 @@
 // Opens a data folder: lock, snapshot, journal tail replay; commits events durably; snapshots and backs up.
-import { closeSync, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Collection } from '../../core/collection/collection';
 import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
-import type { Damage } from '../../shared/dto';
+import type { BackupFailure, Damage } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { createBackup, listBackups, moveAside, pruneBackups, readBackup, type BackupEntry } from './backups';
 import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, verifyJournal, type JournalDamage, type ScanResult } from './journal';
+import { makeFolder } from './durable-folder';
+import { DailyBackup, type DailyBackupOptions } from './daily-backup';
 import { DataLock } from './lock';
 import { MEDIA_DIR } from '../import/media-folder';
 import { ReviewLog } from '../../core/history/review-log';
@@ -96,6 +98,9 @@ export class Store {
   private tailDamageByte: number | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private daily: DailyBackup | null = null;
+  /** The last daily backup (or the journal check before it) that failed, and why; cleared when one succeeds. */
+  backupFailure: BackupFailure | null = null;
 
   private constructor(
     dataDir: string,
@@ -129,7 +134,7 @@ export class Store {
   }
 
   static open(dataDir: string, options: StoreOptions): Store {
-    mkdirSync(dataDir, { recursive: true });
+    makeFolder(dataDir);
     const lock = DataLock.acquire(dataDir, options.purpose, options.now());
     const store = new Store(dataDir, lock, options);
     try {
@@ -260,6 +265,7 @@ export class Store {
     if (this.closed || !this.writer) throw new AppError('conflict', 'The store is closed.');
     const seq = this.writer.append(event);
     collection.apply(seq, event);
+    this.daily?.noteActivity();
     const every = this.options.snapshotEvery ?? 20_000;
     this.scheduleSnapshot(this.pendingEvents >= every ? 0 : (this.options.snapshotIdleMs ?? 10_000));
     return seq;
@@ -337,10 +343,34 @@ export class Store {
     return this.backupNow(damage ? Number.POSITIVE_INFINITY : keep);
   }
 
+  /**
+   * The daily backup as the app and the CLI take it: when due, with a failure kept for the window
+   * to show (`backupFailure`) and thrown for the caller to log, never swallowed.
+   */
+  async dailyBackup(keep: number): Promise<BackupEntry | null> {
+    try {
+      const entry = await this.backupIfDue(keep);
+      this.backupFailure = null;
+      return entry;
+    } catch (error) {
+      this.backupFailure = { at: this.options.now(), message: (error as Error).message };
+      throw error;
+    }
+  }
+
+  /** Takes the daily backup while the store is open, at idle moments (`DailyBackup`). */
+  startDailyBackups(keep: () => number, options: DailyBackupOptions): DailyBackup {
+    this.daily ??= new DailyBackup(() => this.dailyBackup(keep()), options);
+    this.daily.start();
+    return this.daily;
+  }
+
   /** Checks every line of the journal in the background; a damaged one becomes a warning. */
   async verifyJournal(): Promise<JournalDamage | null> {
     if (!this.writer || !existsSync(this.journalPath)) return null;
-    const damage = await verifyJournal(this.journalPath, this.writer.size);
+    const damage = await verifyJournal(this.journalPath, this.writer.size).catch((error: unknown) => {
+      throw new Error(`the journal could not be checked before the backup (${(error as Error).message})`, { cause: error });
+    });
     if (damage) {
       const message = `The journal is damaged at line ${damage.line} (byte ${damage.byte}): ${damage.problem}. Your cards and schedules are intact, but the journal can no longer rebuild them from that line on, so every backup is now kept. Restoring a backup from before the damage brings back a whole journal.`;
       if (!this.warnings.includes(message)) this.warnings.push(message);
@@ -477,6 +507,7 @@ export class Store {
     if (this.closed) return;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
+    await this.daily?.stop();
     try {
       const threshold = options.snapshotIfPendingAtLeast ?? 1;
       if (this.collection && this.pendingEvents >= threshold) await this.snapshot();

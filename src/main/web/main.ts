@@ -70,7 +70,8 @@ async function main(): Promise<void> {
     console.log(`Open: http://127.0.0.1:${actual}/#token=${token}`);
     console.log(`Data: ${dataDir}`);
     console.log('Press Ctrl+C to stop.');
-    void service.backupIfDue().catch((error: unknown) => console.error(`Backup failed: ${(error as Error).message}`));
+    // Now, and each day at a pause while browser mode runs; a failure is logged here and shown on Home.
+    service.startDailyBackups({ log: (line) => console.error(line) });
     setTimeout(() => service.warmUp(), 1500).unref();
   });
 }

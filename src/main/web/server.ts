@@ -68,6 +68,16 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * The whole `host:port` must be this server's: 127.0.0.1 or localhost, in any letter case (host
+ * names ignore it), with this port. Nothing before or after, so `localhost.evil.example`, a trailing
+ * dot or a missing port is refused.
+ */
+function isThisServer(hostAndPort: string, port: number): boolean {
+  const lower = hostAndPort.toLowerCase();
+  return lower === `127.0.0.1:${port}` || lower === `localhost:${port}`;
+}
+
 export function createWebServer(options: WebServerOptions): Server {
   const { handlers, token } = options;
   let port = options.port;
@@ -76,9 +86,9 @@ export function createWebServer(options: WebServerOptions): Server {
     void (async () => {
       // DNS rebinding: a foreign page pointing its own host name at 127.0.0.1 sends its Host header.
       const host = req.headers.host ?? '';
-      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return forbid(res, `Host ${JSON.stringify(host)} is not this server.`);
+      if (!isThisServer(host, port)) return forbid(res, `Host ${JSON.stringify(host)} is not this server.`);
       const origin = req.headers.origin;
-      if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      if (origin !== undefined && !(origin.toLowerCase().startsWith('http://') && isThisServer(origin.slice('http://'.length), port))) {
         return forbid(res, `Requests from ${origin} are not allowed.`);
       }
       const url = new URL(req.url ?? '/', `http://${host}`);

@@ -15,6 +15,7 @@ const LABELS: Record<string, string | null> = {
   dayStartHour: 'Start of the study day',
   theme: 'Theme',
   backupsToKeep: 'Daily backups to keep',
+  limitsStartFromTop: 'Limits start from top',
   query: 'Search',
   deckId: 'Deck',
   deckName: 'Deck name',

@@ -5,6 +5,7 @@ import { useApi } from '../app/api-context';
 import { ErrorBanner } from '../app/errors';
 import { navigate } from '../app/route';
 import { TodayPanel } from './TodayPanel';
+import { BackupProblem } from './BackupProblem';
 
 function flatten(nodes: DeckNode[], depth = 0, out: { node: DeckNode; depth: number }[] = []) {
   for (const node of nodes) {
@@ -92,6 +93,7 @@ export function HomeScreen() {
         )}
       </header>
       <TodayPanel />
+      <BackupProblem />
       {rows.length === 0 ? (
         <p className="muted">No decks yet. Import a deck file with the CLI: interleave import deck.md</p>
       ) : (

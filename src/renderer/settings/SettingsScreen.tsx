@@ -217,6 +217,23 @@ export function SettingsScreen() {
           />
           <small className="muted">Saved when you leave the field or press Enter.</small>
         </label>
+        <label className="field checkbox">
+          <input
+            type="checkbox"
+            data-testid="limits-from-top"
+            checked={settings.limitsStartFromTop}
+            onChange={(event) =>
+              void updateSettings(
+                { limitsStartFromTop: event.target.checked },
+                event.target.checked ? 'Saved: a deck studied on its own also keeps to its parents’ daily limits.' : 'Saved: a deck studied on its own keeps to its own daily limits.',
+              )
+            }
+          />
+          <span>
+            Limits start from top
+            <small className="muted checkbox-hint">A subdeck studied on its own also keeps to the daily limits of the decks above it (as Anki’s option of that name).</small>
+          </span>
+        </label>
       </div>
       <FeedbackLine feedback={feedback} at="general" onDismiss={dismiss} />
 

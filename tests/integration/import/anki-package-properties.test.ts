@@ -6,13 +6,14 @@ import { ImportError, type ImportBundle, type ImportLimits } from '../../../src/
 import { readAnkiPackage } from '../../../src/main/import/anki/package-reader';
 import { basicNote, fixture, packageOf } from '../../helpers/anki-builder';
 
+/**
+ * What bounds the reader's work on any input: bytes inflated and entries read. A package past them
+ * is refused rather than read; how long a read takes is measured by `npm run bench`.
+ */
 const LIMITS: ImportLimits = { maxBytes: 32 * 1024 * 1024, maxEntries: 500 };
-/** Well under the test timeout: a read that takes longer than this is treated as a hang. */
-const SLOW_MS = 5_000;
 
 /** Reads and checks the outcome: a well-formed bundle within the limits, or a typed error with a message. */
 async function outcome(bytes: Uint8Array): Promise<'bundle' | 'refused'> {
-  const started = performance.now();
   let result: ImportBundle | undefined;
   try {
     result = await readAnkiPackage(bytes, 'fuzzed.apkg', LIMITS);
@@ -21,12 +22,11 @@ async function outcome(bytes: Uint8Array): Promise<'bundle' | 'refused'> {
     expect(error.message.length).toBeGreaterThan(0);
     expect(error.message).toContain('fuzzed.apkg');
     return 'refused';
-  } finally {
-    expect(performance.now() - started).toBeLessThan(SLOW_MS);
   }
   expect(result.notes.length).toBeGreaterThan(0);
   const mediaBytes = result.media.reduce((sum, media) => sum + media.bytes.length, 0);
   expect(mediaBytes).toBeLessThanOrEqual(LIMITS.maxBytes);
+  expect(result.media.length).toBeLessThanOrEqual(LIMITS.maxEntries);
   for (const note of result.notes) {
     expect(note.key).toMatch(/^anki:./);
     for (const card of note.cards) {

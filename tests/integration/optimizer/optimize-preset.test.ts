@@ -34,7 +34,7 @@ function importSynthetic(service: Service): void {
     const to = log.start[c + 1]!;
     const times = log.at.subarray(from, to);
     const ratings = log.rating.subarray(from, to);
-    const trail = replayTrail(times, ratings, created, defaultPreset(), calendar);
+    const trail = replayTrail(times, ratings, created, defaultPreset(), calendar, `syn-${id}/1`);
     const note: NoteRecord = { id: `syn-${id}`, deckId: 'syn', type: 'basic', fields: { Front: `Q${id}`, Back: `A${id}` }, tags: [], created, modified: created, origin: null };
     const card: CardRecord = { id: `syn-${id}/1`, noteId: note.id, ord: 1, deckId: 'syn', position: c, suspended: false, buriedUntilDay: null, flag: 0, created, ...trail[trail.length - 1]!.after };
     event.notes.push(note);

@@ -37,7 +37,7 @@ describe('undoing an answer', () => {
   it('that made the card a leech unsuspends it and takes off the leech tag, keeping a tag added since', () => {
     const studied = new StudiedCollection().deck('d', 'D').note('a', 'd', ['topic']);
     const card = studied.card('a/1');
-    const after = review(scheduleOf(card), 1, NOW, studied.col.presetOf('d'), calendar);
+    const after = review(scheduleOf(card), 1, NOW, studied.col.presetOf('d'), calendar, 'a/1');
     studied.apply({ type: 'review', at: NOW, cardId: 'a/1', rating: 1, durationMs: 1000, prior: card.state, after, leech: true });
     expect(studied.col.notes.get('a')!.tags).toEqual(['topic', 'leech']);
     editNote(studied, 'a', { tags: ['topic', 'leech', 'tricky'] }, NOW + MINUTE);

@@ -16,7 +16,7 @@ function card(id: string, history: [number, number][], calendar: ReturnType<type
   let at = START;
   for (const [gapHours, rating] of history) {
     at += gapHours * 3_600_000;
-    schedule = review(schedule, rating as Grade1to4, at, preset, calendar);
+    schedule = review(schedule, rating as Grade1to4, at, preset, calendar, id);
   }
   return { id, noteId: id, ord: 1, deckId: 'd', position: 0, suspended: false, buriedUntilDay: null, flag: 0, created: START, ...schedule };
 }

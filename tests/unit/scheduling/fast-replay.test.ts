@@ -8,11 +8,12 @@ import { newSchedule, review, type Grade1to4 } from '../../../src/core/schedulin
 import { fixedOffsetCalendar } from '../../../src/core/time/study-day';
 
 const START = Date.UTC(2025, 0, 6, 9, 0);
+const CARD = 'n1/1';
 
 function slowReplay(times: number[], ratings: Grade1to4[], preset: Preset, offset: number, dayStart: number) {
   const calendar = fixedOffsetCalendar(offset, dayStart);
   let schedule = newSchedule(START);
-  times.forEach((at, i) => (schedule = review(schedule, ratings[i]!, at, preset, calendar)));
+  times.forEach((at, i) => (schedule = review(schedule, ratings[i]!, at, preset, calendar, CARD)));
   return schedule;
 }
 
@@ -36,7 +37,7 @@ describe('fast replay of a card history', () => {
           let at = START;
           const times = steps.map(([gapMinutes]) => (at += gapMinutes * 60_000));
           const ratings = steps.map(([, rating]) => rating as Grade1to4);
-          const fast = fastReplay(times, ratings, START, preset, fixedOffsetCalendar(offset, dayStart));
+          const fast = fastReplay(times, ratings, START, preset, fixedOffsetCalendar(offset, dayStart), CARD);
           const slow = slowReplay(times, ratings, preset, offset, dayStart);
           expect(fast).toEqual(slow);
         },
@@ -53,11 +54,11 @@ describe('fast replay of a card history', () => {
         let at = START;
         const times = steps.map(([gap]) => (at += gap * 60_000));
         const ratings = steps.map(([, rating]) => rating as Grade1to4);
-        const trail = replayTrail(times, ratings, START, preset, calendar, times.map(() => 3));
+        const trail = replayTrail(times, ratings, START, preset, calendar, CARD, times.map(() => 3));
         let schedule = newSchedule(START);
         trail.forEach((step, i) => {
           expect(step.prior).toBe(schedule.state);
-          schedule = review(schedule, ratings[i]!, times[i]!, preset, calendar);
+          schedule = review(schedule, ratings[i]!, times[i]!, preset, calendar, CARD);
           expect([step.after.stability, step.after.difficulty, step.after.state, step.after.reps, step.after.lapses]).toEqual([
             schedule.stability,
             schedule.difficulty,
@@ -73,6 +74,6 @@ describe('fast replay of a card history', () => {
   });
 
   it('gives a new card back for an empty history', () => {
-    expect(fastReplay([], [], START, defaultPreset(), fixedOffsetCalendar(0, 4))).toEqual(newSchedule(START));
+    expect(fastReplay([], [], START, defaultPreset(), fixedOffsetCalendar(0, 4), CARD)).toEqual(newSchedule(START));
   });
 });

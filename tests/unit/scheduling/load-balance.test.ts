@@ -46,12 +46,12 @@ describe('load balancing', () => {
     const calendar = fixedOffsetCalendar(0, 4);
     const preset = defaultPreset();
     const now = Date.UTC(2026, 11, 7, 12);
-    let card = review(newSchedule(now), 3, now, preset, calendar);
+    let card = review(newSchedule(now), 3, now, preset, calendar, 'c1');
     const later = card.due + 3_600_000;
-    card = review(card, 3, later, preset, calendar);
+    card = review(card, 3, later, preset, calendar, 'c1');
     const load = flat({ [studyDay(calendar, card.due) + 15]: 0 }, (day) => (day % 3 === 0 ? 1 : 0.5));
     const at = card.due + 3_600_000;
-    const preview = previewAll(card, at, preset, calendar, load);
-    for (const grade of [1, 2, 3, 4] as const) expect(review(card, grade, at, preset, calendar, load)).toEqual(preview[grade - 1]);
+    const preview = previewAll(card, at, preset, calendar, 'c1', load);
+    for (const grade of [1, 2, 3, 4] as const) expect(review(card, grade, at, preset, calendar, 'c1', load)).toEqual(preview[grade - 1]);
   });
 });

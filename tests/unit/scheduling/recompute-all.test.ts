@@ -28,7 +28,7 @@ describe('recomputing a card from its history', () => {
     merged.append(3, review(T0 + 2 * DAY, 1));
     merged.append(3, review(T0 + 15 * DAY, 4));
     const [recomputed] = recomputeAll(merged, () => card, () => preset, calendar);
-    const inTimeOrder = fastReplay([T0, T0 + 2 * DAY, T0 + 6 * DAY, T0 + 15 * DAY], [3, 1, 3, 4], card.created, preset, calendar);
+    const inTimeOrder = fastReplay([T0, T0 + 2 * DAY, T0 + 6 * DAY, T0 + 15 * DAY], [3, 1, 3, 4], card.created, preset, calendar, card.id);
     expect(recomputed!.schedule).toEqual(inTimeOrder);
   });
 
@@ -38,6 +38,6 @@ describe('recomputing a card from its history', () => {
     log.append(2, review(T0, 3));
     log.append(3, review(T0 + DAY, 3));
     const [recomputed] = recomputeAll(log, () => card, () => preset, calendar);
-    expect(recomputed!.schedule).toEqual(fastReplay([T0, T0, T0 + DAY], [1, 3, 3], card.created, preset, calendar));
+    expect(recomputed!.schedule).toEqual(fastReplay([T0, T0, T0 + DAY], [1, 3, 3], card.created, preset, calendar, card.id));
   });
 });

@@ -17,6 +17,8 @@ const file = JSON.parse(readFileSync(new URL('../../fixtures/fsrs/reference_vect
 };
 const vector = (name: string) => file.vectors.find((v) => v.name === name)! as Vector & Record<string, any>;
 const DAY = 86_400_000;
+/** Any card: the reference numbers are without fuzz, which alone depends on the card. */
+const CARD = 'n1/1';
 
 /** The reference setup: default weights, retention 0.9, steps 1m 10m / 10m, no fuzz. */
 function referencePreset(overrides: Partial<Preset> = {}): Preset {
@@ -31,7 +33,7 @@ function reviewAtDue(ratings: number[], preset: Preset, calendar: Calendar): Sch
   let now = START;
   const history: Schedule[] = [];
   for (const rating of ratings) {
-    schedule = review(schedule, rating as Grade1to4, now, preset, calendar);
+    schedule = review(schedule, rating as Grade1to4, now, preset, calendar, CARD);
     history.push(schedule);
     now = schedule.due;
   }
@@ -53,7 +55,7 @@ describe('FSRS-6 reference vectors through the app scheduler', () => {
 
   it('sets first-review stability, difficulty, interval and state for each rating', () => {
     const v = vector('first_repeat_default_fsrs6');
-    const outcomes = previewAll(newSchedule(START), START, referencePreset(), fixedOffsetCalendar(0, 0));
+    const outcomes = previewAll(newSchedule(START), START, referencePreset(), fixedOffsetCalendar(0, 0), CARD);
     outcomes.forEach((s, i) => {
       expect(s.stability).toBeCloseTo(v.expected_stability[i], 4);
       expect(s.difficulty).toBeCloseTo(v.expected_difficulty[i], 4);
@@ -70,7 +72,7 @@ describe('FSRS-6 reference vectors through the app scheduler', () => {
     let now = START;
     (v.ratings as number[]).forEach((rating, i) => {
       now += (v.delta_t_days[i] as number) * DAY;
-      schedule = review(schedule, rating as Grade1to4, now, preset, calendar);
+      schedule = review(schedule, rating as Grade1to4, now, preset, calendar, CARD);
     });
     expect(schedule.stability).toBeCloseTo(v.expected_short_term_enabled.stability, 3);
     expect(schedule.difficulty).toBeCloseTo(v.expected_short_term_enabled.difficulty, 3);
@@ -85,7 +87,7 @@ describe('FSRS-6 reference vectors through the app scheduler', () => {
       let now = START;
       for (const [rating, delta] of pairs) {
         now += delta! * DAY;
-        schedule = review(schedule, rating as Grade1to4, now, preset, calendar);
+        schedule = review(schedule, rating as Grade1to4, now, preset, calendar, CARD);
       }
       return { schedule, now };
     };
@@ -94,7 +96,7 @@ describe('FSRS-6 reference vectors through the app scheduler', () => {
     expect(Math.abs(memo.difficulty - v.expected_memo_state.difficulty)).toBeLessThan(2e-4);
 
     const { schedule, now } = replay(v.next_states_after);
-    const next = previewAll(schedule, now + v.next_states_delta_t * DAY, preset, calendar);
+    const next = previewAll(schedule, now + v.next_states_delta_t * DAY, preset, calendar, CARD);
     (['again', 'hard', 'good', 'easy'] as const).forEach((name, i) => {
       expect(Math.abs(next[i]!.stability - v.expected_next_states_stability[name])).toBeLessThan(2e-3);
       expect(Math.abs(next[i]!.difficulty - v.expected_next_states_difficulty[name])).toBeLessThan(2e-4);

@@ -75,7 +75,7 @@ export class StudiedCollection {
   answer(cardId: string, rating: Grade1to4, at: number, options: AnswerOptions = {}): this {
     const card = this.card(cardId);
     const before: Schedule = { ...card };
-    let after = review(before, rating, at, this.col.presetOf(card.deckId), calendar);
+    let after = review(before, rating, at, this.col.presetOf(card.deckId), calendar, cardId);
     if (options.interval !== undefined) {
       const due = studyDayStart(calendar, studyDay(calendar, at) + options.interval) + 6 * 3_600_000;
       after = { ...after, state: CardState.Review, scheduledDays: options.interval, due, learningSteps: 0 };
