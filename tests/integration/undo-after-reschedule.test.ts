@@ -1,4 +1,4 @@
-// A preset change that reschedules between a change and its undo: the undo puts back a schedule of the new settings, whole.
+// A preset change that reschedules between a change and its undo: each undo puts back whole what its change altered, newest first.
 import { default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import type { StudyService } from '../../src/main/service/study-service';
@@ -26,55 +26,53 @@ async function studied(clock: TestClock, service: StudyService): Promise<void> {
   clock.advance(5);
 }
 
+/** Every stored record of the collection, for comparing whole states. */
+function records(service: StudyService) {
+  const col = service.store.requireCollection();
+  return structuredClone({ cards: [...col.cards.values()], presets: [...col.presets.values()] });
+}
+
 describe('undo after a preset change that rescheduled', () => {
-  it('of a set due date gives the card the schedule the change would have given it had it not been moved', async () => {
+  it('takes back the preset change first, every schedule whole, then the set due date before it', async () => {
     const clock = new TestClock(T0);
     const { service } = openTestService({ clock });
     await studied(clock, service);
-    const beforeMove = stored(service);
+    const beforeMove = records(service);
     await service.bulk({ cardIds: [CARD], change: { action: 'setDue', fromDays: 3, toDays: 3 } });
     clock.advance(1);
+    const beforeChange = records(service);
     await changeWeights(service);
     // Moved by hand since its last review: the preset change leaves it where the learner put it.
-    expect(stored(service).due).not.toBe(beforeMove.due);
+    expect(stored(service).due).toBe(beforeChange.cards.find((card) => card.id === CARD)!.due);
+    expect(records(service)).not.toEqual(beforeChange);
     clock.advance(1);
-    await service.undo({});
 
-    // The same story without the move: what the card would be now.
-    const twinClock = new TestClock(T0);
-    const twin = openTestService({ clock: twinClock });
-    await studied(twinClock, twin.service);
-    twinClock.advance(1);
-    await changeWeights(twin.service);
-    const expected = stored(twin.service);
-    expect(expected.stability).not.toBeCloseTo(beforeMove.stability, 3);
-
-    expect(stored(service)).toEqual(expected);
+    expect((await service.undo({})).action).toBe('change preset Default');
+    expect(records(service)).toEqual(beforeChange);
+    expect((await service.undo({})).action).toMatch(/^set due/);
+    expect(records(service)).toEqual(beforeMove);
     expect(picture(replayJournal(service))).toEqual(picture(service.store.requireCollection()));
     await service.close();
-    await twin.service.close();
   });
 
-  it('of an answer gives the card the new settings’ schedule of the history without that answer', async () => {
+  it('takes back the preset change and then the answer before it, leaving no mix of two schedules', async () => {
     const clock = new TestClock(T0);
     const { service } = openTestService({ clock });
-    await studied(clock, service);
+    await service.answer({ cardId: CARD, rating: 'easy' });
+    clock.advanceDays(8);
+    const beforeAnswer = records(service);
+    await service.answer({ cardId: CARD, rating: 'good' });
+    clock.advance(5);
+    const beforeChange = records(service);
     await changeWeights(service);
+    expect(stored(service).stability).not.toBeCloseTo(beforeChange.cards.find((card) => card.id === CARD)!.stability, 3);
     clock.advance(1);
+    await service.undo({});
+    expect(records(service)).toEqual(beforeChange);
     expect(await service.undo({})).toMatchObject({ cardId: CARD, rating: 'good' });
-
-    const twinClock = new TestClock(T0);
-    const twin = openTestService({ clock: twinClock });
-    await twin.service.answer({ cardId: CARD, rating: 'easy' });
-    twinClock.advanceDays(8);
-    twinClock.advance(5);
-    await changeWeights(twin.service);
-    const expected = stored(twin.service);
-
-    expect(stored(service)).toEqual(expected);
+    expect(records(service)).toEqual(beforeAnswer);
     expect(picture(replayJournal(service))).toEqual(picture(service.store.requireCollection()));
     await service.close();
-    await twin.service.close();
   });
 
   it('of an answer to a new card makes it new again, whatever the settings', async () => {
@@ -83,6 +81,7 @@ describe('undo after a preset change that rescheduled', () => {
     await service.answer({ cardId: CARD, rating: 'easy' });
     await changeWeights(service);
     clock.advance(1);
+    await service.undo({});
     await service.undo({});
     expect(stored(service)).toEqual(before);
     await service.close();

@@ -298,7 +298,6 @@ export class Collection {
           const card = this.cards.get(cardId);
           if (card) Object.assign(card, schedule);
         }
-        for (const { seq: target, cardId, schedule } of event.undoSchedules ?? []) setEntrySchedule(this.undo, target, cardId, schedule);
         return;
       case 'undo-preset': {
         const index = this.undo.findIndex((entry) => entry.seq === event.target);
@@ -312,8 +311,6 @@ export class Collection {
           const card = this.cards.get(cardId);
           if (card) Object.assign(card, schedule);
         }
-        // The earlier undo entries the change had rescheduled go back to their old settings' schedules too.
-        for (const { seq: target, cardId, schedule } of event.undoSchedules ?? []) setEntrySchedule(this.undo, target, cardId, schedule);
         return;
       }
       case 'preset-delete':
@@ -333,15 +330,6 @@ export class Collection {
       }
     }
   }
-}
-
-/** Sets the schedule that undo entry `target` will put back for `cardId`. */
-function setEntrySchedule(undo: UndoEntry[], target: number, cardId: string, schedule: Schedule): void {
-  const entry = undo.find((candidate) => candidate.seq === target);
-  if (entry?.kind === 'bulk') {
-    const change = entry.changedCards?.find((changed) => changed.id === cardId);
-    if (change) Object.assign(change.before, schedule);
-  } else if (entry && entry.kind !== 'preset' && entry.cardId === cardId) entry.before.schedule = { ...schedule };
 }
 
 export function scheduleOf(card: CardRecord) {

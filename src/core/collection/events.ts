@@ -166,11 +166,6 @@ export interface PresetSaveEvent {
    * (and in lines written before, which were followed by a non-undoable bulk event instead).
    */
   rescheduled?: { cardId: string; schedule: Schedule }[];
-  /**
-   * The schedules undo entries put back, recomputed with the new settings (`undo-reschedule.ts`):
-   * an undo after the change puts back a schedule of the new settings, not one of the old.
-   */
-  undoSchedules?: { seq: number; cardId: string; schedule: Schedule }[];
   /** On the undo stack (lines written before preset changes could be undone have no such flag). */
   undoable?: true;
   /** What the change was, for the undo message: "apply your own weights to Default". */
@@ -185,8 +180,6 @@ export interface UndoPresetEvent {
   presetId: string;
   preset: Preset | null;
   cards: { cardId: string; schedule: Schedule }[];
-  /** The schedules earlier undo entries held before the change rescheduled them. */
-  undoSchedules?: { seq: number; cardId: string; schedule: Schedule }[];
 }
 
 export interface PresetDeleteEvent {

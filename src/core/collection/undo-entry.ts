@@ -45,8 +45,6 @@ export interface PresetUndo {
   /** Null when the change created the preset. */
   before: Preset | null;
   changedCards: FieldChange<CardRecord>[];
-  /** What earlier undo entries would have put back before the change rescheduled them. */
-  entrySchedules?: { seq: number; cardId: string; schedule: Schedule }[];
 }
 
 export type UndoEntry = AnswerUndo | BulkUndo | PresetUndo;
@@ -108,26 +106,7 @@ export function presetUndoOf(
     const card = col.cards.get(cardId);
     if (card) pushChange(undo.changedCards, fieldChange<CardRecord>(cardId, card, { ...card, ...schedule }, SCHEDULE_FIELDS));
   }
-  if (event.undoSchedules?.length) {
-    undo.entrySchedules = [];
-    for (const { seq: target, cardId } of event.undoSchedules) {
-      const entry = col.undo.find((candidate) => candidate.seq === target);
-      const before =
-        entry?.kind === 'bulk'
-          ? entry.changedCards?.find((change) => change.id === cardId)?.before
-          : entry && entry.kind !== 'preset' && entry.cardId === cardId
-            ? entry.before.schedule
-            : undefined;
-      if (before) undo.entrySchedules.push({ seq: target, cardId, schedule: pickSchedule(before as Schedule) });
-    }
-  }
   return undo;
-}
-
-function pickSchedule(from: Schedule): Schedule {
-  const out = {} as Record<string, unknown>;
-  for (const key of SCHEDULE_FIELDS) out[key] = copy(from[key]);
-  return out as unknown as Schedule;
 }
 
 function pushChange<T>(list: FieldChange<T>[], change: FieldChange<T> | null): void {

@@ -29,7 +29,6 @@ function planUndoPreset(col: Collection, entry: PresetUndo, at: number): UndoPre
     presetId: entry.presetId,
     preset: entry.before ? copy(entry.before) : null,
     cards,
-    ...(entry.entrySchedules?.length ? { undoSchedules: copy(entry.entrySchedules) } : {}),
   };
 }
 

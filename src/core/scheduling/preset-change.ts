@@ -4,7 +4,7 @@ import type { Collection } from '../collection/collection';
 import type { PresetSaveEvent } from '../collection/events';
 import type { Calendar } from '../time/study-day';
 import { recomputeAll, type Recomputed } from './recompute-all';
-import { cameFromReview, undoSchedulesAfterReschedule, type UndoSchedule } from '../collection/undo-reschedule';
+import { cameFromReview } from '../collection/came-from-review';
 
 /**
  * Other FSRS weights, retention or maximum interval recompute the schedule of every reviewed card
@@ -21,7 +21,6 @@ export function planPresetSave(col: Collection, preset: Preset, at: number, cale
       before.desiredRetention !== preset.desiredRetention ||
       before.maximumIntervalDays !== preset.maximumIntervalDays);
   let rescheduled: Recomputed[] = [];
-  let undoSchedules: UndoSchedule[] = [];
   if (changed && !options.historyIncomplete) {
     const decks = new Set([...col.decks.values()].filter((deck) => deck.presetId === preset.id).map((deck) => deck.id));
     rescheduled = recomputeAll(
@@ -36,15 +35,12 @@ export function planPresetSave(col: Collection, preset: Preset, at: number, cale
       () => preset,
       calendar,
     );
-    // What undo puts back is rescheduled too, so it never brings back a schedule of the old settings.
-    undoSchedules = undoSchedulesAfterReschedule(col, (card) => decks.has(card.deckId), preset, calendar);
   }
   return {
     type: 'preset-save',
     at,
     preset,
     ...(rescheduled.length ? { rescheduled } : {}),
-    ...(undoSchedules.length ? { undoSchedules } : {}),
     undoable: true,
     label: options.label ?? `change preset ${preset.name}`,
   };
