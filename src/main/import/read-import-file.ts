@@ -7,6 +7,7 @@ import { parseObsidian } from '../../core/import/markdown/obsidian';
 import { bundleFromDeck } from '../../core/import/native';
 import { parseDelimited, type ColumnMapping } from '../../core/import/text/delimited';
 import { parseDeck } from '../../core/deck-format/parse';
+import type { Calendar } from '../../core/time/study-day';
 import { readAnkiPackage } from './anki/package-reader';
 import { readBackupArchive, isBackupArchive } from './backup-archive';
 
@@ -17,6 +18,8 @@ export interface ReadOptions {
   hasHeader?: boolean;
   delimiter?: string;
   limits?: ImportLimits;
+  /** The learner's calendar: Anki collections that never recorded their time zone count days in it. */
+  calendar?: Calendar;
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -47,7 +50,7 @@ export async function readImportFile(fileName: string, bytes: Uint8Array, option
   const extension = extname(fileName).toLowerCase();
   if (isZip(bytes)) {
     if (await isBackupArchive(bytes)) return readBackupArchive(bytes, fileName, limits);
-    return readAnkiPackage(bytes, fileName, limits);
+    return readAnkiPackage(bytes, fileName, limits, options.calendar ? { offsetMinutesAt: options.calendar.offsetMinutesAt } : {});
   }
   if (['.apkg', '.colpkg', '.interleave'].includes(extension)) {
     throw new ImportError(`${fileName} should be a zip archive but does not start like one; the file may be damaged or incomplete.`, { file: fileName });
