@@ -67,7 +67,7 @@ export interface KeptSchedule {
   /**
    * Without a memory state, one is computed from the reviews at or after `historyFrom` (earlier ones
    * came before a reset); when the history lacks its start, from the SM-2 ease and interval of its
-   * first review (`historyStart`); with no usable history, from the card's own SM-2 `ease` (2.5 =
+   * first review (`historyStart`); without `historyFrom`, from the card's own SM-2 `ease` (2.5 =
    * 250 %) and interval, assuming the source scheduled for `sm2Retention`.
    */
   historyFrom?: number;
@@ -116,7 +116,7 @@ export interface ImportedMedia {
 }
 
 export interface ImportBundle {
-  /** Interleave backups: presets and which deck uses which (by deck name). */
+  /** Presets the file brings (an Interleave backup's, Anki's FSRS options) and which deck uses which (by deck name). */
   presets?: Preset[];
   deckPresets?: Record<string, string>;
   /** `anki-legacy1`, `anki-legacy2`, `anki-latest`, `csv`, `tsv`, `anki-text`, `interleave-markdown`, `obsidian`, `logseq`, `interleave-backup` … */

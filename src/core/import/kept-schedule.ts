@@ -24,7 +24,7 @@ export function scheduleFromKept(kept: KeptSchedule, reviews: readonly ImportedR
   let due = dueInstant(kept.due, calendar);
   // A review is due on a day, not at an hour: Logseq gives instants.
   if (kept.state === CardState.Review) due = studyDayStart(calendar, studyDay(calendar, due));
-  const interval = kept.state === CardState.Learning ? 0 : Math.max(0, kept.intervalDays);
+  const interval = kept.state === CardState.Learning ? 0 : Math.max(0, Math.round(kept.intervalDays));
   const lastRated = reviews.at(-1)?.at ?? null;
   const lastReview = kept.lastReview ?? (kept.state === CardState.Learning ? lastRated : due - interval * DAY);
   const memory = kept.memory ?? computedMemory(kept, reviews, preset, calendar) ?? initialMemory(preset);
@@ -49,7 +49,8 @@ export function scheduleFromKept(kept: KeptSchedule, reviews: readonly ImportedR
 function computedMemory(kept: KeptSchedule, reviews: readonly ImportedReview[], preset: Preset, calendar: Calendar): MemoryState | null {
   const retention = kept.sm2Retention ?? SM2_RETENTION;
   const from = kept.historyFrom;
-  const history = from === undefined ? reviews : reviews.filter((review) => review.at >= from);
+  // Only a source that says which answers a memory state comes from has such a history (Anki).
+  const history = from === undefined ? [] : reviews.filter((review) => review.at >= from);
   if (history.length > 0) {
     const start = kept.historyStart;
     if (!start) return memoryFromHistory(history, preset, calendar);
