@@ -100,6 +100,12 @@ describe('rendering untrusted Anki cards', () => {
     ['comments that never close', '{{text:Front}}', '<!--<'.repeat(10_000) + '>'],
     ['formulas that never close', '{{Front}}', '\\('.repeat(20_000)],
     ['LaTeX tags that never close', '{{Front}}', '[latex]'.repeat(10_000)],
+    // [latex] documents are drawn up to 10,000 characters of TeX: these stay just under.
+    ['LaTeX environments that never close', '{{Front}}', `[latex]${'\\begin{itemize}\\item $$'.repeat(400)}[/latex]`],
+    ['LaTeX lists nested hundreds deep', '{{Front}}', `[latex]${'\\begin{itemize}\\item '.repeat(230)}x${'\\end{itemize}'.repeat(230)}[/latex]`],
+    ['image tags that never close', '{{Front}}', '<img src="//a" alt="\\displaystyle x" '.repeat(5_000)],
+    ['thousands of remote formula images', '{{Front}}'.repeat(20), '<img class="tex" src="//w.org/a.png" alt="x_1">'.repeat(2_000)],
+    ['LaTeX text commands that never close', '{{Front}}', `[latex]${'\\textbf{'.repeat(1_200)}[/latex]`],
     ['typing tags that never close', '{{Front}}', '[[type:'.repeat(10_000)],
     ['deletions that never close', '{{cloze:Front}}', '{{c1::'.repeat(3_000)],
     // Eighteen of these took cloze.ts's brace-counting retries five seconds; each one more doubles it.
