@@ -272,6 +272,21 @@ export interface ImportCounts {
   skipped: number;
 }
 
+/**
+ * How the schedules of cards already in the collection were settled when a file that carries its own
+ * schedules (an Anki package) was imported again.
+ */
+export interface ScheduleMerge {
+  /** Not studied here since the last import: now on the file's latest schedule. */
+  fromFile: number;
+  /** Studied here since, and not in the file: the schedule from here kept. */
+  studiedHere: number;
+  /** Studied in both places: the file's newer review won, its schedule taken. */
+  newerInFile: number;
+  /** Studied in both places: the newer review was here, the schedule from here kept. */
+  newerHere: number;
+}
+
 export interface ImportSummary {
   file: string;
   format: string;
@@ -283,6 +298,8 @@ export interface ImportSummary {
   cards: ImportCounts;
   reviews: ImportCounts;
   media: ImportCounts;
+  /** Present when cards already in the collection came again with their own schedules. */
+  schedules?: ScheduleMerge;
   /** Why things were skipped or kept, each with where. */
   messages: string[];
   /** The first cards as they will look (untrusted HTML, sanitised by the renderer). */

@@ -5,6 +5,7 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { decompress } from 'fzstd';
 import type { ImportBundle, ImportedCard, ImportedNote } from '../../src/core/import/bundle';
 import { writeAnkiPackage } from '../../src/main/export/anki-package';
+import type { CardRow } from '../../src/main/import/anki/card-schedule';
 import { sqlJs } from '../../src/main/import/anki/sqlite';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'anki');
@@ -110,4 +111,45 @@ export async function editLatestCollection(pkg: Uint8Array, sql: string): Promis
   } finally {
     db.close();
   }
+}
+
+/** A schema 11 package as legacy 1 writes it: the collection in `collection.anki2`, nothing else beside the media. */
+export function asLegacy1(pkg: Uint8Array): Uint8Array {
+  return rezip(pkg, (files) => {
+    files['collection.anki2'] = files['collection.anki21']!;
+    delete files['collection.anki21'];
+  });
+}
+
+/** The columns of Anki's `cards` table that hold its schedule, and its deck. */
+export interface AnkiCardColumns extends CardRow {
+  did: number;
+}
+
+const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
+const cardOf = (front: string) => `(SELECT c.id FROM cards c JOIN notes n ON n.id = c.nid WHERE n.sfld = ${sqlText(front)} ORDER BY c.ord LIMIT 1)`;
+
+/** SQL giving the card of the note whose first field is `front` this schedule, as Anki would have stored it. */
+export function ankiSchedule(front: string, columns: Partial<AnkiCardColumns>): string {
+  const sets = Object.entries(columns).map(([column, value]) => `${column} = ${typeof value === 'string' ? sqlText(value) : value}`);
+  return `UPDATE cards SET ${sets.join(', ')} WHERE id = ${cardOf(front)};`;
+}
+
+/** One revlog row of that card: `ease` 0 for rows without an answer; `type` 0 learning, 1 review, 2 relearning, 3 filtered, 4 manual, 5 rescheduled. */
+export function ankiRevlog(front: string, row: { at: number; ease: number; ivl: number; lastIvl?: number; factor: number; time?: number; type: number }): string {
+  return `INSERT INTO revlog VALUES (${row.at}, ${cardOf(front)}, 0, ${row.ease}, ${row.ivl}, ${row.lastIvl ?? 0}, ${row.factor}, ${row.time ?? 3000}, ${row.type});`;
+}
+
+/** SQL setting keys of a schema 11 collection's configuration (`col.conf`), e.g. `creationOffset`. */
+export function ankiConf(values: Record<string, unknown>): string {
+  return Object.entries(values)
+    .map(([key, value]) => `UPDATE col SET conf = json_set(conf, '$.${key}', json(${sqlText(JSON.stringify(value))}));`)
+    .join('\n');
+}
+
+/** SQL setting keys of a schema 18 collection's `config` table (values are JSON, stored as bytes). */
+export function ankiConf18(values: Record<string, unknown>): string {
+  return Object.entries(values)
+    .map(([key, value]) => `INSERT OR REPLACE INTO config (KEY, usn, mtime_secs, val) VALUES (${sqlText(key)}, 0, 0, CAST(${sqlText(JSON.stringify(value))} AS BLOB));`)
+    .join('\n');
 }

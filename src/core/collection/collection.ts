@@ -186,7 +186,7 @@ export class Collection {
         if (!card) return; // a card removed later by a reload: its review stays in history only
         const note = this.notes.get(card.noteId);
         const before: AnswerBefore = { schedule: scheduleOf(card) };
-        Object.assign(card, event.after);
+        setSchedule(card, event.after);
         if (event.leech) {
           if (!card.suspended) before.suspended = false;
           card.suspended = true;
@@ -206,7 +206,7 @@ export class Collection {
         this.history.record(seq, event);
         const card = this.cards.get(event.cardId);
         if (!card) return;
-        Object.assign(card, event.restore.schedule);
+        setSchedule(card, event.restore.schedule);
         card.suspended = event.restore.suspended;
         const note = this.notes.get(card.noteId);
         if (note && event.restore.noteTags) note.tags = [...event.restore.noteTags];
@@ -296,7 +296,7 @@ export class Collection {
         // The schedules the change gave, in the same line: a crash cannot keep the preset without them.
         for (const { cardId, schedule } of event.rescheduled ?? []) {
           const card = this.cards.get(cardId);
-          if (card) Object.assign(card, schedule);
+          if (card) setSchedule(card, schedule);
         }
         return;
       case 'undo-preset': {
@@ -332,7 +332,14 @@ export class Collection {
   }
 }
 
-export function scheduleOf(card: CardRecord) {
+/** A schedule put on a card whole: what another app kept with the old one (decay, retention) goes with it. */
+function setSchedule(card: CardRecord, schedule: Schedule): void {
+  delete card.decay;
+  delete card.desiredRetention;
+  Object.assign(card, schedule);
+}
+
+export function scheduleOf(card: CardRecord): Schedule {
   return {
     state: card.state,
     due: card.due,
@@ -343,5 +350,7 @@ export function scheduleOf(card: CardRecord) {
     reps: card.reps,
     lapses: card.lapses,
     lastReview: card.lastReview,
+    ...(card.decay !== undefined ? { decay: card.decay } : {}),
+    ...(card.desiredRetention !== undefined ? { desiredRetention: card.desiredRetention } : {}),
   };
 }

@@ -18,6 +18,12 @@ export interface Schedule {
   lapses: number;
   /** ms epoch of the last review, null for a new card */
   lastReview: number | null;
+  /**
+   * Kept from another app's FSRS (Anki's `cards.data`) until the next review here: the forgetting
+   * curve's decay its memory state was computed with, and the retention it was scheduled for.
+   */
+  decay?: number;
+  desiredRetention?: number;
 }
 
 export interface CardRecord extends Schedule {

@@ -60,7 +60,7 @@ export interface FieldChange<T> {
  * A schedule is restored whole or not at all: half of one schedule and half of another is a state no
  * review ever produced.
  */
-const SCHEDULE_FIELDS = ['state', 'due', 'stability', 'difficulty', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'lastReview'] as const;
+const SCHEDULE_FIELDS = ['state', 'due', 'stability', 'difficulty', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'lastReview', 'decay', 'desiredRetention'] as const;
 
 /**
  * The undo entry of a bulk change, from the collection as it is just before the change. Records the

@@ -36,6 +36,44 @@ export interface ImportedCard {
   schedule?: Schedule;
   /** Introduction order of new cards, when the source keeps one. */
   position?: number;
+  /**
+   * The schedule the source decided (Anki's queue, due date, interval and memory state; the due date
+   * and interval of Obsidian and Logseq cards), continued as it is instead of recomputed from the
+   * reviews, which only become history.
+   */
+  kept?: KeptSchedule;
+  /** The source's order of introduction for a new card, relative to the file's other new cards. */
+  newOrder?: number;
+}
+
+/** Where a source's due date falls: a local calendar date (days since 1970-01-01) or an instant (ms epoch). */
+export type ImportedDue = { date: number } | { at: number };
+
+/** A card's schedule as the source left it. */
+export interface KeptSchedule {
+  state: CardState;
+  /** Ignored for a new card. */
+  due: ImportedDue;
+  /** The interval the source set, in days (0 while learning). */
+  intervalDays: number;
+  reps: number;
+  lapses: number;
+  /** ms epoch of the last review the schedule came from; null when the source does not say. */
+  lastReview: number | null;
+  /** Learning or relearning steps still to go (Anki's `left`), when in learning. */
+  stepsLeft?: number;
+  /** The source's own FSRS memory state (Anki's `cards.data`). */
+  memory?: { stability: number; difficulty: number; desiredRetention?: number; decay?: number };
+  /**
+   * Without a memory state, one is computed from the reviews at or after `historyFrom` (earlier ones
+   * came before a reset); when the history lacks its start, from the SM-2 ease and interval of its
+   * first review (`historyStart`); without `historyFrom`, from the card's own SM-2 `ease` (2.5 =
+   * 250 %) and interval, assuming the source scheduled for `sm2Retention`.
+   */
+  historyFrom?: number;
+  historyStart?: { ease: number; intervalDays: number };
+  ease?: number;
+  sm2Retention?: number;
 }
 
 /** An Anki note type carried with its notes, so cards show exactly what Anki showed. */
@@ -78,7 +116,7 @@ export interface ImportedMedia {
 }
 
 export interface ImportBundle {
-  /** Interleave backups: presets and which deck uses which (by deck name). */
+  /** Presets the file brings (an Interleave backup's, Anki's FSRS options) and which deck uses which (by deck name). */
   presets?: Preset[];
   deckPresets?: Record<string, string>;
   /** `anki-legacy1`, `anki-legacy2`, `anki-latest`, `csv`, `tsv`, `anki-text`, `interleave-markdown`, `obsidian`, `logseq`, `interleave-backup` … */
@@ -89,6 +127,8 @@ export interface ImportBundle {
   media: ImportedMedia[];
   /** Parts that could not be read, each saying where and what; the rest is still imported. */
   problems: string[];
+  /** What was left out on purpose, with why ("44 log rows without a rating: …"); shown with the summary. */
+  notices?: string[];
 }
 
 /** Thrown by an importer when a file cannot be read at all: says where and what. */

@@ -1,16 +1,17 @@
 // Turns an import bundle into one import event: notes matched by identity, histories merged, schedules recomputed.
-import type { ImportCounts } from '../../shared/dto';
+import type { ImportCounts, Preset, ScheduleMerge } from '../../shared/dto';
 import type { Collection } from '../collection/collection';
 import { contentHash, noteContentHash } from '../collection/content-hash';
 import { deckByName, decksForPath } from '../collection/deck-tree';
 import type { ImportedReviewEntry, ImportEvent } from '../collection/events';
-import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord } from '../collection/types';
+import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord, Schedule } from '../collection/types';
 import { cardId as makeCardId } from '../notes/note-types';
 import { replayTrail } from '../scheduling/fast-replay';
 import { defaultPreset } from '../scheduling/presets';
 import { newSchedule, type Grade1to4 } from '../scheduling/scheduler';
 import { studyDay, type Calendar } from '../time/study-day';
-import { MAX_FIELD_LENGTH, oversizedField, type ImportBundle, type ImportedReview } from './bundle';
+import { MAX_FIELD_LENGTH, oversizedField, type ImportBundle, type ImportedCard, type ImportedReview } from './bundle';
+import { scheduleFromKept } from './kept-schedule';
 
 export interface ImportOptions {
   at: number;
@@ -30,6 +31,8 @@ export interface ImportPlan {
   notes: ImportCounts;
   cards: ImportCounts;
   reviews: ImportCounts;
+  /** Present when cards already in the collection came again with their own schedules. */
+  schedules?: ScheduleMerge;
   decks: string[];
   /** Ids of the decks the notes went into, for a link to them. */
   deckIds: string[];
@@ -110,12 +113,22 @@ export function planImport(col: Collection, bundle: ImportBundle, options: Impor
     return made[made.length - 1]!.id;
   };
 
+  // The preset a card is scheduled with: a deck this import creates may bring its own (Anki's weights).
+  const presetFor = (deckId: string): Preset => {
+    const planned = decks.find((deck) => deck.id === deckId);
+    if (!planned) return col.presetOf(deckId);
+    return presets.find((preset) => preset.id === planned.presetId) ?? col.presets.get(planned.presetId) ?? col.presetOf(deckId);
+  };
+  const merge: ScheduleMerge = { fromFile: 0, studiedHere: 0, newerInFile: 0, newerHere: 0 };
+  let merged = false;
+  const positionOf = newCardPositions(bundle, col.nextPosition);
+
   const notes: NoteRecord[] = [];
   const cards: CardRecord[] = [];
   const reviews: ImportedReviewEntry[] = [];
   const removedCards: string[] = [];
   const usedDecks = new Set<string>();
-  let position = col.nextPosition;
+  let position = positionOf.next;
 
   for (const imported of bundle.notes) {
     const noteId = noteIdFor(imported.key);
@@ -209,46 +222,82 @@ export function planImport(col: Collection, bundle: ImportBundle, options: Impor
         reviewsCount.skipped += importedCard.reviews.length;
         continue;
       }
-      const known = card ? new Set(col.history.reviewsOf(id).map((review) => review.at)) : new Set<number>();
+      const here = card ? col.history.reviewsOf(id) : [];
+      const known = new Set(here.map((review) => review.at));
       const fresh = importedCard.reviews.filter((review) => !known.has(review.at));
       reviewsCount.unchanged += importedCard.reviews.length - fresh.length;
-      if (card && fresh.length === 0) {
+      const kept = importedCard.kept;
+      if (card && fresh.length === 0 && !kept) {
         if (noteChanged) cardsCount.updated++;
         else cardsCount.unchanged++;
         continue;
       }
-      const all = [...(card ? col.history.reviewsOf(id).map((r) => ({ at: r.at, rating: r.rating, durationMs: r.durationMs }) as ImportedReview) : []), ...fresh].sort(
-        (a, b) => a.at - b.at,
-      );
+      const all = [...here.map((r) => ({ at: r.at, rating: r.rating, durationMs: r.durationMs }) as ImportedReview), ...fresh].sort((a, b) => a.at - b.at);
       const created = card?.created ?? imported.created ?? at;
+      const preset = presetFor(card?.deckId ?? cardDeck);
       const trail = replayTrail(
         all.map((r) => r.at),
         all.map((r) => r.rating),
         created,
-        col.presetOf(cardDeck),
+        preset,
         calendar,
         id,
         all.map((r) => r.intervalDays),
       );
-      // A backup's own schedule and per-review results are kept exactly; otherwise they are computed.
-      const schedule = !card && importedCard.schedule ? importedCard.schedule : trail.length ? trail[trail.length - 1]!.after : newSchedule(created);
+      const replayed = trail.length ? trail[trail.length - 1]!.after : newSchedule(created);
+
+      // The schedule: the source's own when it has one (and, for a card already here, when the
+      // learner has not studied it here more recently); a backup's exact one; else the replay's.
+      let schedule: Schedule;
+      let fromSource = false;
+      if (kept) {
+        const sourceSchedule = scheduleFromKept(kept, [...importedCard.reviews].sort((a, b) => a.at - b.at), created, preset, calendar);
+        if (!card) {
+          schedule = sourceSchedule;
+          fromSource = true;
+        } else {
+          const settled = settleSchedule(card, sourceSchedule, here, importedCard, fresh);
+          if (settled.counted) {
+            merge[settled.counted]++;
+            merged = true;
+          }
+          schedule = settled.schedule;
+          fromSource = settled.schedule === sourceSchedule;
+          if (fresh.length === 0 && !fromSource) {
+            if (noteChanged) cardsCount.updated++;
+            else cardsCount.unchanged++;
+            continue;
+          }
+        }
+      } else {
+        schedule = !card && importedCard.schedule ? importedCard.schedule : replayed;
+      }
+
       const freshAt = new Set(fresh.map((review) => review.at));
       all.forEach((review, i) => {
         if (!freshAt.has(review.at)) return;
         const step = trail[i]!;
         const exact = !card && review.after && review.prior !== undefined;
+        // The source's schedule came from its last review: history shows it as that review's result,
+        // so a later change of parameters recomputes this card like any other.
+        const result = fromSource && schedule.lastReview === review.at && i === all.length - 1 ? schedule : step.after;
         reviews.push({
           cardId: id,
           at: review.at,
           rating: review.rating as Grade1to4,
           durationMs: review.durationMs,
           prior: exact ? review.prior! : step.prior,
-          after: exact ? review.after! : step.after,
+          after: exact ? review.after! : result,
         });
       });
       reviewsCount.added += fresh.length;
       if (card) {
-        cards.push({ ...card, ...schedule });
+        const { decay: _decay, desiredRetention: _retention, ...rest } = card;
+        cards.push({
+          ...(fromSource ? rest : card),
+          ...schedule,
+          ...(fromSource ? { suspended: importedCard.suspended, buriedUntilDay: importedCard.buried ? today + 1 : null } : {}),
+        });
         cardsCount.updated++;
       } else {
         cards.push({
@@ -256,7 +305,7 @@ export function planImport(col: Collection, bundle: ImportBundle, options: Impor
           noteId,
           ord: importedCard.ord,
           deckId: cardDeck,
-          position: importedCard.position ?? position++,
+          position: importedCard.position ?? positionOf.of(importedCard) ?? position++,
           suspended: importedCard.suspended,
           buriedUntilDay: importedCard.buried ? today + 1 : null,
           flag: importedCard.flag,
@@ -273,6 +322,8 @@ export function planImport(col: Collection, bundle: ImportBundle, options: Impor
     const described = bundle.decks.find((d) => d.name === deck.name);
     if (described?.description) deck.description = described.description;
   }
+  messages.push(...(bundle.notices ?? []));
+  if (merged) messages.push(mergeMessage(merge));
   const changed = notes.length > 0 || cards.length > 0 || noteTypes.length > 0 || reviews.length > 0 || removedCards.length > 0 || presets.length > 0;
   const deckIds = [...usedDecks];
   return {
@@ -282,8 +333,77 @@ export function planImport(col: Collection, bundle: ImportBundle, options: Impor
     notes: notesCount,
     cards: cardsCount,
     reviews: reviewsCount,
+    ...(merged ? { schedules: merge } : {}),
     decks: deckIds.map((id) => decks.find((deck) => deck.id === id)?.name ?? col.decks.get(id)?.name ?? id),
     deckIds,
     messages,
   };
+}
+
+/**
+ * A card already here that the file brings with its own schedule again: the file's schedule where
+ * the learner has not studied the card here since it came; where both have, the newer review wins.
+ * Reviews here are those the file does not have (the file's own, imported before, it still lists).
+ */
+function settleSchedule(
+  card: CardRecord,
+  source: Schedule,
+  here: readonly { at: number }[],
+  imported: ImportedCard,
+  fresh: readonly ImportedReview[],
+): { schedule: Schedule; counted: keyof ScheduleMerge | null } {
+  const inFile = new Set(imported.reviews.map((review) => review.at));
+  const lastHere = Math.max(-Infinity, ...here.filter((review) => !inFile.has(review.at)).map((review) => review.at));
+  const lastInFile = Math.max(-Infinity, ...fresh.map((review) => review.at));
+  const mine = scheduleOfCard(card);
+  const changed = !sameSchedule(mine, source) || card.suspended !== imported.suspended;
+  if (lastHere === -Infinity) return { schedule: changed ? source : mine, counted: changed ? 'fromFile' : null };
+  if (lastInFile === -Infinity) return { schedule: mine, counted: changed ? 'studiedHere' : null };
+  return lastInFile > lastHere ? { schedule: source, counted: 'newerInFile' } : { schedule: mine, counted: 'newerHere' };
+}
+
+function scheduleOfCard(card: CardRecord): Schedule {
+  const { state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview, decay, desiredRetention } = card;
+  return {
+    ...{ state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview },
+    ...(decay !== undefined ? { decay } : {}),
+    ...(desiredRetention !== undefined ? { desiredRetention } : {}),
+  };
+}
+
+/** Equal to the precision sources store (Anki keeps stability to 4 decimals). */
+function sameSchedule(a: Schedule, b: Schedule): boolean {
+  const close = (x: number, y: number) => Math.abs(x - y) <= 1e-3 * Math.max(1, Math.abs(x), Math.abs(y));
+  return (
+    a.state === b.state &&
+    a.due === b.due &&
+    a.scheduledDays === b.scheduledDays &&
+    a.reps === b.reps &&
+    a.lapses === b.lapses &&
+    a.lastReview === b.lastReview &&
+    close(a.stability, b.stability) &&
+    close(a.difficulty, b.difficulty)
+  );
+}
+
+function mergeMessage(merge: ScheduleMerge): string {
+  const parts = [`${merge.fromFile} card(s) not studied here since the last import now follow the file's latest schedule`];
+  if (merge.studiedHere) parts.push(`${merge.studiedHere} studied here since keep the schedule from here`);
+  if (merge.newerInFile || merge.newerHere) {
+    parts.push(`${merge.newerInFile + merge.newerHere} studied in both places: the newer review won (${merge.newerInFile} in the file, ${merge.newerHere} here)`);
+  }
+  return `Schedules: ${parts.join('; ')}.`;
+}
+
+/**
+ * Positions for the new cards of a file that gives its own order of introduction (Anki's due
+ * numbers of new cards): ranked after the collection's last position, in that order; cards without
+ * one follow after all of them.
+ */
+function newCardPositions(bundle: ImportBundle, start: number): { of: (card: ImportedCard) => number | undefined; next: number } {
+  const orders = [...new Set(bundle.notes.flatMap((note) => note.cards.map((card) => card.newOrder)).filter((order): order is number => order !== undefined))].sort(
+    (a, b) => a - b,
+  );
+  const rank = new Map(orders.map((order, i) => [order, start + i]));
+  return { of: (card) => (card.newOrder === undefined ? undefined : rank.get(card.newOrder)), next: start + orders.length };
 }

@@ -2,6 +2,8 @@
 import MarkdownIt from 'markdown-it';
 import { findMath, insideSpans, type MathSpan } from './math-spans';
 import { formulaDrawer, type FormulaDrawer } from './formula-drawer';
+import { latexDocumentHtml } from './latex-document';
+import { findRemoteFormulas, revealHiddenMathml } from './remote-math';
 import { escapeHtml, renderTex } from './tex';
 import { forwardFinder } from '../text/forward-finder';
 
@@ -204,7 +206,7 @@ export function ankiMathOffsets(text: string): (offset: number) => boolean {
   const spans: { start: number; end: number }[] = findAnkiMath(text);
   for (const tag of findLatexTags(text)) {
     const body = text.slice(tag.bodyStart, tag.bodyEnd);
-    if (tag.kind !== 'latex' || /^\s*\\begin\{/.test(body)) spans.push({ start: tag.bodyStart - 1, end: tag.bodyEnd });
+    if (tag.kind !== 'latex' || /^\s*\\begin\{(?!itemize|enumerate|description)/.test(body)) spans.push({ start: tag.bodyStart - 1, end: tag.bodyEnd });
     else for (const math of findMath(body)) spans.push({ start: tag.bodyStart + math.start, end: tag.bodyStart + math.end });
   }
   return insideSpans(spans);
@@ -217,34 +219,53 @@ function katexOrNull(tex: string, display: boolean): string | null {
   return KATEX_FAILED.test(html) ? null : html;
 }
 
+/** The body between two delimiters that wrap all of it (and do not appear inside), or null. */
+function wrappedIn(body: string, open: string, close: string): string | null {
+  if (body.length < open.length + close.length + 1 || !body.startsWith(open) || !body.endsWith(close)) return null;
+  const inner = body.slice(open.length, body.length - close.length);
+  return inner.includes(close) ? null : inner;
+}
+
 /**
  * A `[latex]` body is a fragment of a LaTeX document, text mode unless it says otherwise. KaTeX
- * draws math only, so: one formula (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) is drawn as that formula,
- * one environment as display math, and anything else as text with its inline formulas (`\text{…}`
- * reads `$…$` inside it the way LaTeX does).
+ * draws math only, so: one formula (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) is drawn as that formula, one
+ * math environment as display math (its source shown when KaTeX cannot draw it), and anything else
+ * (text, display formulas between paragraphs, itemize and enumerate lists) as a small document whose
+ * formulas KaTeX draws (latex-document.ts).
  */
 function renderLatexDocument(source: string): string | null {
   const body = source.trim();
-  const delimited = (open: string, close: string) =>
-    body.length >= open.length + close.length + 1 && body.startsWith(open) && body.endsWith(close)
-      ? body.slice(open.length, body.length - close.length)
-      : null;
-  const displayDollars = delimited('$$', '$$');
+  const displayDollars = wrappedIn(body, '$$', '$$');
   if (displayDollars !== null && !displayDollars.includes('$')) return katexOrNull(displayDollars, true);
-  const inlineDollars = delimited('$', '$');
+  const inlineDollars = wrappedIn(body, '$', '$');
   if (inlineDollars !== null && !/(^|[^\\])\$/.test(inlineDollars)) return katexOrNull(inlineDollars, false);
-  const parens = delimited('\\(', '\\)');
-  if (parens !== null && !parens.includes('\\)')) return katexOrNull(parens, false);
-  const brackets = delimited('\\[', '\\]');
-  if (brackets !== null && !brackets.includes('\\]')) return katexOrNull(brackets, true);
+  const parens = wrappedIn(body, '\\(', '\\)');
+  if (parens !== null) return katexOrNull(parens, false);
+  const brackets = wrappedIn(body, '\\[', '\\]');
+  if (brackets !== null) return katexOrNull(brackets, true);
   const environment = /^\\begin\{([a-zA-Z]+\*?)\}([\s\S]*)\\end\{\1\}$/.exec(body);
-  if (environment) {
+  if (environment && !/^(itemize|enumerate|description)$/.test(environment[1]!) && !/\\end\{/.test(environment[2]!.replace(/\\begin\{[\s\S]*?\\end\{[^}]*\}/g, ''))) {
     // LaTeX's own math environments that KaTeX does not know by name.
     if (environment[1] === 'displaymath') return katexOrNull(environment[2]!, true);
     if (environment[1] === 'math') return katexOrNull(environment[2]!, false);
     return katexOrNull(body, true);
   }
-  return katexOrNull(`\\text{${body}}`, false);
+  return latexDocumentHtml(body, katexOrNull);
+}
+
+/**
+ * `[$]…[/$]` and `[$$]…[/$$]` are math already, but their bodies often bring their own delimiters
+ * (`[$$]$$x$$[/$$]`): those are dropped. A body that is not a formula (text with a list, say) is
+ * read as a `[latex]` document.
+ */
+function renderMathTag(source: string, display: boolean): string | null {
+  const body = source.trim();
+  const inner = display
+    ? (wrappedIn(body, '$$', '$$') ?? wrappedIn(body, '\\[', '\\]'))
+    : (wrappedIn(body, '\\(', '\\)') ?? (wrappedIn(body, '$$', '$$') === null ? wrappedIn(body, '$', '$') : null));
+  const drawn = katexOrNull(inner ?? source, display);
+  if (drawn !== null) return drawn;
+  return inner === null && /\$|\\begin\{(itemize|enumerate|description)\}/.test(body) ? latexDocumentHtml(body, katexOrNull) : null;
 }
 
 /** The source of a `[latex]`, `[$]` or `[$$]` body as Anki prepares it for LaTeX: line-break tags become newlines, other HTML goes. */
@@ -255,7 +276,7 @@ function latexSource(body: string): string {
 /** One `[latex]`, `[$]` or `[$$]` drawn with KaTeX, or its source shown when KaTeX cannot read it. */
 export function renderLatexTag(kind: LatexKind, body: string): string {
   const source = latexSource(body);
-  const html = kind === 'latex' ? renderLatexDocument(source) : katexOrNull(source, kind === 'display');
+  const html = kind === 'latex' ? renderLatexDocument(source) : renderMathTag(source, kind === 'display');
   return html ?? `<code class="latex-source">${escapeHtml(source)}</code>`;
 }
 
@@ -327,10 +348,20 @@ export function renderAnkiMarkup(html: string, drawer: FormulaDrawer = formulaDr
   const heard = replaceSpans(spoken, sounds, (i) =>
     setAside(`<audio controls src="${escapeHtml(decodeEntities(sounds[i]!.name))}"></audio>`),
   );
-  const latex = findLatexTags(heard);
-  const typeset = replaceSpans(heard, latex, (i) => {
+  // Formula images from the web cannot load offline (nor should they: they would tell a server when
+  // the learner studies); the TeX they carry is drawn here, or their hidden MathML shown.
+  const remote = findRemoteFormulas(heard);
+  const offline = replaceSpans(heard, remote, (i) => {
+    const { tex, display } = remote[i]!;
+    if (tex === null) return '';
+    const source = decodeEntities(tex);
+    return setAside(drawer(`remote:${source}`, source, display, () => renderTex(source, display)));
+  });
+  const local = remote.some((formula) => formula.tex === null) ? revealHiddenMathml(offline) : offline;
+  const latex = findLatexTags(local);
+  const typeset = replaceSpans(local, latex, (i) => {
     const tag = latex[i]!;
-    const body = heard.slice(tag.bodyStart, tag.bodyEnd);
+    const body = local.slice(tag.bodyStart, tag.bodyEnd);
     return setAside(drawer(`${tag.kind}:${body}`, latexSource(body), tag.kind === 'display', () => renderLatexTag(tag.kind, body)));
   });
   const math = findAnkiMath(typeset);

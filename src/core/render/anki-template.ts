@@ -471,18 +471,27 @@ function replaceSpans(text: string, spans: Span[], replacement: string): string 
 
 const notice = (text: string) => `<span class="template-error">${escapeHtml(text)}</span>`;
 
+/** What a typed answer is compared with, and whether accents count (`type:nc:` ignores them). */
+interface ExpectedAnswer {
+  text: string;
+  ignoreAccents: boolean;
+}
+
 /**
- * The front: no box to type in can exist here, so the tags show nothing. Returns the answer the
- * back will show, taken from the first tag: null when there is none (or its field is empty).
+ * The front: the first tag becomes the place of the box the learner types in (the window puts an
+ * input there; card HTML never holds one), the others nothing, as Anki reads one typed answer per
+ * card. Returns the answer the back compares with, from the first tag: null when there is none
+ * (or its field is empty).
  */
-function typeAnswerOnFront(html: string, input: AnkiCardInput): { html: string; expected: string | null } {
+function typeAnswerOnFront(html: string, input: AnkiCardInput): { html: string; expected: ExpectedAnswer | null } {
   const tags = findTypeTags(html);
   const first = tags[0];
   if (!first) return { html, expected: null };
   let field = first.spec;
   const cloze = field.startsWith('cloze:');
   if (cloze) field = field.split(':')[1] ?? '';
-  if (field.startsWith('nc:')) field = field.split(':')[1] ?? '';
+  const ignoreAccents = field.startsWith('nc:');
+  if (ignoreAccents) field = field.split(':')[1] ?? '';
   const known = input.noteType.fields.includes(field);
   let expected = known ? (Object.hasOwn(input.fields, field) ? (input.fields[field] ?? '') : '') : null;
   if (expected !== null && cloze) expected = clozeAnswerForTyping(expected, input.ord) || null;
@@ -490,19 +499,26 @@ function typeAnswerOnFront(html: string, input: AnkiCardInput): { html: string; 
     const problem = cloze ? 'Please run Tools>Empty Cards' : `Type answer: unknown field ${field}`;
     return { html: replaceSpans(html, tags, notice(problem)), expected: null };
   }
-  return { html: replaceSpans(html, tags, ''), expected: expected || null };
+  if (!expected) return { html: replaceSpans(html, tags, ''), expected: null };
+  // The later tags go first, so the first one's offsets still hold.
+  const others = replaceSpans(html, tags.slice(1), '');
+  return { html: replaceSpans(others, [first], '<span class="type-answer-box"></span>'), expected: { text: expected, ignoreAccents } };
 }
 
-/** The back: each tag shows the expected answer as plain text, with Anki's move of `<hr id=answer>` above it. */
-function typeAnswerOnBack(html: string, expected: string | null): string {
+/**
+ * The back: each tag shows the expected answer as plain text, with Anki's move of `<hr id=answer>`
+ * above it, in an element the window fills with the comparison once it knows what was typed.
+ */
+function typeAnswerOnBack(html: string, expected: ExpectedAnswer | null): string {
   const tags = findTypeTags(html);
   if (!expected) return replaceSpans(html, tags, '');
   const withoutRule = html.split('<hr id=answer>').join('');
   const hadRule = withoutRule.length !== html.length;
   const remaining = hadRule ? findTypeTags(withoutRule) : tags;
   if (remaining.length === 0) return html;
-  const text = trim(stripHtml(stripAvTags(expected).replace(/(\n|<br\s?\/?>|<\/?div>)+/gi, ' ')));
-  return replaceSpans(withoutRule, remaining, `${hadRule ? '<hr id=answer>' : ''}<span class="type-answer">${escapeHtml(text)}</span>`);
+  const text = trim(stripHtml(stripAvTags(expected.text).replace(/(\n|<br\s?\/?>|<\/?div>)+/gi, ' ')));
+  const kind = expected.ignoreAccents ? 'type-answer-result nc' : 'type-answer-result';
+  return replaceSpans(withoutRule, remaining, `${hadRule ? '<hr id=answer>' : ''}<span class="${kind}">${escapeHtml(text)}</span>`);
 }
 
 // ---------------------------------------------------------------------------------------------

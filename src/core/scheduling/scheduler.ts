@@ -1,5 +1,5 @@
 // FSRS-6 scheduling through ts-fsrs, on the learner's study days rather than UTC days.
-import { fsrs, generatorParameters, StrategyMode, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
+import { forgetting_curve, fsrs, generatorParameters, StrategyMode, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
 import type { Preset } from '../../shared/dto';
 import { CardState, type Schedule } from '../collection/types';
 import { fromShifted, studyDay, toShifted, type Calendar } from '../time/study-day';
@@ -142,6 +142,8 @@ export function elapsedDays(schedule: Schedule, now: number, calendar: Calendar)
 /** Probability of recall now; null for a card never reviewed. */
 export function retrievability(schedule: Schedule, now: number, preset: Preset, calendar: Calendar): number | null {
   if (schedule.state === CardState.New || schedule.lastReview === null || schedule.stability <= 0) return null;
+  // A memory state another app computed with its own curve is read on that curve until the next review.
+  if (schedule.decay !== undefined) return forgetting_curve(schedule.decay, elapsedDays(schedule, now, calendar), schedule.stability);
   return schedulerFor(preset).forgetting_curve(elapsedDays(schedule, now, calendar), schedule.stability);
 }
 

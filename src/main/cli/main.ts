@@ -1,4 +1,7 @@
 // `interleave`: the service from a terminal, for scripting and automation (`--json` for programs).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DeckNode } from '../../shared/dto';
 import { RATINGS, type Rating } from '../../shared/dto';
@@ -14,7 +17,8 @@ Commands:
   decks                                   decks with total, new, learning and due counts
   due [--deck NAME] [--limit N]           cards due now, in study order
   show CARD_ID                            a card's fields, state and review history
-  search QUERY [--limit N]                cards matching an Anki-style query (docs/search.md)
+  search QUERY [--limit N]                cards matching an Anki-style query (docs/search.md); the first 1000
+                                          unless --limit says otherwise
   stats [--deck NAME]                     every figure of the statistics screen
   answer CARD_ID again|hard|good|easy [--duration MS]
   undo                                    take back the last answer or change
@@ -39,6 +43,9 @@ Options:
 Exit codes: 0 ok, 1 failure, 2 bad input, 3 data folder in use, 4 damaged data.`;
 
 const EXIT = { ok: 0, failure: 1, input: 2, locked: 3, damaged: 4 } as const;
+/** Cards `search` lists unless told otherwise, and how many rows the service gives at once. */
+const SEARCH_LIMIT = 1000;
+const PAGE = 1000;
 
 class UsageError extends Error {}
 
@@ -94,13 +101,36 @@ async function run(argv: string[]): Promise<number> {
     if (args.length < n) throw new UsageError(`${command} needs ${what}`);
   };
   const now = clockFrom(values.now);
-  const service = StudyService.open({
-    dataDir: dataDirFrom(values.data),
-    now,
-    builtinDecksDir: builtinDecksDir(import.meta.dirname),
-    purpose: `cli ${command}`,
-  });
+  const dataDir = dataDirFrom(values.data);
+  const open = (dir: string) => StudyService.open({ dataDir: dir, now, builtinDecksDir: builtinDecksDir(import.meta.dirname), purpose: `cli ${command}` });
   const print = (result: unknown, text: () => string) => console.log(values.json ? JSON.stringify(result, null, 2) : text());
+  const importRequest = () => {
+    needArgs(1, 'a FILE');
+    const existing = values.existing;
+    if (existing !== undefined && existing !== 'update' && existing !== 'skip') throw new UsageError(`--existing: "${existing}" is not update or skip`);
+    return { path: args[0]!, ...(values.deck?.[0] ? { deckName: values.deck[0] } : {}), dryRun: values['dry-run'] ?? false, ...(existing ? { existing: existing as 'update' | 'skip' } : {}) };
+  };
+  if (command === 'import' && !existsSync(dataDir)) {
+    // No collection yet: the import is tried in a scratch folder first, so that a dry run or a file
+    // that cannot be imported leaves no data folder behind.
+    const request = importRequest();
+    const scratch = mkdtempSync(join(tmpdir(), 'interleave-import-'));
+    try {
+      const trial = open(scratch);
+      try {
+        const summary = await trial.importFile({ ...request, dryRun: true });
+        if (request.dryRun) {
+          print(summary, () => formatImport(summary));
+          return EXIT.ok;
+        }
+      } finally {
+        await trial.close();
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  const service = open(dataDir);
   const seqBefore = service.store.lastSeq;
   let code: number = EXIT.ok;
   try {
@@ -143,11 +173,24 @@ async function run(argv: string[]): Promise<number> {
         break;
       }
       case 'search': {
-        const limit = values.limit === undefined ? 1000 : Number(values.limit);
+        const limit = values.limit === undefined ? SEARCH_LIMIT : Number(values.limit);
         if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit: "${values.limit}" is not a positive whole number`);
-        const found = await service.search({ query: args.join(' '), limit: Math.min(limit, 1000) });
-        const rows = found.rows.map((row) => ({ cardId: row.cardId, deck: row.deckName, question: row.question }));
-        print({ total: found.total, cards: rows }, () => `${formatSearch(rows)}\n${found.total} card(s)`);
+        const found = await service.search({ query: args.join(' '), limit: Math.min(limit, PAGE) });
+        const listed = [...found.rows];
+        // The service hands out rows a page at a time; a longer list is fetched page by page.
+        for (let from = listed.length; from < Math.min(limit, found.total); from += PAGE) {
+          listed.push(...(await service.browseRows({ cardIds: found.ids.slice(from, Math.min(limit, from + PAGE)) })));
+        }
+        const rows = listed.map((row) => ({ cardId: row.cardId, deck: row.deckName, question: row.question }));
+        const truncated = rows.length < found.total;
+        print({ total: found.total, shown: rows.length, truncated, cards: rows }, () =>
+          [
+            formatSearch(rows),
+            truncated
+              ? `Showing ${rows.length} of ${found.total} cards (--limit ${limit}); use --limit ${found.total} to see them all.`
+              : `${found.total} card(s)`,
+          ].join('\n'),
+        );
         break;
       }
       case 'stats': {
@@ -182,15 +225,7 @@ async function run(argv: string[]): Promise<number> {
         break;
       }
       case 'import': {
-        needArgs(1, 'a FILE');
-        const existing = values.existing;
-        if (existing !== undefined && existing !== 'update' && existing !== 'skip') throw new UsageError(`--existing: "${existing}" is not update or skip`);
-        const summary = await service.importFile({
-          path: args[0]!,
-          ...(oneDeck ? { deckName: oneDeck } : {}),
-          dryRun: values['dry-run'],
-          ...(existing ? { existing } : {}),
-        });
+        const summary = await service.importFile(importRequest());
         print(summary, () => formatImport(summary));
         break;
       }

@@ -363,6 +363,9 @@ function writeCol(db: Database, contents: ColContents): void {
     // The revlog written here uses four answer buttons in learning too: the v2 scheduler's convention.
     schedVer: 2,
     sched2021: true,
+    // Review cards' due days are counted in UTC days from crt (a UTC midnight): say so, or a reader
+    // would count them in its own time zone.
+    creationOffset: 0,
   };
   const modelsJson = Object.fromEntries(models.map((model) => [String(model.id), modelJson(model, Math.floor(now / 1000))]));
   const decksJson = Object.fromEntries(decks.map((deck) => [String(deck.id), deckJson(deck, Math.floor(now / 1000))]));

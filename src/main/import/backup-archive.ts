@@ -17,6 +17,8 @@ const schedule = z.object({
   reps: z.number().int().min(0),
   lapses: z.number().int().min(0),
   lastReview: z.number().finite().nullable(),
+  decay: z.number().finite().positive().optional(),
+  desiredRetention: z.number().finite().gt(0).lt(1).optional(),
 });
 
 /** A backup is untrusted like any file: its collection must have exactly the shape a bundle has. */

@@ -80,7 +80,7 @@ async function importNow(context: ImportContext, fileName: string, bytes: Uint8A
   await step('reading the file', 0.02);
   let bundle;
   try {
-    bundle = await readImportFile(fileName, bytes, request);
+    bundle = await readImportFile(fileName, bytes, { ...request, calendar });
   } catch (error) {
     if (error instanceof ImportError) {
       throw new AppError('parse_error', error.message, {
@@ -141,6 +141,7 @@ async function importNow(context: ImportContext, fileName: string, bytes: Uint8A
     notes: plan.notes,
     cards: plan.cards,
     reviews: plan.reviews,
+    ...(plan.schedules ? { schedules: plan.schedules } : {}),
     media: media.counts,
     messages: [...plan.messages, ...media.messages],
     preview: preview(col, plan.event),

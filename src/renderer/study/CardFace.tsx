@@ -1,8 +1,8 @@
 // One side of a card: untrusted HTML from the service, sanitised here and only here.
-import { useMemo } from 'react';
+import { useMemo, type Ref } from 'react';
 import { sanitize } from '../render/sanitize';
 
-export function CardFace({ html, className, testId }: { html: string; className?: string; testId?: string }) {
+export function CardFace({ html, className, testId, ref }: { html: string; className?: string; testId?: string; ref?: Ref<HTMLDivElement> }) {
   const clean = useMemo(() => sanitize(html), [html]);
-  return <div className={`card-face ${className ?? ''}`} data-testid={testId} dangerouslySetInnerHTML={{ __html: clean }} />;
+  return <div ref={ref} className={`card-face ${className ?? ''}`} data-testid={testId} dangerouslySetInnerHTML={{ __html: clean }} />;
 }

@@ -13,6 +13,7 @@ import { KeyPoints, POINT_KEYS } from './KeyPoints';
 import { SessionSummary, type SessionTally } from './SessionSummary';
 import { splitSource } from './source-last';
 import { StudyBar } from './StudyBar';
+import { QuestionFace, withTypedAnswer } from './TypeAnswer';
 
 /** Time on a card beyond this is the learner away from the keyboard, not thinking. */
 const MAX_COUNTED_MS = 5 * 60_000;
@@ -24,6 +25,8 @@ export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null
   const [state, setState] = useState<NextCardResult | null>(null);
   const [revealed, setRevealed] = useState(false);
   const [ticked, setTicked] = useState<Set<number>>(new Set());
+  /** What the learner typed into a type-in card's box. */
+  const [typed, setTyped] = useState('');
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -37,6 +40,7 @@ export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null
     setState(next);
     setRevealed(false);
     setTicked(new Set());
+    setTyped('');
     shownAt.current = performance.now();
   }, []);
 
@@ -74,7 +78,10 @@ export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null
   const suggestion: Rating | null = card?.keyPoints && revealed ? suggestRating(ticked.size, points) : null;
   const onSpace: Rating = spaceRating(card?.keyPoints ? ticked.size : 0, points);
   // The Source of a key-points note goes after the points, at the end of the answer.
-  const back = useMemo(() => (card?.keyPoints ? splitSource(card.back) : { body: card?.back ?? '', source: '' }), [card]);
+  const back = useMemo(() => {
+    const sides = card?.keyPoints ? splitSource(card.back) : { body: card?.back ?? '', source: '' };
+    return { ...sides, body: withTypedAnswer(sides.body, typed) };
+  }, [card, typed]);
 
   const toggle = useCallback(
     (index: number) =>
@@ -230,7 +237,11 @@ export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null
               <span>{card.deckName}</span>
               <span className={`kind ${card.kind}`}>{card.kind}</span>
             </div>
-            {revealed ? <CardFace html={back.body} testId="answer" /> : <CardFace html={card.front} testId="question" />}
+            {revealed ? (
+              <CardFace html={back.body} testId="answer" />
+            ) : (
+              <QuestionFace html={card.front} typed={typed} onTyped={setTyped} onSubmit={() => setRevealed(true)} />
+            )}
             {revealed && card.keyPoints && <KeyPoints points={card.keyPoints} ticked={ticked} onToggle={toggle} />}
             {revealed && back.source && <CardFace html={back.source} testId="answer-source" />}
           </article>

@@ -25,7 +25,7 @@ describe("Logseq's own Flashcards page", () => {
     expect(bundle.problems).toEqual([]);
   });
 
-  it('imports its review properties as one review at card-last-reviewed, score 5 as Good, with the last interval', () => {
+  it('imports its review properties as one review at card-last-reviewed, score 5 as Good, with the last interval, and keeps its schedule', () => {
     expect(bundle.notes[0]!.cards).toEqual([
       {
         ord: 1,
@@ -33,6 +33,16 @@ describe("Logseq's own Flashcards page", () => {
         buried: false,
         flag: 0,
         reviews: [{ at: Date.parse('2021-10-11T10:59:40.382Z'), rating: 3, durationMs: 0, intervalDays: 28.3, sourceId: 'logseq:2021-10-11T10:59:40.382Z' }],
+        // Due at card-next-schedule with the last interval, 4 repeats and ease 2.66.
+        kept: {
+          state: 2,
+          due: { at: Date.parse('2021-11-08T17:59:40.382Z') },
+          intervalDays: 28.3,
+          reps: 4,
+          lapses: 0,
+          lastReview: Date.parse('2021-10-11T10:59:40.382Z'),
+          ease: 2.66,
+        },
       },
     ]);
   });

@@ -62,10 +62,10 @@ describe('the stock note types', () => {
     });
   });
 
-  it('Basic (type in the answer): no box on the front, the expected answer as text on the back', () => {
+  it('Basic (type in the answer): a place for the box on the front, the expected answer as text on the back for the comparison', () => {
     expect(card(BASIC_TYPING, { Front: 'Capital of France?', Back: '<b>Paris</b>&nbsp;' })).toEqual({
-      front: 'Capital of France?\n\n',
-      back: 'Capital of France?\n\n\n\n<hr id=answer><span class="type-answer">Paris</span>',
+      front: 'Capital of France?\n\n<span class="type-answer-box"></span>',
+      back: 'Capital of France?\n\n\n\n<hr id=answer><span class="type-answer-result">Paris</span>',
     });
   });
 });
@@ -115,7 +115,20 @@ describe('type in the answer', () => {
   it('on a cloze card expects the deletions of this card', () => {
     const noteType = { ...CLOZE, templates: [{ name: 'Cloze', front: '{{cloze:Text}}{{type:cloze:Text}}', back: '{{cloze:Text}}{{type:cloze:Text}}' }] };
     const sides = card(noteType, { Text: '{{c1::Paris}} and {{c1::Lyon}}, not {{c2::Nice}}', 'Back Extra': '' }, 1);
-    expect(sides.back.endsWith('<span class="type-answer">Paris, Lyon</span>')).toBe(true);
+    expect(sides.front.endsWith('<span class="type-answer-box"></span>')).toBe(true);
+    expect(sides.back.endsWith('<span class="type-answer-result">Paris, Lyon</span>')).toBe(true);
+  });
+
+  it('type:nc: marks the comparison to be made without accents', () => {
+    const noteType = { ...BASIC_TYPING, templates: [{ name: 'c', front: '{{Front}}{{type:nc:Back}}', back: '{{FrontSide}}<hr id=answer>' }] };
+    const sides = card(noteType, { Front: 'Café?', Back: 'café' });
+    expect(sides.front).toBe('Café?<span class="type-answer-box"></span>');
+    expect(sides.back).toBe('Café?<hr id=answer><span class="type-answer-result nc">café</span>');
+  });
+
+  it('gives one box on the front, however many tags it has, as Anki reads one typed answer', () => {
+    const noteType = { ...BASIC_TYPING, templates: [{ name: 'c', front: '{{type:Back}} or {{type:Back}}', back: '' }] };
+    expect(card(noteType, { Front: 'q', Back: 'a' }).front).toBe('<span class="type-answer-box"></span> or ');
   });
 
   it('with an empty field shows nothing on either side', () => {

@@ -51,8 +51,10 @@ describe('[$], [$$] and [latex]', () => {
     expect(drawn(renderAnkiMarkup('[latex]\\begin{displaymath}x\\end{displaymath}[/latex]'))).toEqual(['x']);
   });
 
-  it('[latex] holding text is typeset as text, its $…$ as math', () => {
-    expect(drawn(renderAnkiMarkup('[latex]Energy is $E = mc^2$.[/latex]'))).toEqual(['\\text{Energy is $E = mc^2$.}']);
+  it('[latex] holding text is set as text that wraps like the card’s, its $…$ as math', () => {
+    const html = renderAnkiMarkup('[latex]Energy is $E = mc^2$.[/latex]');
+    expect(drawn(html)).toEqual(['E = mc^2']);
+    expect(html).toMatch(/^Energy is <span class="katex">/);
   });
 
   it('shows the source when KaTeX cannot read it, and never runs TeX', () => {

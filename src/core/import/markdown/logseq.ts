@@ -1,5 +1,6 @@
 // Cards of a Logseq page (`#card` blocks and `{{cloze …}}`) to an ImportBundle.
-import { DEFAULT_LIMITS, type ImportBundle, type ImportedReview, type ImportLimits } from '../bundle';
+import { CardState } from '../../collection/types';
+import { DEFAULT_LIMITS, type ImportBundle, type ImportedReview, type ImportLimits, type KeptSchedule } from '../bundle';
 import { BundleBuilder, checkSize, cleanDeckName, deckNameFromFile, normaliseText, splitTags, uniqueTags } from '../text/bundle-builder';
 import { codeSpans, insideSpans, type Span } from '../text/code-spans';
 import { nativeDeletion } from '../text/native-cloze';
@@ -67,10 +68,14 @@ export function parseLogseq(text: string, fileName: string, options: LogseqOptio
     if (rendered.cut) builder.problem(block.line, `the answer's child blocks run past ${MAX_ANSWER_LINES} lines or ${MAX_ANSWER_CHARS} characters; the rest was left out`);
     const tags = uniqueTags([...otherTags(joined, spans), ...propertyTags.filter((tag) => tag.toLowerCase() !== 'card')]);
     const reviews = new Map<number, ImportedReview[]>();
+    const schedules = new Map<number, KeptSchedule>();
     if (tagged) {
       const review = reviewFromProperties(block.properties);
       if ('problem' in review) builder.problem(block.line, review.problem);
-      else if (review.review) reviews.set(1, [review.review]);
+      else if (review.review) {
+        reviews.set(1, [review.review]);
+        if (review.kept) schedules.set(1, review.kept);
+      }
     }
     const id = block.properties.get('id')?.trim();
     const identity = id ? { key: `logseq:${id}` } : null;
@@ -84,7 +89,7 @@ export function parseLogseq(text: string, fileName: string, options: LogseqOptio
       const clozeText = withoutCardTag(native, codeSpans(native));
       const fields: Record<string, string> = { Text: clozeText };
       if (answer) fields.Extra = answer;
-      builder.addNote({ deckName, type: 'cloze', fields, format: 'markdown', tags, reviews, line: block.line }, identity ?? { question: clozeText });
+      builder.addNote({ deckName, type: 'cloze', fields, format: 'markdown', tags, reviews, schedules, line: block.line }, identity ?? { question: clozeText });
       continue;
     }
     if (!question) {
@@ -95,7 +100,7 @@ export function parseLogseq(text: string, fileName: string, options: LogseqOptio
       builder.problem(block.line, 'the card block has no child blocks to answer it and no cloze; skipped');
       continue;
     }
-    builder.addNote({ deckName, type: 'basic', fields: { Front: question, Back: answer }, format: 'markdown', tags, reviews, line: block.line }, identity ?? { question });
+    builder.addNote({ deckName, type: 'basic', fields: { Front: question, Back: answer }, format: 'markdown', tags, reviews, schedules, line: block.line }, identity ?? { question });
   }
   return builder.build('no cards found (Logseq cards are blocks tagged #card, or blocks with {{cloze …}})');
 }
@@ -261,14 +266,15 @@ function renderChildren(block: Block): { text: string; cut: boolean } {
 
 /**
  * Logseq keeps a card's last review, not its history: `card-last-reviewed`, `card-last-score` (1
- * forgotten, 3 recalled with effort, 5 remembered), `card-last-interval` (days) and `card-repeats`.
- * We import one review at `card-last-reviewed` (else `card-next-schedule` − interval), rated from the
- * score (1 -> Again, 3 -> Hard, 5 -> Good; 0-2 Again, 4 Good), with `intervalDays` = the last interval,
- * so the schedule carries on from there. The earlier repeats have no dates and are not invented; the
- * ease factor is dropped, FSRS recomputes difficulty. A card never reviewed (no date, or `card-repeats`
- * 0 with interval −1 after a reset) has no history.
+ * forgotten, 3 recalled with effort, 5 remembered), `card-last-interval` (days), `card-repeats`,
+ * `card-ease-factor` and `card-next-schedule`. We import one review at `card-last-reviewed` (else
+ * `card-next-schedule` − interval), rated from the score (1 -> Again, 3 -> Hard, 5 -> Good; 0-2
+ * Again, 4 Good), with `intervalDays` = the last interval. The card continues as a review card due at
+ * `card-next-schedule` with that interval and its repeats, its memory state the one its SM-2 ease
+ * and interval imply. The earlier repeats have no dates and are not invented. A card never reviewed
+ * (no date, or `card-repeats` 0 with interval −1 after a reset) has no history.
  */
-function reviewFromProperties(properties: Map<string, string>): { review: ImportedReview | null } | { problem: string } {
+function reviewFromProperties(properties: Map<string, string>): { review: ImportedReview | null; kept?: KeptSchedule } | { problem: string } {
   const get = (name: string) => {
     const value = properties.get(name)?.trim();
     return value && value !== 'nil' ? value : undefined;
@@ -290,5 +296,18 @@ function reviewFromProperties(properties: Map<string, string>): { review: Import
   const rating = score < 3 ? 1 : score < 4 ? 2 : 3;
   const review: ImportedReview = { at, rating, durationMs: 0, sourceId: `logseq:${reviewed ?? next}` };
   if (interval !== undefined && interval >= 0) review.intervalDays = interval;
-  return { review };
+  const due = next !== undefined ? Date.parse(next) : NaN;
+  if (!Number.isFinite(due) || interval === undefined || interval < 0) return { review };
+  const repeats = Number(get('card-repeats'));
+  const ease = Number(get('card-ease-factor'));
+  const kept: KeptSchedule = {
+    state: CardState.Review,
+    due: { at: due },
+    intervalDays: interval,
+    reps: Number.isInteger(repeats) && repeats > 0 ? repeats : 1,
+    lapses: 0,
+    lastReview: at,
+    ease: Number.isFinite(ease) && ease >= 1.3 ? ease : 2.5,
+  };
+  return { review, kept };
 }

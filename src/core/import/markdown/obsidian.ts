@@ -1,6 +1,7 @@
 // Flashcards of the Obsidian Spaced Repetition plugin (st3v3nmw/obsidian-spaced-repetition) to an ImportBundle.
 import type { NoteTypeName } from '../../../shared/dto';
-import { DEFAULT_LIMITS, type ImportBundle, type ImportedReview, type ImportLimits } from '../bundle';
+import { CardState } from '../../collection/types';
+import { DEFAULT_LIMITS, type ImportBundle, type ImportedReview, type ImportLimits, type KeptSchedule } from '../bundle';
 import { BundleBuilder, checkSize, cleanDeckName, deckNameFromFile, normaliseText } from '../text/bundle-builder';
 import { codeSpans, indexOutsideCode, insideSpans, type Span } from '../text/code-spans';
 import { nativeDeletion } from '../text/native-cloze';
@@ -115,14 +116,18 @@ export function parseObsidian(text: string, fileName: string, options: ObsidianO
       continue;
     }
     const reviews = new Map<number, ImportedReview[]>();
+    const schedules = new Map<number, KeptSchedule>();
     if (schedule !== null) {
       readSchedule(schedule).forEach((entry, index) => {
         if (entry === null) return;
         if ('problem' in entry) builder.problem(line, entry.problem);
-        else reviews.set(index + 1, [entry]);
+        else {
+          reviews.set(index + 1, [entry.review]);
+          schedules.set(index + 1, entry.kept);
+        }
       });
     }
-    builder.addNote({ deckName, type: note.type, fields: note.fields, format: 'markdown', tags: [], reviews, line }, { question: note.question });
+    builder.addNote({ deckName, type: note.type, fields: note.fields, format: 'markdown', tags: [], reviews, schedules, line }, { question: note.question });
   }
   return builder.build('no flashcards found (the plugin writes them as Question::Answer, Question:::Answer, lines around ? or ??, or ==cloze== highlights)');
 }
@@ -456,14 +461,14 @@ function findDeletions(text: string, { open, close }: Markup, spans: readonly Sp
 /**
  * `<!--SR:!2023-10-16,34,290!2023-10-20,7,250-->` holds one entry per card (two for reversed cards,
  * one per cloze card). The plugin keeps no review log, only each card's next due date, its interval
- * and ease. We import that as one review on (due − interval) days, at noon UTC so that it falls on the
- * same calendar day in every time zone, rated Good (the plugin does not say how the last answer was
- * rated, and a card with an interval was last passed) with `intervalDays` = the interval, so the
- * schedule carries on from there. The ease is dropped: FSRS recomputes difficulty from ratings. The
- * plugin's newer FSRS entries (`!fsrs,due,interval,…,lastReview`) give the review time directly.
- * The plugin's placeholder date 2000-01-01 marks a card never reviewed.
+ * and ease. The card continues as a review card due on that date with that interval, its memory
+ * state the one its SM-2 ease and interval imply; its history is one review on (due − interval)
+ * days, at noon UTC so that it falls on the same calendar day in every time zone, rated Good (the
+ * plugin does not say how the last answer was rated, and a card with an interval was last passed).
+ * The plugin's newer FSRS entries (`!fsrs,due,interval,…,lastReview`) give the due instant and the
+ * review time directly. The plugin's placeholder date 2000-01-01 marks a card never reviewed.
  */
-function readSchedule(comment: string): (ImportedReview | { problem: string } | null)[] {
+function readSchedule(comment: string): ({ review: ImportedReview; kept: KeptSchedule } | { problem: string } | null)[] {
   return comment
     .split('!')
     .map((segment) => segment.trim())
@@ -478,15 +483,26 @@ function readSchedule(comment: string): (ImportedReview | { problem: string } | 
         if (Number(parts[6]) === 0) return null;
         if (!validInterval(interval)) return bad;
         const at = Number.isFinite(lastReview) ? lastReview : due - interval * DAY_MS;
-        if (!Number.isFinite(at)) return bad;
-        return { at, rating: 3, durationMs: 0, intervalDays: interval, sourceId: `obsidian-sr:${segment}` };
+        if (!Number.isFinite(at) || !Number.isFinite(due)) return bad;
+        const review: ImportedReview = { at, rating: 3, durationMs: 0, intervalDays: interval, sourceId: `obsidian-sr:${segment}` };
+        return { review, kept: reviewCard({ at: due }, interval, at, SM2_EASE) };
       }
       const day = parseDay(parts[0] ?? '');
       const interval = Number(parts[1]);
+      const ease = Number(parts[2]) / 100;
       if (day === null || !validInterval(interval) || parts.length < 3) return bad;
       if (day === Date.UTC(2000, 0, 1)) return null;
-      return { at: day + DAY_MS / 2 - interval * DAY_MS, rating: 3, durationMs: 0, intervalDays: interval, sourceId: `obsidian-sr:${segment}` };
+      const at = day + DAY_MS / 2 - interval * DAY_MS;
+      const review: ImportedReview = { at, rating: 3, durationMs: 0, intervalDays: interval, sourceId: `obsidian-sr:${segment}` };
+      return { review, kept: reviewCard({ date: day / DAY_MS }, interval, at, Number.isFinite(ease) && ease >= 1.3 ? ease : SM2_EASE) };
     });
+}
+
+/** The plugin's starting ease, for entries that do not give one. */
+const SM2_EASE = 2.5;
+
+function reviewCard(due: KeptSchedule['due'], interval: number, lastReview: number, ease: number): KeptSchedule {
+  return { state: CardState.Review, due, intervalDays: interval, reps: 1, lapses: 0, lastReview, ease };
 }
 
 function validInterval(days: number): boolean {

@@ -2,7 +2,7 @@
 import { contentHash, noteContentHash } from '../../collection/content-hash';
 import { NOTE_TYPES, noteProblem } from '../../notes/note-types';
 import type { NoteTypeName } from '../../../shared/dto';
-import { DEFAULT_LIMITS, ImportError, type ImportBundle, type ImportedCard, type ImportedNote, type ImportLimits } from '../bundle';
+import { DEFAULT_LIMITS, ImportError, type ImportBundle, type ImportedCard, type ImportedNote, type ImportLimits, type KeptSchedule } from '../bundle';
 
 // A file with thousands of broken rows should still give a readable report, not thousands of lines.
 const MAX_PROBLEMS = 200;
@@ -16,6 +16,8 @@ export interface DraftNote {
   tags: string[];
   /** Reviews per card ordinal, for sources that carry history. */
   reviews?: Map<number, ImportedCard['reviews']>;
+  /** The source's own due date and interval per card ordinal, continued as they are. */
+  schedules?: Map<number, KeptSchedule>;
   line: number;
 }
 
@@ -100,7 +102,10 @@ export class BundleBuilder {
       fields: draft.fields,
       format: draft.format,
       tags: draft.tags,
-      cards: ords.map((ord) => ({ ord, suspended: false, buried: false, flag: 0, reviews: draft.reviews?.get(ord) ?? [] })),
+      cards: ords.map((ord) => {
+        const kept = draft.schedules?.get(ord);
+        return { ord, suspended: false, buried: false, flag: 0, reviews: draft.reviews?.get(ord) ?? [], ...(kept ? { kept } : {}) };
+      }),
       where: `line ${draft.line}`,
     });
     return true;

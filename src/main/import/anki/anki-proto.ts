@@ -4,7 +4,8 @@ import protobuf from 'protobufjs';
 /*
  * Only the fields the importer uses are declared; protobuf skips the others. Field numbers follow
  * import_export.proto (PackageMetadata, MediaEntries), notetypes.proto (Notetype.Config,
- * Notetype.Template.Config) and decks.proto (Deck.KindContainer, Deck.Normal).
+ * Notetype.Template.Config), decks.proto (Deck.KindContainer, Deck.Normal) and deck_config.proto
+ * (DeckConfig.Config).
  */
 const SCHEMA = `
 syntax = "proto3";
@@ -37,7 +38,23 @@ message TemplateConfig {
 }
 
 message DeckNormal {
+  int64 config_id = 1;
   string description = 4;
+  optional float desired_retention = 10;
+}
+
+message DeckConfigConfig {
+  repeated float learn_steps = 1;
+  repeated float relearn_steps = 2;
+  repeated float fsrs_params_4 = 3;
+  repeated float fsrs_params_5 = 5;
+  repeated float fsrs_params_6 = 6;
+  uint32 new_per_day = 9;
+  uint32 reviews_per_day = 10;
+  uint32 maximum_review_interval = 16;
+  uint32 leech_threshold = 22;
+  float desired_retention = 37;
+  float historical_retention = 40;
 }
 
 message DeckFiltered {
@@ -75,8 +92,21 @@ export interface TemplateConfig {
   aFormat: string;
 }
 export interface DeckKind {
-  normal?: { description: string } | null;
+  normal?: { configId: number; description: string; desiredRetention?: number | null } | null;
   filtered?: { reschedule: boolean } | null;
+}
+export interface DeckConfigConfig {
+  learnSteps: number[];
+  relearnSteps: number[];
+  fsrsParams_4: number[];
+  fsrsParams_5: number[];
+  fsrsParams_6: number[];
+  newPerDay: number;
+  reviewsPerDay: number;
+  maximumReviewInterval: number;
+  leechThreshold: number;
+  desiredRetention: number;
+  historicalRetention: number;
 }
 
 const types = {
@@ -85,6 +115,7 @@ const types = {
   notetypeConfig: root.lookupType('interleave.anki.NotetypeConfig'),
   templateConfig: root.lookupType('interleave.anki.TemplateConfig'),
   deckKind: root.lookupType('interleave.anki.DeckKindContainer'),
+  deckConfig: root.lookupType('interleave.anki.DeckConfigConfig'),
 };
 
 const OBJECT = { defaults: true, bytes: Uint8Array, longs: Number } as const;
@@ -98,6 +129,7 @@ export const decodeMediaEntries = (bytes: Uint8Array): MediaEntry[] => decode<{ 
 export const decodeNotetypeConfig = (bytes: Uint8Array): NotetypeConfig => decode(types.notetypeConfig, bytes);
 export const decodeTemplateConfig = (bytes: Uint8Array): TemplateConfig => decode(types.templateConfig, bytes);
 export const decodeDeckKind = (bytes: Uint8Array): DeckKind => decode(types.deckKind, bytes);
+export const decodeDeckConfig = (bytes: Uint8Array): DeckConfigConfig => decode(types.deckConfig, bytes);
 
 /** For tests and tools that build latest-format packages. */
 export function encodeMeta(meta: PackageMetadata): Uint8Array {
@@ -105,4 +137,10 @@ export function encodeMeta(meta: PackageMetadata): Uint8Array {
 }
 export function encodeMediaEntries(entries: MediaEntry[]): Uint8Array {
   return types.mediaEntries.encode(types.mediaEntries.fromObject({ entries })).finish();
+}
+export function encodeDeckConfig(config: Partial<DeckConfigConfig>): Uint8Array {
+  return types.deckConfig.encode(types.deckConfig.fromObject(config)).finish();
+}
+export function encodeDeckKind(kind: DeckKind): Uint8Array {
+  return types.deckKind.encode(types.deckKind.fromObject(kind)).finish();
 }

@@ -1,7 +1,9 @@
-// Notes with their cards and review history, read from the notes, cards and revlog tables (the same in every schema).
-import type { ImportedCard, ImportedNote, ImportedReview } from '../../../core/import/bundle';
+// Notes with their cards, schedules and review history, read from the notes, cards and revlog tables (the same in every schema).
+import type { ImportedCard, ImportedNote } from '../../../core/import/bundle';
+import { keptSchedule, type CardRow as ScheduleRow } from './card-schedule';
 import type { CollectionMeta } from './collection-meta';
 import { ProblemExamples } from './problem-examples';
+import { readRevlog, reviewsOf, skippedRowsNotices, type SkippedRows } from './revlog';
 import { int, text, type CollectionDb } from './sqlite';
 
 const FIELD_SEPARATOR = '\x1f';
@@ -9,29 +11,50 @@ const DEFAULT_DECK_NAME = 'Default';
 /** Note ids are creation times in ms; outside these years an id is just a number. */
 const PLAUSIBLE_MS = { from: Date.UTC(2000, 0, 1), to: Date.UTC(2100, 0, 1) };
 
-/** Revlog review kinds (rslib revlog/mod.rs). */
-const REVLOG = { learning: 0, relearning: 2, filtered: 3, manual: 4, rescheduled: 5 } as const;
 /** Card queues meaning suspended, and buried (by the scheduler or by hand). */
 const QUEUE = { suspended: -1, buriedBySibling: -2, buriedByUser: -3 } as const;
 
-interface CardRow {
+interface CardRow extends ScheduleRow {
   id: number;
   deckId: number;
   ord: number;
-  queue: number;
   flags: number;
 }
 
-export function readNotes(db: CollectionDb, meta: CollectionMeta, problems: string[], file: string): ImportedNote[] {
+/** `date0`: the local date of the collection's day 0 (see card-schedule.ts); `notices` is told what was left out and why. */
+export function readNotes(db: CollectionDb, meta: CollectionMeta, problems: string[], file: string, date0: number, notices: string[]): ImportedNote[] {
   const where = `${file}: "${db.entry}"`;
-  const reviews = readReviews(db, meta.schedulerV1);
+  const revlog = readRevlog(db, meta.schedulerV1);
+  const skipped: SkippedRows = { manual: 0, rescheduled: 0, previews: 0, other: 0, orphaned: 0 };
   const cardsByNote = new Map<number, CardRow[]>();
-  db.select('SELECT id, nid, did, odid, ord, queue, flags FROM cards ORDER BY nid, ord, id', ([id, nid, did, odid, ord, queue, flags]) => {
-    const list = cardsByNote.get(int(nid)) ?? [];
-    // A card in a filtered deck belongs to its original deck (odid).
-    list.push({ id: int(id), deckId: int(odid) || int(did), ord: int(ord, -1), queue: int(queue), flags: int(flags) });
-    cardsByNote.set(int(nid), list);
-  });
+  const cardIds = new Set<number>();
+  db.select(
+    'SELECT id, nid, did, odid, ord, type, queue, due, odue, ivl, factor, reps, lapses, left, flags, data FROM cards ORDER BY nid, ord, id',
+    ([id, nid, did, odid, ord, type, queue, due, odue, ivl, factor, reps, lapses, left, flags, data]) => {
+      const list = cardsByNote.get(int(nid)) ?? [];
+      list.push({
+        id: int(id),
+        // A card in a filtered deck belongs to its original deck (odid).
+        deckId: int(odid) || int(did),
+        ord: int(ord, -1),
+        flags: int(flags),
+        type: int(type),
+        queue: int(queue),
+        due: int(due),
+        odue: int(odue),
+        odid: int(odid),
+        ivl: int(ivl),
+        factor: int(factor),
+        reps: int(reps),
+        lapses: int(lapses),
+        left: int(left),
+        data: text(data),
+      });
+      cardsByNote.set(int(nid), list);
+      cardIds.add(int(id));
+    },
+  );
+  for (const [cardId, rows] of revlog) if (!cardIds.has(cardId)) skipped.orphaned += rows.length;
 
   const notes: ImportedNote[] = [];
   const guids = new Set<string>();
@@ -72,20 +95,25 @@ export function readNotes(db: CollectionDb, meta: CollectionMeta, problems: stri
       unknownDecks.add(deckId);
       return DEFAULT_DECK_NAME;
     };
-    const rows = cardsByNote.get(id) ?? [];
-    const noteDeck = rows[0] ? deckName(rows[0].deckId) : DEFAULT_DECK_NAME;
+    const cardRows = cardsByNote.get(id) ?? [];
+    const noteDeck = cardRows[0] ? deckName(cardRows[0].deckId) : DEFAULT_DECK_NAME;
     const cards: ImportedCard[] = [];
     const ords = new Set<number>();
-    for (const row of rows) {
+    for (const row of cardRows) {
       if (row.ord < 0 || ords.has(row.ord)) continue;
       ords.add(row.ord);
+      const rows = revlog.get(row.id) ?? [];
+      const sm2Retention = meta.deckConfigs.get(meta.decks.get(row.deckId)?.configId ?? -1)?.sm2Retention ?? null;
+      const { kept, newOrder } = keptSchedule(row, rows, date0, sm2Retention);
       const card: ImportedCard = {
         // Anki counts templates from 0, and for cloze its ord is the cloze number minus one.
         ord: row.ord + 1,
         suspended: row.queue === QUEUE.suspended,
         buried: row.queue === QUEUE.buriedBySibling || row.queue === QUEUE.buriedByUser,
         flag: row.flags & 7,
-        reviews: reviews.get(row.id) ?? [],
+        reviews: reviewsOf(rows, skipped),
+        kept,
+        ...(newOrder !== undefined ? { newOrder } : {}),
       };
       const cardDeck = deckName(row.deckId);
       if (cardDeck !== noteDeck) card.deckName = cardDeck;
@@ -126,32 +154,6 @@ export function readNotes(db: CollectionDb, meta: CollectionMeta, problems: stri
     for (const id of unknownDecks) ids.add(String(id));
     problems.push(`${where}: cards point at deck(s) missing from the package (${ids}); those cards were put in ${DEFAULT_DECK_NAME}`);
   }
+  notices.push(...skippedRowsNotices(skipped, file));
   return notes;
-}
-
-/** The answers of each card, oldest first; resets, reschedules and previews are not answers. */
-function readReviews(db: CollectionDb, schedulerV1: boolean): Map<number, ImportedReview[]> {
-  const byCard = new Map<number, ImportedReview[]>();
-  db.select('SELECT id, cid, ease, ivl, time, type, factor FROM revlog ORDER BY id', ([idValue, cid, easeValue, ivl, time, typeValue, factor]) => {
-    const type = int(typeValue);
-    let ease = int(easeValue);
-    if (ease < 1 || ease > 4 || type === REVLOG.manual || type === REVLOG.rescheduled) return;
-    // Previewing in a filtered deck without rescheduling logs answers that never touched the schedule.
-    if (type === REVLOG.filtered && int(factor) === 0) return;
-    // The v1 scheduler's learning buttons were again/good/easy; Anki's own upgrade shifts them the same way.
-    if (schedulerV1 && (type === REVLOG.learning || type === REVLOG.relearning) && (ease === 2 || ease === 3)) ease++;
-    const id = int(idValue);
-    const review: ImportedReview = {
-      at: id,
-      rating: ease as ImportedReview['rating'],
-      durationMs: Math.max(0, int(time)),
-      sourceId: String(id),
-    };
-    const interval = int(ivl);
-    if (interval > 0) review.intervalDays = interval;
-    const list = byCard.get(int(cid)) ?? [];
-    list.push(review);
-    byCard.set(int(cid), list);
-  });
-  return byCard;
 }

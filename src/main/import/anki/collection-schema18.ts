@@ -1,7 +1,7 @@
-// Note types, decks and scheduler version of a schema 15-18 collection: tables whose config columns are protobuf.
+// Note types, decks, deck options and day counting of a schema 15-18 collection: tables whose config columns are protobuf.
 import type { ImportedNoteType } from '../../../core/import/bundle';
-import { decodeDeckKind, decodeNotetypeConfig, decodeTemplateConfig } from './anki-proto';
-import { noteTypeKey, type CollectionMeta, type DeckInfo } from './collection-meta';
+import { decodeDeckConfig, decodeDeckKind, decodeNotetypeConfig, decodeTemplateConfig } from './anki-proto';
+import { finiteOrNull, fromFloat32, noteTypeKey, type CollectionMeta, type DeckConfigInfo, type DeckInfo } from './collection-meta';
 import { blob, int, text, type CollectionDb } from './sqlite';
 import { errorText } from './error-text';
 
@@ -49,21 +49,61 @@ export function readSchema18Meta(db: CollectionDb, problems: string[], file: str
   db.select('SELECT id, name, kind FROM decks', ([id, name, kind]) => {
     let description = '';
     let filtered = false;
+    let configId: number | null = null;
+    let desiredRetention: number | null = null;
     try {
       const decoded = decodeDeckKind(blob(kind));
       description = decoded.normal?.description ?? '';
       filtered = !!decoded.filtered;
+      configId = decoded.normal ? decoded.normal.configId : null;
+      const override = decoded.normal?.desiredRetention;
+      desiredRetention = typeof override === 'number' ? fromFloat32(override) : null;
     } catch (error) {
       problems.push(`${where}: the settings of deck "${text(name)}" could not be read (${errorText(error)}); it was imported without a description`);
     }
-    decks.set(int(id), { name: text(name).split(DECK_SEPARATOR).join('::'), description, filtered });
+    decks.set(int(id), { name: text(name).split(DECK_SEPARATOR).join('::'), description, filtered, configId, desiredRetention });
   });
 
-  let schedulerV1 = true;
-  if (db.hasTable('config')) {
-    db.select("SELECT val FROM config WHERE KEY = 'schedVer'", ([val]) => {
-      schedulerV1 = text(val).trim() === '1';
+  const deckConfigs = new Map<number, DeckConfigInfo>();
+  if (db.hasTable('deck_config')) {
+    db.select('SELECT id, name, config FROM deck_config', ([id, name, config]) => {
+      // Deck options only tune scheduling: unreadable ones leave the decks on the collection's preset.
+      try {
+        const c = decodeDeckConfig(blob(config));
+        const floats = (list: number[]) => list.map(fromFloat32);
+        const params = c.fsrsParams_6.length ? c.fsrsParams_6 : c.fsrsParams_5.length ? c.fsrsParams_5 : c.fsrsParams_4;
+        deckConfigs.set(int(id), {
+          name: text(name),
+          learnSteps: floats(c.learnSteps),
+          relearnSteps: floats(c.relearnSteps),
+          newPerDay: c.newPerDay,
+          reviewsPerDay: c.reviewsPerDay,
+          maximumInterval: c.maximumReviewInterval || null,
+          leechThreshold: c.leechThreshold || null,
+          fsrsParams: floats(params),
+          desiredRetention: c.desiredRetention ? fromFloat32(c.desiredRetention) : null,
+          sm2Retention: c.historicalRetention ? fromFloat32(c.historicalRetention) : null,
+        });
+      } catch {
+        /* left out */
+      }
     });
   }
-  return { noteTypes, decks, schedulerV1 };
+
+  let schedulerV1 = true;
+  let creationOffset: number | null = null;
+  let fsrs: boolean | null = null;
+  if (db.hasTable('config')) {
+    db.select("SELECT KEY, val FROM config WHERE KEY IN ('schedVer', 'creationOffset', 'fsrs')", ([key, val]) => {
+      const value = text(val).trim();
+      if (text(key) === 'schedVer') schedulerV1 = value === '1';
+      else if (text(key) === 'creationOffset') creationOffset = finiteOrNull(value);
+      else if (value === 'true' || value === 'false') fsrs = value === 'true';
+    });
+  }
+  let crtSecs = 0;
+  db.select('SELECT crt FROM col LIMIT 1', ([crt]) => {
+    crtSecs = int(crt);
+  });
+  return { noteTypes, decks, deckConfigs, timing: { crtSecs, creationOffsetMinutesWest: creationOffset }, schedulerV1, fsrs };
 }

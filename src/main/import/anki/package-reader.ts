@@ -3,7 +3,9 @@ import { DEFAULT_LIMITS, ImportError, type ImportBundle, type ImportedNote, type
 import { decodeMeta, PACKAGE_VERSION } from './anki-proto';
 import { ExtractionBudget } from './budget';
 import type { CollectionMeta } from './collection-meta';
+import { dayZero } from './card-schedule';
 import { readNotes } from './collection-notes';
+import { ankiPresets } from './deck-presets';
 import { readSchema11Meta } from './collection-schema11';
 import { readSchema18Meta } from './collection-schema18';
 import { errorText } from './error-text';
@@ -34,7 +36,22 @@ function isPackageEntry(name: string): boolean {
   return NAMED_ENTRIES.has(name) || /^\d{1,9}$/.test(name);
 }
 
-export async function readAnkiPackage(bytes: Uint8Array, fileName: string, limits: ImportLimits = DEFAULT_LIMITS): Promise<ImportBundle> {
+export interface AnkiReadOptions {
+  /**
+   * The learner's UTC offset in minutes at an instant: collections that never recorded the offset
+   * they were created in count their days in the local time zone. Defaults to this machine's.
+   */
+  offsetMinutesAt?: (ms: number) => number;
+}
+
+const systemOffset = (ms: number) => -new Date(ms).getTimezoneOffset();
+
+export async function readAnkiPackage(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ImportLimits = DEFAULT_LIMITS,
+  options: AnkiReadOptions = {},
+): Promise<ImportBundle> {
   const budget = new ExtractionBudget(limits, fileName);
   const zip = readZipEntries(bytes, isPackageEntry, budget);
   const problems: string[] = [];
@@ -59,9 +76,10 @@ export async function readAnkiPackage(bytes: Uint8Array, fileName: string, limit
   const db = await openCollection(collection, layout.entry, fileName);
   let meta: CollectionMeta;
   let notes: ImportedNote[];
+  const notices: string[] = [];
   try {
     meta = db.hasTable('notetypes') ? readSchema18Meta(db, problems, fileName) : readSchema11Meta(db, problems, fileName);
-    notes = readNotes(db, meta, problems, fileName);
+    notes = readNotes(db, meta, problems, fileName, dayZero(meta.timing, options.offsetMinutesAt ?? systemOffset), notices);
   } catch (error) {
     if (error instanceof ImportError) throw error;
     throw new ImportError(`${fileName}: the collection "${layout.entry}" could not be read: ${errorText(error)}`, where);
@@ -86,9 +104,13 @@ export async function readAnkiPackage(bytes: Uint8Array, fileName: string, limit
     const more = problems.length - MAX_PROBLEMS;
     problems.splice(MAX_PROBLEMS, more, `${fileName}: and ${more} more problems of the kinds above`);
   }
+  const decks = deckTree(meta, notes);
+  const { presets, deckPresets } = ankiPresets(meta, decks.map((deck) => deck.name), notices, fileName);
   return {
     format: layout.format,
-    decks: deckTree(meta, notes),
+    ...(presets.length ? { presets, deckPresets } : {}),
+    ...(notices.length ? { notices } : {}),
+    decks,
     noteTypes: [...meta.noteTypes.values()].filter((noteType) => usedTypes.has(noteType.key)),
     notes,
     media,
