@@ -10,6 +10,7 @@ import type {
   DeckList,
   DueCard,
   ExportSummary,
+  FlagshipProject,
   ImportJob,
   ImportSummary,
   NextCardResult,
@@ -18,6 +19,7 @@ import type {
   Preset,
   SearchResult,
   Settings,
+  StoriesView,
   UndoResult,
 } from './dto';
 import type { AllStats } from './statistics';
@@ -129,7 +131,7 @@ export const contract = {
   addNote: z
     .object({
       deckId: id,
-      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints']),
+      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints', 'story']),
       fields: z.record(z.string().min(1).max(100), z.string().max(200_000)),
       tags: z.array(tag).max(200).optional(),
     })
@@ -137,7 +139,7 @@ export const contract = {
   /** The editor's live preview: every card a note with these fields would make, rendered. */
   previewNote: z
     .object({
-      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints']),
+      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints', 'story']),
       fields: z.record(z.string().min(1).max(100), z.string().max(200_000)),
       /** Editing an existing note: leave it out of the duplicate check. */
       noteId: id.optional(),
@@ -202,6 +204,19 @@ export const contract = {
   exportTo: z.object({ format: exportFormat, deckId: id.optional(), path: z.string().min(1).max(4096) }).strict(),
   /** The app's Export: the bytes come back for the window to save as a download. */
   exportData: z.object({ format: exportFormat, deckId: id.optional() }).strict(),
+  /** Story prompts (waiting and answered) and the flagship projects they are told about. */
+  listStories: z.object({ deckId: id.optional() }).strict(),
+  listProjects: empty,
+  /** Names a flagship project, or changes one (`id`); a new name moves the stories that named the old one with it. */
+  saveProject: z
+    .object({
+      id: id.optional(),
+      name: z.string().trim().min(1, 'a project needs a name').max(100),
+      scope: z.string().max(5000).optional(),
+      numbers: z.string().max(5000).optional(),
+    })
+    .strict(),
+  deleteProject: z.object({ projectId: id }).strict(),
 } as const;
 
 export interface Results {
@@ -243,6 +258,10 @@ export interface Results {
   cancelImport: { cancelled: boolean };
   exportTo: ExportSummary;
   exportData: ExportSummary & { files: { name: string; base64: string }[] };
+  listStories: StoriesView;
+  listProjects: FlagshipProject[];
+  saveProject: FlagshipProject;
+  deleteProject: { deleted: boolean };
 }
 
 export type Method = keyof typeof contract;

@@ -4,7 +4,7 @@ import { defaultPreset, DEFAULT_PRESET_ID } from '../scheduling/presets';
 import type { Grade, JournalEvent } from './events';
 import { ReviewLog } from '../history/review-log';
 import { bulkUndoOf, type AnswerBefore, type AnswerUndo, type BulkUndo, type UndoEntry } from './undo-entry';
-import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord, Schedule } from './types';
+import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord, ProjectRecord, Schedule } from './types';
 
 export type { AnswerBefore, AnswerUndo, BulkUndo, UndoEntry } from './undo-entry';
 
@@ -27,6 +27,8 @@ export interface CollectionData {
   undo: UndoEntry[];
   nextPosition: number;
   builtins: Record<string, string>;
+  /** The learner's flagship projects (absent in snapshots from before story notes). */
+  projects?: ProjectRecord[];
 }
 
 export class Collection {
@@ -36,6 +38,7 @@ export class Collection {
   readonly presets = new Map<string, Preset>();
   readonly noteTypes = new Map<string, NoteTypeRecord>();
   readonly cardsByNote = new Map<string, string[]>();
+  readonly projects = new Map<string, ProjectRecord>();
   settings: Settings = defaultSettings();
   undo: UndoEntry[] = [];
   /** Every review not taken back, in columns; persisted beside the snapshot as a cache. */
@@ -67,6 +70,7 @@ export class Collection {
     // Snapshots from before bulk changes advanced it can lag behind positions that `forget` handed out.
     col.nextPosition = data.cards.reduce((next, card) => Math.max(next, card.position + 1), data.nextPosition);
     col.builtins = data.builtins;
+    for (const project of data.projects ?? []) col.projects.set(project.id, project);
     return col;
   }
 
@@ -81,6 +85,7 @@ export class Collection {
       undo: this.undo,
       nextPosition: this.nextPosition,
       builtins: this.builtins,
+      projects: [...this.projects.values()],
     };
   }
 
@@ -289,6 +294,20 @@ export class Collection {
         if (deck) deck.presetId = event.presetId;
         return;
       }
+      case 'project-save':
+        this.projects.set(event.project.id, event.project);
+        // A renamed project keeps its stories: they name it anew, as an edit of theirs.
+        for (const noteId of event.renamed ?? []) {
+          const note = this.notes.get(noteId);
+          if (!note) continue;
+          note.fields = { ...note.fields, Project: event.project.name };
+          note.modified = event.at;
+          if (note.origin) note.origin = { ...note.origin, editedLocally: true };
+        }
+        return;
+      case 'project-delete':
+        this.projects.delete(event.projectId);
+        return;
     }
   }
 }

@@ -53,6 +53,7 @@ export function collectionDifference(a: Collection, b: Collection): string | nul
     ['undo stack', (c) => c.undo],
     ['next new-card position', (c) => c.nextPosition],
     ['built-in deck versions', (c) => c.builtins],
+    ['flagship projects', (c) => byId(c.projects.values())],
   ];
   for (const [name, pick] of parts) {
     if (canonical(pick(a)) !== canonical(pick(b))) return name;

@@ -38,6 +38,7 @@ import { ImportCancelled, runImport } from './import-runner';
 import { systemCalendar } from './calendar';
 import { cardStateView, deckLabel, gradeOf, kindOf, noteView, ratingName } from './present';
 import { readableText } from './readable-text';
+import { storyHandlers } from './stories';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -724,6 +725,14 @@ export class StudyService implements ApiHandlers {
     const now = this.now();
     return exportCollection(col, this.store.dataDir, { format, ...(deckId ? { deckId } : {}), now, today: studyDay(this.calendar, now) });
   }
+
+  // --- stories and flagship projects (./stories.ts) ----------------------------------------------
+
+  private readonly stories = storyHandlers({ col: () => this.col, commit: (event) => this.commit(event), now: () => this.now() });
+  listStories: Handler<'listStories'> = async (input) => this.stories.listStories(input);
+  listProjects: Handler<'listProjects'> = async (input) => this.stories.listProjects(input);
+  saveProject: Handler<'saveProject'> = async (input) => this.stories.saveProject(input);
+  deleteProject: Handler<'deleteProject'> = async (input) => this.stories.deleteProject(input);
 
   // --- lifecycle -------------------------------------------------------------------------------
 
