@@ -180,7 +180,7 @@ describe('flagship projects', () => {
   });
 });
 
-describe('stories in a Markdown export', () => {
+describe('stories in exports', () => {
   it('come back the same in an empty collection: answered ones with their card, waiting ones without', async () => {
     const { service } = openTestService({ decks: bankFolder() });
     await service.editNote({ noteId: 's-conflict', fields: story });
@@ -195,6 +195,38 @@ describe('stories in a Markdown export', () => {
     expect(summary).toMatchObject({ notes: { added: 3 }, cards: { added: 1 } });
     expect((await fresh.getNote({ noteId: 's-conflict' })).fields).toEqual({ Prompt: 'Tell me about a disagreement with a colleague.', Guidance: '- What the disagreement was about\n- How it was settled', ...story });
     expect(await fresh.listStories({})).toMatchObject({ waiting: 2, answered: 1 });
+    await fresh.close();
+  });
+
+  it('come back from a backup archive with their card and schedule, waiting prompts still waiting', async () => {
+    const { service } = openTestService({ decks: bankFolder() });
+    await service.editNote({ noteId: 's-conflict', fields: story });
+    await service.answer({ cardId: 's-conflict/1', rating: 'good' });
+    const out = join(tempFolder('export'), 'all.interleave');
+    await service.exportTo({ format: 'backup', path: out });
+    const due = (await service.getCard({ cardId: 's-conflict/1' })).state.due;
+    await service.close();
+
+    const fresh = openTestService({ decks: null }).service;
+    await fresh.importFile({ path: out });
+    expect((await fresh.getCard({ cardId: 's-conflict/1' })).state.due).toBe(due);
+    expect(await fresh.listStories({})).toMatchObject({ waiting: 2, answered: 1 });
+    await fresh.close();
+  });
+
+  it('go into an Anki package as a Story note type: answered ones with their card, read back by our importer', async () => {
+    const { service } = openTestService({ decks: bankFolder() });
+    await service.editNote({ noteId: 's-conflict', fields: story });
+    const out = join(tempFolder('export'), 'stories.apkg');
+    const summary = await service.exportTo({ format: 'apkg', path: out });
+    expect(summary).toMatchObject({ notes: 3, cards: 1 });
+    await service.close();
+
+    const fresh = openTestService({ decks: null }).service;
+    const imported = await fresh.importFile({ path: out });
+    expect(imported.cards.added).toBe(1);
+    const card = [...fresh.store.requireCollection().cards.values()][0]!;
+    expect((await fresh.getCard({ cardId: card.id })).back).toContain('Two teams wanted the same GPUs.');
     await fresh.close();
   });
 });
