@@ -25,6 +25,8 @@ async function shots(page: Page, info: TestInfo, name: string): Promise<void> {
 }
 
 test('a story written beside its guidance, linked to a flagship project, and studied by its points', async ({ page }, info) => {
+  // Twenty full-page screenshots on a shared two-core machine.
+  test.setTimeout(180_000);
   const decks = tempDataDir();
   copyFileSync(BANK, join(decks, 'question-bank.md'));
   const server = await startServer(tempDataDir(), { INTERLEAVE_DECKS: decks });
@@ -100,6 +102,27 @@ test('a story written beside its guidance, linked to a flagship project, and stu
     await page.keyboard.press('Space');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('today')).toContainText('Today: 1 review');
+
+    // Removing a project keeps its stories, listed under a name no project has, ready to be added back.
+    await page.getByTestId('nav-stories').click();
+    await page.getByTestId('tab-projects').click();
+    await page.getByTestId('project-delete').click();
+    await page.getByTestId('confirm-remove-project').click();
+    const unlisted = page.getByTestId('unlisted-projects');
+    await expect(unlisted).toContainText('Atlas retrieval');
+    await expect(unlisted.getByTestId(`project-story-${PROMPT}`)).toBeVisible();
+    await unlisted.getByRole('button', { name: 'Add to my projects' }).click();
+    await expect(page.getByTestId('unlisted-projects')).toHaveCount(0);
+    await expect(page.locator('.project-card').first().getByTestId(`project-story-${PROMPT}`)).toBeVisible();
+
+    // A prompt of the learner's own joins the question bank, waiting until its story is written.
+    await page.getByTestId('new-prompt').click();
+    await page.getByTestId('field-Prompt').fill('Tell me about the launch you are proudest of.');
+    await page.getByTestId('editor-save').click();
+    await expect(page.getByRole('heading', { name: 'Your story', level: 1 })).toBeVisible();
+    await expect(page.getByTestId('story-state')).toContainText('Waiting for your story');
+    await page.getByTestId('back-to-stories').click();
+    await expect(summary).toHaveText('68 prompts waiting for your story · 1 story written and studied');
   } finally {
     await server.stop();
   }

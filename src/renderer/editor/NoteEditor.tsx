@@ -148,6 +148,8 @@ export function NoteEditor({
         // The next note starts where this one did.
         focusFirst();
       }
+      // Saved: nothing is unsaved now, even before the next render, so a move made by onSaved does not ask.
+      unsavedNow.current = false;
       onSaved?.(result);
       return true;
     } catch (caught) {

@@ -37,21 +37,20 @@ export function StoriesScreen({ view }: { view: 'prompts' | 'projects' }) {
           A prompt of your own
         </button>
       </header>
-      <div className="view-tabs" role="tablist" aria-label="Stories">
-        <button type="button" role="tab" aria-selected={view === 'prompts'} className={view === 'prompts' ? 'active' : ''} data-testid="tab-prompts" onClick={() => navigate({ screen: 'stories', view: 'prompts' })}>
+      <nav className="view-tabs" aria-label="Stories">
+        <button type="button" aria-current={view === 'prompts' ? 'page' : undefined} className={view === 'prompts' ? 'active' : ''} data-testid="tab-prompts" onClick={() => navigate({ screen: 'stories', view: 'prompts' })}>
           Prompts
         </button>
         <button
           type="button"
-          role="tab"
-          aria-selected={view === 'projects'}
+          aria-current={view === 'projects' ? 'page' : undefined}
           className={view === 'projects' ? 'active' : ''}
           data-testid="tab-projects"
           onClick={() => navigate({ screen: 'stories', view: 'projects' })}
         >
           Flagship projects ({stories.projects.length})
         </button>
-      </div>
+      </nav>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {view === 'prompts' ? <PromptList stories={stories} /> : <ProjectsView stories={stories} onChanged={load} />}
     </section>
