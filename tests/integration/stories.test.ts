@@ -68,6 +68,9 @@ describe('the question bank’s prompts', () => {
     expect(deck.counts).toEqual({ new: 0, learning: 0, review: 0, total: 0 });
     expect((await service.nextCard({ deckId: deck.id })).card).toBeNull();
     expect((await service.search({ query: 'note:story' })).total).toBe(0);
+    // Listed for one deck (and its children) as for all.
+    expect((await service.listStories({ deckId: deck.id })).prompts).toHaveLength(3);
+    await expect(service.listStories({ deckId: 'nope' })).rejects.toMatchObject({ code: 'not_found', where: { field: 'deckId' } });
     await service.close();
   });
 
@@ -80,6 +83,8 @@ describe('the question bank’s prompts', () => {
     const next = await service.nextCard({ deckId: stories.prompts[0]!.deckId });
     expect(next.card).toMatchObject({ cardId: 's-conflict/1', noteType: 'story', kind: 'new' });
     expect(next.card!.keyPoints!.map((point) => /class="story-part">(\w+)/.exec(point)![1])).toEqual(['Situation', 'Task', 'Action', 'Action', 'Result']);
+    // Found by its prompt, its parts and its project, as any answered card is.
+    expect((await service.search({ query: 'note:story project:atlas GPUs' })).ids).toEqual(['s-conflict/1']);
     await service.answer({ cardId: 's-conflict/1', rating: 'good', checkedPoints: [0, 1, 2, 3, 4] });
     expect((await service.getCard({ cardId: 's-conflict/1' })).history.map((review) => review.rating)).toEqual(['good']);
     await service.close();
