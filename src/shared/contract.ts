@@ -10,6 +10,7 @@ import type {
   DeckList,
   DueCard,
   ExportSummary,
+  FlagshipProject,
   ImportJob,
   ImportSummary,
   NextCardResult,
@@ -18,6 +19,7 @@ import type {
   Preset,
   SearchResult,
   Settings,
+  StoriesView,
   UndoResult,
 } from './dto';
 import type { AllStats } from './statistics';
@@ -153,7 +155,7 @@ export const contract = {
   addNote: z
     .object({
       deckId: id,
-      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints']),
+      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints', 'story']),
       fields: z.record(z.string().min(1).max(100), z.string().max(200_000)),
       tags: z.array(tag).max(200).optional(),
     })
@@ -161,7 +163,7 @@ export const contract = {
   /** The editor's live preview: every card a note with these fields would make, rendered. */
   previewNote: z
     .object({
-      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints']),
+      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints', 'story']),
       fields: z.record(z.string().min(1).max(100), z.string().max(200_000)),
       /** Editing an existing note: leave it out of the duplicate check. */
       noteId: id.optional(),
@@ -241,6 +243,19 @@ export const contract = {
   optimizeCancel: z.object({ jobId: id }).strict(),
   /** Saves the weights a finished job found better, rescheduling the preset's cards (undoable). */
   optimizeApply: z.object({ jobId: id }).strict(),
+  /** Story prompts (waiting and answered) and the flagship projects they are told about. */
+  listStories: z.object({ deckId: id.optional() }).strict(),
+  listProjects: empty,
+  /** Names a flagship project, or changes one (`id`); a new name moves the stories that named the old one with it. */
+  saveProject: z
+    .object({
+      id: id.optional(),
+      name: z.string().trim().min(1, 'a project needs a name').max(100),
+      scope: z.string().max(5000).optional(),
+      numbers: z.string().max(5000).optional(),
+    })
+    .strict(),
+  deleteProject: z.object({ projectId: id }).strict(),
 } as const;
 
 export interface Results {
@@ -292,6 +307,10 @@ export interface Results {
   optimizeJob: OptimizeJob;
   optimizeCancel: { cancelled: boolean };
   optimizeApply: { applied: boolean; rescheduled: number; undoDepth: number; message: string };
+  listStories: StoriesView;
+  listProjects: FlagshipProject[];
+  saveProject: FlagshipProject;
+  deleteProject: { deleted: boolean };
 }
 
 export type Method = keyof typeof contract;

@@ -6,7 +6,7 @@ export type Rating = (typeof RATINGS)[number];
 /** Where a card stands in its life: never seen, being learnt, in long-term review, or relearning after a lapse. */
 export type CardKind = 'new' | 'learning' | 'review' | 'relearning';
 
-export type NoteTypeName = 'basic' | 'reverse' | 'cloze' | 'keypoints';
+export type NoteTypeName = 'basic' | 'reverse' | 'cloze' | 'keypoints' | 'story';
 
 export interface DeckCounts {
   /** New cards that today's limits still allow. */
@@ -361,4 +361,47 @@ export interface SearchResult {
   ids: string[];
   /** The first rows, in the same order. */
   rows: BrowserRow[];
+}
+
+/** A flagship project the learner named: told with the same scope and numbers in every round. */
+export interface FlagshipProject {
+  id: string;
+  name: string;
+  /** What it was, the team, and the learner's part in it. */
+  scope: string;
+  /** The figures to quote, the same every time. */
+  numbers: string;
+  created: number;
+  modified: number;
+}
+
+/** One story prompt: the learner's own story once answered, a prompt waiting for it until then. */
+export interface StoryPrompt {
+  noteId: string;
+  deckId: string;
+  deckName: string;
+  /** The prompt as plain text. */
+  prompt: string;
+  /** Its `round::` tags. */
+  rounds: string[];
+  /** The Project field as written ('' when none). */
+  project: string;
+  /** At least one of Situation, Task, Action, Result and Evidence holds text: the prompt is studied. */
+  answered: boolean;
+  /** How many of the five parts hold text. */
+  parts: number;
+  /** The card it makes once answered; null while it waits. */
+  cardId: string | null;
+}
+
+export interface StoriesView {
+  /** Every story note, in the order the collection holds them (a deck file's order). */
+  prompts: StoryPrompt[];
+  /** Prompts waiting for the learner's story: listed here, never scheduled. */
+  waiting: number;
+  answered: number;
+  /** The learner's flagship projects, each with the stories that name it. */
+  projects: { project: FlagshipProject; noteIds: string[] }[];
+  /** Project names stories use that are not on the list (a typo, or a project to add). */
+  unlisted: { name: string; noteIds: string[] }[];
 }

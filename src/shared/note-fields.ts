@@ -6,4 +6,8 @@ export const NOTE_TYPE_FIELDS: Record<NoteTypeName, readonly string[]> = {
   reverse: ['Front', 'Back', 'Source'],
   cloze: ['Text', 'Extra', 'Source'],
   keypoints: ['Question', 'Points', 'Notes', 'Source'],
+  story: ['Prompt', 'Guidance', 'Situation', 'Task', 'Action', 'Result', 'Evidence', 'Project', 'Source'],
 };
+
+/** A story's answer, in the shape interviewers listen for; each part holds text or a Markdown list of points. */
+export const STORY_PARTS = ['Situation', 'Task', 'Action', 'Result', 'Evidence'] as const;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { NoteRecord } from '../../src/core/collection/types';
 import { parseDeck, type ParsedDeck, type ParsedNote } from '../../src/core/deck-format/parse';
 import { renderClozeSide } from '../../src/core/notes/cloze';
+import { parseKeyPoints } from '../../src/core/notes/key-points';
 import { NOTE_TYPES } from '../../src/core/notes/note-types';
 import { renderCard } from '../../src/core/render/card-html';
 import { findMath } from '../../src/core/render/math-spans';
@@ -26,6 +27,14 @@ for (const file of deckFiles) {
 
 function asRecord(note: ParsedNote): NoteRecord {
   return { id: note.id, deckId: 'd', type: note.type, fields: note.fields, tags: note.tags, created: 0, modified: 0, origin: null };
+}
+
+/**
+ * The cards a note makes, a story prompt counted as the one card it makes once the learner writes
+ * their story into it: built-in prompts ship waiting (no card), yet they are the deck's content.
+ */
+function cardsOnceAnswered(note: ParsedNote): number[] {
+  return note.type === 'story' ? [1] : NOTE_TYPES[note.type].cardOrds(note.fields);
 }
 
 const allNotes = () => [...decks.entries()].flatMap(([file, deck]) => deck.notes.map((note) => ({ file, note })));
@@ -54,7 +63,7 @@ describe('built-in decks', () => {
       const deck = decks.get(entry.file);
       expect(deck, `${entry.file} is missing`).toBeDefined();
       expect(deck!.header.name).toBe(entry.name);
-      const cards = deck!.notes.reduce((sum, note) => sum + NOTE_TYPES[note.type].cardOrds(note.fields).length, 0);
+      const cards = deck!.notes.reduce((sum, note) => sum + cardsOnceAnswered(note).length, 0);
       expect(cards, `${entry.file} has ${cards} cards`).toBeGreaterThanOrEqual(entry.minCards);
     }
   });
@@ -68,7 +77,7 @@ describe('built-in decks', () => {
           if (error) failures.push(`${file} ${note.id} ${name}: ${error}`);
         }
       }
-      for (const ord of NOTE_TYPES[note.type].cardOrds(note.fields)) {
+      for (const ord of cardsOnceAnswered(note)) {
         const sides = renderCard(asRecord(note), ord);
         const html = [sides.front, sides.back, ...(sides.keyPoints ?? [])].join('');
         if (html.includes('math-error')) failures.push(`${file} ${note.id} card ${ord}: a formula fails to render`);
@@ -173,10 +182,24 @@ describe('built-in decks', () => {
 
   it('about a fifth of each deck are key-points cards for explain, compare, design and debug questions', () => {
     for (const [file, deck] of decks) {
-      const share = deck.notes.filter((note) => note.type === 'keypoints').length / deck.notes.length;
+      // Story prompts are the learner's own material, not questions with a right answer: a question bank of them is exempt.
+      const notes = deck.notes.filter((note) => note.type !== 'story');
+      if (notes.length === 0) continue;
+      const share = notes.filter((note) => note.type === 'keypoints').length / notes.length;
       expect(share, `${file}: ${(share * 100).toFixed(0)}% key-points`).toBeGreaterThanOrEqual(0.15);
       expect(share, `${file}: ${(share * 100).toFixed(0)}% key-points`).toBeLessThanOrEqual(0.35);
     }
+  });
+
+  it('story prompts ship waiting for the learner’s story, with three to six points of guidance', () => {
+    const off: string[] = [];
+    for (const { note } of allNotes()) {
+      if (note.type !== 'story') continue;
+      if (NOTE_TYPES.story.cardOrds(note.fields).length > 0) off.push(`${note.id}: holds a story of its own; built-in prompts hold guidance only`);
+      const guidance = parseKeyPoints(note.fields.Guidance ?? '').length;
+      if (guidance < 3 || guidance > 6) off.push(`${note.id}: ${guidance} points of guidance`);
+    }
+    expect(off).toEqual([]);
   });
 
   it('key-points cards list three to six points', () => {

@@ -5,7 +5,7 @@ import { defaultPreset, DEFAULT_PRESET_ID } from '../scheduling/presets';
 import type { Grade, JournalEvent } from './events';
 import { ReviewLog } from '../history/review-log';
 import { bulkUndoOf, presetUndoOf, type AnswerBefore, type AnswerUndo, type BulkUndo, type UndoEntry } from './undo-entry';
-import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord, Schedule } from './types';
+import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord, ProjectRecord, Schedule } from './types';
 
 export type { AnswerBefore, AnswerUndo, BulkUndo, PresetUndo, UndoEntry } from './undo-entry';
 
@@ -41,6 +41,8 @@ export interface CollectionData {
   builtins: Record<string, string>;
   /** Interviews the learner prepares for (absent in snapshots from before plans existed). */
   plans?: InterviewPlan[];
+  /** The learner's flagship projects (absent in snapshots from before story notes). */
+  projects?: ProjectRecord[];
 }
 
 export class Collection {
@@ -51,6 +53,7 @@ export class Collection {
   readonly noteTypes = new Map<string, NoteTypeRecord>();
   readonly plans = new Map<string, InterviewPlan>();
   readonly cardsByNote = new Map<string, string[]>();
+  readonly projects = new Map<string, ProjectRecord>();
   settings: Settings = defaultSettings();
   undo: UndoEntry[] = [];
   /** Every review not taken back, in columns; persisted beside the snapshot as a cache. */
@@ -83,6 +86,7 @@ export class Collection {
     // Snapshots from before bulk changes advanced it can lag behind positions that `forget` handed out.
     col.nextPosition = data.cards.reduce((next, card) => Math.max(next, card.position + 1), data.nextPosition);
     col.builtins = data.builtins;
+    for (const project of data.projects ?? []) col.projects.set(project.id, project);
     return col;
   }
 
@@ -98,6 +102,7 @@ export class Collection {
       nextPosition: this.nextPosition,
       builtins: this.builtins,
       plans: [...this.plans.values()],
+      projects: [...this.projects.values()],
     };
   }
 
@@ -328,6 +333,20 @@ export class Collection {
         if (deck) deck.presetId = event.presetId;
         return;
       }
+      case 'project-save':
+        this.projects.set(event.project.id, event.project);
+        // A renamed project keeps its stories: they name it anew, as an edit of theirs.
+        for (const noteId of event.renamed ?? []) {
+          const note = this.notes.get(noteId);
+          if (!note) continue;
+          note.fields = { ...note.fields, Project: event.project.name };
+          note.modified = event.at;
+          if (note.origin) note.origin = { ...note.origin, editedLocally: true };
+        }
+        return;
+      case 'project-delete':
+        this.projects.delete(event.projectId);
+        return;
     }
   }
 }

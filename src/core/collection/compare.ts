@@ -54,6 +54,7 @@ export function collectionDifference(a: Collection, b: Collection): string | nul
     ['next new-card position', (c) => c.nextPosition],
     ['built-in deck versions', (c) => c.builtins],
     ['interview plans', (c) => byId(c.plans.values())],
+    ['flagship projects', (c) => byId(c.projects.values())],
   ];
   for (const [name, pick] of parts) {
     if (canonical(pick(a)) !== canonical(pick(b))) return name;

@@ -1,7 +1,7 @@
 // The journal's vocabulary: every change to a collection is one of these facts, applied in order.
 import type { Preset, Settings } from '../../shared/dto';
 import type { InterviewPlan } from '../../shared/planning';
-import type { CardRecord, CardState, DeckRecord, NoteRecord, NoteTypeRecord, Schedule } from './types';
+import type { CardRecord, CardState, DeckRecord, NoteRecord, NoteTypeRecord, ProjectRecord, Schedule } from './types';
 
 export type Grade = 1 | 2 | 3 | 4;
 
@@ -208,6 +208,21 @@ export interface PlanDeleteEvent {
   planId: string;
 }
 
+/** A flagship project named or changed. */
+export interface ProjectSaveEvent {
+  type: 'project-save';
+  at: number;
+  project: ProjectRecord;
+  /** Story notes that named the project's old name: they take the new one, in the same line. */
+  renamed?: string[];
+}
+
+export interface ProjectDeleteEvent {
+  type: 'project-delete';
+  at: number;
+  projectId: string;
+}
+
 export type JournalEvent =
   | ReviewEvent
   | UndoEvent
@@ -224,7 +239,9 @@ export type JournalEvent =
   | PresetDeleteEvent
   | DeckPresetEvent
   | PlanSaveEvent
-  | PlanDeleteEvent;
+  | PlanDeleteEvent
+  | ProjectSaveEvent
+  | ProjectDeleteEvent;
 
 export interface SequencedEvent {
   seq: number;

@@ -1,5 +1,5 @@
 // The collection's own records: decks, notes, cards and their scheduling state, as the core keeps them.
-import type { NoteTypeName, Preset, Settings } from '../../shared/dto';
+import type { FlagshipProject, NoteTypeName, Preset, Settings } from '../../shared/dto';
 
 /** ts-fsrs's states, kept as numbers so journal lines stay short. */
 export const CardState = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
@@ -85,6 +85,9 @@ export interface DeckRecord {
 }
 
 export type { Preset, Settings };
+
+/** A flagship project the learner named; story notes link to it by name (their Project field). */
+export type ProjectRecord = FlagshipProject;
 
 /** The review as history keeps it: enough to show and to recompute. */
 export interface ReviewRecord {

@@ -36,6 +36,8 @@ export function collectionToBundle(col: Collection, options: BundleOptions): Imp
     if (list) list.push(card);
     else byNote.set(card.noteId, [card]);
   }
+  // A story prompt waiting for the learner's story has no card yet, and is still part of its deck.
+  for (const note of col.notes.values()) if (note.type === 'story' && deckIds.has(note.deckId) && !byNote.has(note.id)) byNote.set(note.id, []);
   const deckName = (id: string) => col.decks.get(id)?.name ?? 'Default';
   const notes: ImportedNote[] = [];
   const usedTypes = new Set<string>();
@@ -43,7 +45,7 @@ export function collectionToBundle(col: Collection, options: BundleOptions): Imp
     const note = col.notes.get(noteId);
     if (!note) continue;
     cards.sort((a, b) => a.ord - b.ord);
-    const home = deckIds.has(note.deckId) ? note.deckId : cards[0]!.deckId;
+    const home = deckIds.has(note.deckId) || cards.length === 0 ? note.deckId : cards[0]!.deckId;
     if (note.noteTypeId) usedTypes.add(note.noteTypeId);
     notes.push({
       key: keyOf(note),

@@ -4,7 +4,7 @@ import type { Collection } from '../collection/collection';
 import { subtreeIds } from '../collection/deck-tree';
 import { fieldNamesOf } from '../notes/note-types';
 
-const ANKI_TYPE = { basic: 'Basic', reverse: 'Basic (and reversed card)', cloze: 'Cloze', keypoints: 'Key points' } as const;
+const ANKI_TYPE = { basic: 'Basic', reverse: 'Basic (and reversed card)', cloze: 'Cloze', keypoints: 'Key points', story: 'Story' } as const;
 
 /**
  * One row per note: guid (the note id), note type, deck, then its fields in order, then tags. The

@@ -1,8 +1,9 @@
-// The four note types: their fields, which are required, and which cards each note makes.
+// The note types: their fields, which are required, and which cards each note makes.
 import type { NoteTypeName } from '../../shared/dto';
 import { NOTE_TYPE_FIELDS } from '../../shared/note-fields';
 import { clozeOrds } from './cloze';
 import { parseKeyPoints } from './key-points';
+import { isAnswered } from './story';
 
 export interface NoteTypeSpec {
   name: NoteTypeName;
@@ -42,6 +43,14 @@ export const NOTE_TYPES: Record<NoteTypeName, NoteTypeSpec> = {
     required: ['Question', 'Points'],
     cardOrds: () => [1],
     questionField: 'Question',
+  },
+  // A prompt makes its card once the learner writes their story: until then it is listed, not scheduled.
+  story: {
+    name: 'story',
+    fields: NOTE_TYPE_FIELDS.story,
+    required: ['Prompt'],
+    cardOrds: (fields) => (isAnswered(fields) ? [1] : []),
+    questionField: 'Prompt',
   },
 };
 

@@ -3,6 +3,7 @@ import type { NoteRecord, NoteTypeRecord } from '../collection/types';
 import { renderAnkiCard } from './anki-template';
 import { renderClozeSide, type ClozeStyle } from '../notes/cloze';
 import { parseKeyPoints } from '../notes/key-points';
+import { storyPoints } from '../notes/story';
 import { findMath, insideMath } from './math-spans';
 import { ankiMathOffsets, renderAnkiMarkup } from './anki-markup';
 import { formulaDrawer, type FormulaDrawer } from './formula-drawer';
@@ -74,6 +75,21 @@ export function renderCard(note: NoteRecord, ord: number, context: CardContext =
       const front = render(f.Question ?? '');
       const keyPoints = parseKeyPoints(f.Points ?? '').map((point) => render(point));
       return { front, back: `${front}${ANSWER_RULE}${extra(f.Notes)}${source()}`, keyPoints };
+    }
+    case 'story': {
+      // The learner's own points are ticked like key points, each labelled with its part; the
+      // project is said above them, and the guidance follows them (`after-points`), before the Source.
+      const front = render(f.Prompt ?? '');
+      const points = storyPoints(f);
+      const project = (f.Project ?? '').trim();
+      const projectLine = project ? `<div class="story-project">Project: ${render(project)}</div>` : '';
+      const waiting = points.length === 0 ? '<p class="story-waiting">No story yet: write your Situation, Task, Action, Result and evidence to study this prompt.</p>' : '';
+      const guidanceText = (f.Guidance ?? '').trim();
+      const guidance = guidanceText ? `<div class="extra story-guidance after-points"><p class="story-guidance-title">What a strong answer shows</p>${render(guidanceText)}</div>` : '';
+      const back = `${front}${ANSWER_RULE}${projectLine}${waiting}${guidance}${source()}`;
+      if (points.length === 0) return { front, back };
+      const keyPoints = points.map((point) => `<span class="story-part">${point.part}</span>${render(point.text)}`);
+      return { front, back, keyPoints };
     }
   }
 }

@@ -48,7 +48,7 @@ export type SearchNode =
   | { kind: 'card'; ord: number }
   /** `card:NAME`: imported Anki cards whose template has that name. */
   | { kind: 'card-name'; name: Glob }
-  /** `note:NAME`: the note type (basic, reverse, cloze, keypoints, or an imported Anki type). */
+  /** `note:NAME`: the note type (basic, reverse, cloze, keypoints, story, or an imported Anki type). */
   | { kind: 'note-type'; name: Glob }
   /** `preset:NAME`: cards in decks using that preset. */
   | { kind: 'preset'; name: Glob }

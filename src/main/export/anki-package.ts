@@ -6,7 +6,7 @@ import type { ImportBundle, ImportedCard, ImportedNote, ImportedReview } from '.
 import { clozeOrds } from '../../core/notes/cloze';
 import { NOTE_TYPES } from '../../core/notes/note-types';
 import type { NoteTypeName } from '../../shared/dto';
-import { NOTE_TYPE_FIELDS } from '../../shared/note-fields';
+import { NOTE_TYPE_FIELDS, STORY_PARTS } from '../../shared/note-fields';
 import { checkMediaName } from '../import/anki/media-name';
 import { sqlJs } from '../import/anki/sqlite';
 
@@ -68,6 +68,19 @@ const NATIVE_MODELS: Record<NoteTypeName, Omit<Model, 'id'>> = {
         name: 'Card 1',
         front: '{{Question}}',
         back: `{{FrontSide}}\n\n<hr id=answer>\n\n{{Points}}\n{{#Notes}}<div class="notes">{{Notes}}</div>{{/Notes}}\n${SOURCE}`,
+      },
+    ],
+    css: CARD_CSS,
+  },
+  story: {
+    name: 'Story',
+    kind: 'normal',
+    fields: [...NOTE_TYPE_FIELDS.story],
+    templates: [
+      {
+        name: 'Card 1',
+        front: '{{Prompt}}',
+        back: `{{FrontSide}}\n\n<hr id=answer>\n\n{{#Project}}<div class="project">Project: {{Project}}</div>{{/Project}}\n${STORY_PARTS.map((part) => `{{#${part}}}<div class="part"><b>${part}</b> {{${part}}}</div>{{/${part}}}`).join('\n')}\n{{#Guidance}}<div class="notes">{{Guidance}}</div>{{/Guidance}}\n${SOURCE}`,
       },
     ],
     css: CARD_CSS,

@@ -41,7 +41,7 @@ const bundleSchema = z.object({
       z.object({
         key: z.string().min(1).max(300),
         deckName: z.string().min(1).max(1000),
-        type: z.enum(['basic', 'reverse', 'cloze', 'keypoints', 'anki']),
+        type: z.enum(['basic', 'reverse', 'cloze', 'keypoints', 'story', 'anki']),
         noteTypeKey: z.string().max(300).optional(),
         fields: z.record(z.string().max(300), z.string()),
         format: z.enum(['markdown', 'html']),

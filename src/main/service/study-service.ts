@@ -44,6 +44,7 @@ import type { ServiceContext } from './service-context';
 import { DueLoadTracker } from './due-load';
 import { PlannerHandlers } from '../planner/planner-handlers';
 import { OptimizerHandlers, type FitRunner } from '../optimizer/optimizer-handlers';
+import { storyHandlers } from './stories';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -748,6 +749,14 @@ export class StudyService implements ApiHandlers {
     const now = this.now();
     return exportCollection(col, this.store.dataDir, { format, ...(deckId ? { deckId } : {}), now, today: studyDay(this.calendar, now) });
   }
+
+  // --- stories and flagship projects (./stories.ts) ----------------------------------------------
+
+  private readonly stories = storyHandlers({ col: () => this.col, commit: (event) => this.commit(event), now: () => this.now() });
+  listStories: Handler<'listStories'> = async (input) => this.stories.listStories(input);
+  listProjects: Handler<'listProjects'> = async (input) => this.stories.listProjects(input);
+  saveProject: Handler<'saveProject'> = async (input) => this.stories.saveProject(input);
+  deleteProject: Handler<'deleteProject'> = async (input) => this.stories.deleteProject(input);
 
   // --- lifecycle -------------------------------------------------------------------------------
 

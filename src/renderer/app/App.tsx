@@ -6,6 +6,8 @@ import { AddScreen } from '../editor/AddScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { InterviewScreen } from '../interview/InterviewScreen';
 import { StatsScreen } from '../stats/StatsScreen';
+import { StoriesScreen } from '../stories/StoriesScreen';
+import { StoryScreen } from '../stories/StoryScreen';
 import { setDroppedFile } from '../import-export/dropped-file';
 import { ExportScreen } from '../import-export/ExportScreen';
 import { ImportScreen } from '../import-export/ImportScreen';
@@ -66,6 +68,14 @@ export function App() {
         <button type="button" className={`link ${route.screen === 'stats' ? 'active' : ''}`} data-testid="nav-stats" onClick={() => navigate({ screen: 'stats' })}>
           Statistics
         </button>
+        <button
+          type="button"
+          className={`link ${route.screen === 'stories' || route.screen === 'story' ? 'active' : ''}`}
+          data-testid="nav-stories"
+          onClick={() => navigate({ screen: 'stories', view: 'prompts' })}
+        >
+          Stories
+        </button>
         <button type="button" className={`link ${route.screen === 'import' ? 'active' : ''}`} data-testid="nav-import" onClick={() => navigate({ screen: 'import', picked: null })}>
           Import
         </button>
@@ -93,6 +103,8 @@ export function App() {
         {route.screen === 'browse' && <BrowseScreen initialQuery={route.query} />}
         {route.screen === 'add' && <AddScreen />}
         {route.screen === 'stats' && <StatsScreen />}
+        {route.screen === 'stories' && <StoriesScreen view={route.view} />}
+        {route.screen === 'story' && <StoryScreen key={route.noteId ?? 'new'} noteId={route.noteId} />}
       </main>
     </div>
   );

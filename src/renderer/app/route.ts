@@ -13,7 +13,11 @@ export type Route =
   | { screen: 'export' }
   | { screen: 'browse'; query: string }
   | { screen: 'add' }
-  | { screen: 'stats' };
+  | { screen: 'stats' }
+  /** Story prompts (waiting and answered) or the flagship projects they are told about. */
+  | { screen: 'stories'; view: 'prompts' | 'projects' }
+  /** One story prompt in the editor, the guidance beside the learner's own points; null: a new prompt. */
+  | { screen: 'story'; noteId: string | null };
 
 export function parseRoute(hash: string): Route {
   const plan = /^#\/study\/plan\/(.+)$/.exec(hash);
@@ -32,6 +36,11 @@ export function parseRoute(hash: string): Route {
   if (browse) return { screen: 'browse', query: browse[1] ? decodeURIComponent(browse[1]) : '' };
   if (hash === '#/add') return { screen: 'add' };
   if (hash === '#/stats') return { screen: 'stats' };
+  if (hash === '#/stories') return { screen: 'stories', view: 'prompts' };
+  if (hash === '#/stories/projects') return { screen: 'stories', view: 'projects' };
+  if (hash === '#/stories/new') return { screen: 'story', noteId: null };
+  const story = /^#\/stories\/note\/(.+)$/.exec(hash);
+  if (story) return { screen: 'story', noteId: decodeURIComponent(story[1]!) };
   return { screen: 'home' };
 }
 
@@ -46,6 +55,8 @@ export function routeHash(route: Route): string {
   if (route.screen === 'browse') return route.query ? `#/browse?q=${encodeURIComponent(route.query)}` : '#/browse';
   if (route.screen === 'add') return '#/add';
   if (route.screen === 'stats') return '#/stats';
+  if (route.screen === 'stories') return route.view === 'projects' ? '#/stories/projects' : '#/stories';
+  if (route.screen === 'story') return route.noteId === null ? '#/stories/new' : `#/stories/note/${encodeURIComponent(route.noteId)}`;
   return '#/';
 }
 

@@ -10,18 +10,21 @@ import { setLeaveGuard } from '../app/leave-guard';
 import { ConfirmDialog } from './ConfirmDialog';
 import { carryFields, isUnsaved, type Draft } from './draft';
 import { EditorPreview } from './EditorPreview';
+import { STORY_HINTS, StoryFields } from './StoryFields';
 
 const TYPES: { value: NoteTypeName; label: string }[] = [
   { value: 'basic', label: 'Basic' },
   { value: 'reverse', label: 'Basic and reversed' },
   { value: 'cloze', label: 'Cloze' },
   { value: 'keypoints', label: 'Key points' },
+  { value: 'story', label: 'Story' },
 ];
 
 const HINTS: Record<string, string> = {
   Text: 'Hide parts with {{c1::answer}} or {{c2::answer::hint}}. Math: $x^2$, $$\\sum_i x_i$$',
   Points: 'One point per line: - first point',
   Source: 'Paper or book, e.g. Vaswani et al. (2017)',
+  ...STORY_HINTS,
 };
 
 /** What a screen holding the editor can ask of it. */
@@ -34,11 +37,28 @@ export interface NoteEditorHandle {
 
 type Asking = null | { kind: 'leave'; leave: () => void } | { kind: 'type'; next: NoteTypeName; lost: string[] };
 
-/** `noteId` null: a new note. `autoFocus`: the first field takes focus when the editor opens. */
-export function NoteEditor({ noteId, onSaved, autoFocus = false, ref }: { noteId: string | null; onSaved?: (note: NoteView) => void; autoFocus?: boolean; ref?: Ref<NoteEditorHandle> }) {
+/**
+ * `noteId` null: a new note, of `initialType` in `initialDeckId` when given. `autoFocus`: the first
+ * field takes focus when the editor opens.
+ */
+export function NoteEditor({
+  noteId,
+  onSaved,
+  autoFocus = false,
+  initialType = 'basic',
+  initialDeckId,
+  ref,
+}: {
+  noteId: string | null;
+  onSaved?: (note: NoteView) => void;
+  autoFocus?: boolean;
+  initialType?: NoteTypeName;
+  initialDeckId?: string;
+  ref?: Ref<NoteEditorHandle>;
+}) {
   const api = useApi();
   const [note, setNote] = useState<NoteView | null>(null);
-  const [type, setType] = useState<NoteTypeName>('basic');
+  const [type, setType] = useState<NoteTypeName>(initialType);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [tags, setTags] = useState('');
   /** What is saved, to compare the draft with; null for a new note. */
@@ -68,10 +88,10 @@ export function NoteEditor({ noteId, onSaved, autoFocus = false, ref }: { noteId
       api.listDecks({}).then((list) => {
         const all = flattenDecks(list.decks);
         setDecks(all);
-        setDeckId((current) => current || all[0]?.id || '');
+        setDeckId((current) => current || (initialDeckId && all.some((deck) => deck.id === initialDeckId) ? initialDeckId : all[0]?.id) || '');
       }, setError);
     }
-  }, [api, noteId]);
+  }, [api, noteId, initialDeckId]);
 
   // Completion for the tag being typed.
   const lastTag = tags.split(/\s+/).pop() ?? '';
@@ -128,6 +148,8 @@ export function NoteEditor({ noteId, onSaved, autoFocus = false, ref }: { noteId
         // The next note starts where this one did.
         focusFirst();
       }
+      // Saved: nothing is unsaved now, even before the next render, so a move made by onSaved does not ask.
+      unsavedNow.current = false;
       onSaved?.(result);
       return true;
     } catch (caught) {
@@ -165,6 +187,22 @@ export function NoteEditor({ noteId, onSaved, autoFocus = false, ref }: { noteId
     setType(next);
     setAsking(null);
   };
+
+  const setField = (name: string, value: string) => {
+    setFields((current) => ({ ...current, [name]: value }));
+    setSaved(null);
+  };
+
+  /** A field's labelled text area, with the problem the preview found in it. */
+  const box = (name: string, rows: number) => (
+    <label key={name} className="field">
+      <span>
+        {name}
+        {preview?.problem?.field === name && <em className="field-problem"> — {preview.problem.message}</em>}
+      </span>
+      <textarea data-testid={`field-${name}`} rows={rows} value={fields[name] ?? ''} placeholder={HINTS[name] ?? ''} onChange={(event) => setField(name, event.target.value)} />
+    </label>
+  );
 
   const typeLabel = (value: NoteTypeName) => TYPES.find((t) => t.value === value)?.label ?? value;
 
@@ -205,25 +243,8 @@ export function NoteEditor({ noteId, onSaved, autoFocus = false, ref }: { noteId
       )}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {!ready && !error && <p className="muted">Loading the note…</p>}
-      {ready &&
-        names.map((name) => (
-          <label key={name} className="field">
-            <span>
-              {name}
-              {preview?.problem?.field === name && <em className="field-problem"> — {preview.problem.message}</em>}
-            </span>
-            <textarea
-              data-testid={`field-${name}`}
-              rows={name === 'Source' ? 1 : name === 'Points' || name === 'Text' ? 5 : 3}
-              value={fields[name] ?? ''}
-              placeholder={HINTS[name] ?? ''}
-              onChange={(event) => {
-                setFields({ ...fields, [name]: event.target.value });
-                setSaved(null);
-              }}
-            />
-          </label>
-        ))}
+      {ready && note?.type !== 'anki' && type === 'story' && <StoryFields fields={fields} box={box} onChange={setField} />}
+      {ready && (note?.type === 'anki' || type !== 'story') && names.map((name) => box(name, name === 'Source' ? 1 : name === 'Points' || name === 'Text' ? 5 : 3))}
       {ready && (
         <label className="field">
           <span>Tags</span>
