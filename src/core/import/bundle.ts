@@ -129,6 +129,8 @@ export interface ImportBundle {
   problems: string[];
   /** What was left out on purpose, with why ("44 log rows without a rating: …"); shown with the summary. */
   notices?: string[];
+  /** Media files the reader left out (names refused, files unreadable), each also named in `problems`. */
+  mediaSkipped?: number;
 }
 
 /** Thrown by an importer when a file cannot be read at all: says where and what. */

@@ -2,7 +2,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { DeckNode } from '../../shared/dto';
 import { RATINGS, type Rating } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
@@ -10,6 +9,8 @@ import { builtinDecksDir, clockFrom, dataDirFrom } from '../runtime-options';
 import { StudyService } from '../service/study-service';
 import { formatCalibration, PLANNING_COMMANDS, PLANNING_USAGE, PlanningUsageError, runPlanningCommand } from './planning-commands';
 import { formatCard, formatCheck, formatDecks, formatDue, formatImport, formatSearch, formatStats, when } from './format';
+import { parseCommandLine, UsageError } from './arguments';
+import { printable } from './terminal-text';
 
 const USAGE = `Usage: interleave [--data DIR] [--json] [--now ISO-8601] COMMAND [ARGS]
 
@@ -18,7 +19,8 @@ Commands:
   due [--deck NAME] [--limit N]           cards due now, in study order
   show CARD_ID                            a card's fields, state and review history
   search QUERY [--limit N]                cards matching an Anki-style query (docs/search.md); the first 1000
-                                          unless --limit says otherwise
+                                          unless --limit says otherwise. The query may begin with "-" (-is:new);
+                                          words after "--" are always the query's
   stats [--deck NAME]                     every figure of the statistics screen
   answer CARD_ID again|hard|good|easy [--duration MS]
   undo                                    take back the last answer or change
@@ -42,12 +44,13 @@ Options:
 
 Exit codes: 0 ok, 1 failure, 2 bad input, 3 data folder in use, 4 damaged data.`;
 
+/** The line a mistaken command line gets, so the right form is in front of the person at once. */
+const USAGE_LINE = 'Usage: interleave [--data DIR] [--json] [--now ISO-8601] COMMAND [ARGS] ("interleave --help" lists the commands)';
+
 const EXIT = { ok: 0, failure: 1, input: 2, locked: 3, damaged: 4 } as const;
 /** Cards `search` lists unless told otherwise, and how many rows the service gives at once. */
 const SEARCH_LIMIT = 1000;
 const PAGE = 1000;
-
-class UsageError extends Error {}
 
 function findDeck(decks: DeckNode[], name: string): DeckNode | null {
   const flat: DeckNode[] = [];
@@ -63,33 +66,7 @@ function findDeck(decks: DeckNode[], name: string): DeckNode | null {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      data: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      now: { type: 'string' },
-      deck: { type: 'string', multiple: true },
-      limit: { type: 'string' },
-      duration: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      existing: { type: 'string' },
-      format: { type: 'string' },
-      preset: { type: 'string' },
-      apply: { type: 'boolean', default: false },
-      name: { type: 'string' },
-      date: { type: 'string' },
-      tag: { type: 'string', multiple: true },
-      minutes: { type: 'string' },
-      target: { type: 'string' },
-      buffer: { type: 'string' },
-      plan: { type: 'string' },
-      days: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    allowPositionals: true,
-    strict: true,
-  });
+  const { values, positionals } = parseCommandLine(argv);
   const [command, ...args] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
@@ -103,7 +80,7 @@ async function run(argv: string[]): Promise<number> {
   const now = clockFrom(values.now);
   const dataDir = dataDirFrom(values.data);
   const open = (dir: string) => StudyService.open({ dataDir: dir, now, builtinDecksDir: builtinDecksDir(import.meta.dirname), purpose: `cli ${command}` });
-  const print = (result: unknown, text: () => string) => console.log(values.json ? JSON.stringify(result, null, 2) : text());
+  const print = (result: unknown, text: () => string) => console.log(values.json ? JSON.stringify(result, null, 2) : printable(text()));
   const importRequest = () => {
     needArgs(1, 'a FILE');
     const existing = values.existing;
@@ -139,7 +116,7 @@ async function run(argv: string[]): Promise<number> {
       const d = status.damage!;
       throw new AppError('data_damaged', `${d.file} at ${d.position}: ${d.problem}. Run "interleave backups" and "interleave restore BACKUP".`);
     }
-    if (!values.json) for (const warning of status.warnings) console.error(`warning: ${warning}`);
+    if (!values.json) for (const warning of status.warnings) console.error(printable(`warning: ${warning}`));
     // --deck may be repeated for `plan add`; elsewhere it names one deck.
     const oneDeck = values.deck?.[0];
     const deckId = async (): Promise<string | undefined> => {
@@ -264,7 +241,7 @@ async function run(argv: string[]): Promise<number> {
     // A learner who only uses the command gets the daily backup too, from the commands that write.
     // Its failure does not undo what the command did (exit code as it was), but it is said.
     if (service.store.lastSeq > seqBefore) {
-      await service.backupIfDue().catch((error: unknown) => console.error(`interleave: warning: the daily backup failed: ${(error as Error).message}`));
+      await service.backupIfDue().catch((error: unknown) => console.error(printable(`interleave: warning: the daily backup failed: ${(error as Error).message}`)));
     }
   } finally {
     // A short tail is cheaper to replay next time than a full snapshot is to write now.
@@ -280,17 +257,42 @@ function exitCodeOf(error: unknown): number {
     if (error.code === 'data_damaged') return EXIT.damaged;
     if (['invalid_input', 'not_found', 'parse_error', 'conflict'].includes(error.code)) return EXIT.input;
   }
-  if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return EXIT.input;
   return EXIT.failure;
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    const json = process.argv.includes('--json');
-    if (json) console.log(JSON.stringify({ error: error instanceof AppError ? error.toBody() : { code: 'internal', message } }, null, 2));
-    else console.error(`interleave: ${message}`);
-    process.exit(exitCodeOf(error));
-  },
-);
+/** The error as a script reads it: bad command lines are `invalid_input`, like any other bad input. */
+function errorBody(error: unknown) {
+  if (error instanceof AppError) return error.toBody();
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError || error instanceof PlanningUsageError) return { code: 'invalid_input' as const, message };
+  return { code: 'internal' as const, message };
+}
+
+/**
+ * Ends the process once stdout and stderr have taken everything written to them. process.exit()
+ * at once would drop what a pipe had no room for yet (64 KiB on Linux): `--json … | jq` would read
+ * half a document.
+ */
+function exitWhenWritten(code: number): void {
+  process.exitCode = code;
+  let open = 2;
+  const done = () => {
+    if (--open === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+// A reader that went away (`interleave … | head`) is not a failure of the command.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+run(process.argv.slice(2)).then(exitWhenWritten, (error: unknown) => {
+  const body = errorBody(error);
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ error: body }, null, 2));
+  else console.error(printable(`interleave: ${body.message}`));
+  if (error instanceof UsageError) console.error(USAGE_LINE);
+  exitWhenWritten(exitCodeOf(error));
+});

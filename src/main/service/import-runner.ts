@@ -142,7 +142,8 @@ async function importNow(context: ImportContext, fileName: string, bytes: Uint8A
     cards: plan.cards,
     reviews: plan.reviews,
     ...(plan.schedules ? { schedules: plan.schedules } : {}),
-    media: media.counts,
+    // Files the reader already left out (a refused name, an unreadable entry) count as skipped too.
+    media: { ...media.counts, skipped: media.counts.skipped + (bundle.mediaSkipped ?? 0) },
     messages: [...plan.messages, ...media.messages],
     preview: preview(col, plan.event),
     ...(isDelimited(bundle.format) ? { columns: columnsOf(fileName, bytes, request) } : {}),

@@ -16,14 +16,15 @@ interface Listed {
   sha1?: Uint8Array;
 }
 
-export function readMedia(zip: ZipEntries, zstd: boolean, budget: ExtractionBudget, problems: string[]): ImportedMedia[] {
+/** The package's media files; `skipped` counts the files named in `problems` that were left out. */
+export function readMedia(zip: ZipEntries, zstd: boolean, budget: ExtractionBudget, problems: string[]): { media: ImportedMedia[]; skipped: number } {
   const file = budget.file;
   const mapBytes = zip.entries.get('media');
   if (!mapBytes) {
     const why = zip.unreadable.get('media');
     if (why) problems.push(`${file}: the media map ("media") could not be unpacked (${why}); no media was imported`);
     // Older AnkiDroid versions wrote packages without a media map: then there simply is no media.
-    return [];
+    return { media: [], skipped: 0 };
   }
   let listed: Listed[];
   try {
@@ -31,11 +32,13 @@ export function readMedia(zip: ZipEntries, zstd: boolean, budget: ExtractionBudg
   } catch (error) {
     if (error instanceof LimitExceeded) throw error;
     problems.push(`${file}: the media map ("media") could not be read (${errorText(error)}); no media was imported`);
-    return [];
+    return { media: [], skipped: 0 };
   }
 
   const { maxEntries } = budget.limits;
+  let skipped = 0;
   if (listed.length > maxEntries) {
+    skipped += listed.length - maxEntries;
     // Each listed file needs an entry of its own, so a longer list cannot be honest.
     problems.push(`${file}: the media map lists ${listed.length} files, more than the ${maxEntries} entries an archive may have; only the first ${maxEntries} were looked for`);
     listed = listed.slice(0, maxEntries);
@@ -80,7 +83,7 @@ export function readMedia(zip: ZipEntries, zstd: boolean, budget: ExtractionBudg
   if (mismatched.count) {
     problems.push(`${file}: ${mismatched.count} media file(s) do not match their checksum in the media map and were imported as found: ${mismatched}`);
   }
-  return media;
+  return { media, skipped: skipped + refused.count + missing.count };
 }
 
 /** Legacy packages: JSON `{"0": "name.jpg", …}`, the key naming the zip entry. */

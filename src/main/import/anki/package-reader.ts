@@ -98,7 +98,7 @@ export async function readAnkiPackage(
     );
   }
 
-  const media = readMedia(zip, layout.zstd, budget, problems);
+  const { media, skipped: mediaSkipped } = readMedia(zip, layout.zstd, budget, problems);
   const usedTypes = new Set(notes.map((note) => note.noteTypeKey));
   if (problems.length > MAX_PROBLEMS) {
     const more = problems.length - MAX_PROBLEMS;
@@ -114,6 +114,7 @@ export async function readAnkiPackage(
     noteTypes: [...meta.noteTypes.values()].filter((noteType) => usedTypes.has(noteType.key)),
     notes,
     media,
+    ...(mediaSkipped ? { mediaSkipped } : {}),
     problems,
   };
 }
