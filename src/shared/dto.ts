@@ -243,9 +243,17 @@ export interface BackupFailure {
   message: string;
 }
 
+/** Why the data folder was opened read-only: it could not be written (`read_only`) or its disk is full. */
+export interface ReadOnlyReason {
+  code: 'read_only' | 'disk_full';
+  message: string;
+}
+
 export interface DataStatus {
   ok: boolean;
   dataDir: string;
+  /** Present when the folder can only be read: the collection is shown, changes are refused. */
+  readOnly?: ReadOnlyReason | null;
   /** Things recovered from on open, such as a torn last journal line. */
   warnings: string[];
   damage: Damage | null;

@@ -8,6 +8,9 @@ export type ErrorCode =
   | 'data_locked' // another process holds the data folder
   | 'forbidden' // transport refused the caller (wrong secret, origin or host)
   | 'conflict' // the operation does not apply in the current state
+  | 'disk_full' // the disk holding the data folder has no room; nothing acknowledged was lost
+  | 'read_only' // the data folder cannot be written (a read-only disk, no permission): reading still works
+  | 'disk_error' // the disk reported an input/output error
   | 'internal';
 
 export interface Where {

@@ -1,5 +1,5 @@
 // The Electron app's start and quit, with 'electron' stubbed: one instance, a hardened window, a saved collection.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -113,6 +113,31 @@ describe('the desktop app', () => {
       job = (await call(frame, 'importJob', { jobId: guessed.result.jobId })).result;
     }
     expect(job).toMatchObject({ state: 'failed', error: { code: 'not_found' } });
+  });
+
+  it('offers to take over a lock left by another host name, and takes it only when the learner says so', async () => {
+    const data = process.env.INTERLEAVE_DATA!;
+    mkdirSync(data, { recursive: true });
+    const lock = join(data, 'interleave.lock');
+    writeFileSync(lock, JSON.stringify({ pid: 4242, host: 'old-name', processStart: null, since: Date.UTC(2026, 2, 1), purpose: 'the desktop app', token: 'theirs' }));
+    // Quit: nothing opened, the lock left as it was.
+    electron.messageBoxResponse = 1;
+    await import('../../src/main/shell/main');
+    await tick();
+    expect(electron.messageBoxes).toHaveLength(1);
+    expect(electron.messageBoxes[0]!.buttons).toEqual(['Take over', 'Quit']);
+    expect(electron.messageBoxes[0]!.detail).toContain('on host "old-name"');
+    expect(electron.windows).toHaveLength(0);
+    expect(electron.exit).toHaveBeenCalledWith(3);
+    expect(readFileSync(lock, 'utf8')).toContain('old-name');
+    // Take over: the app opens the collection, holding the lock itself.
+    electron.reset();
+    vi.resetModules();
+    electron.messageBoxResponse = 0;
+    await import('../../src/main/shell/main');
+    await tick();
+    expect(electron.windows).toHaveLength(1);
+    expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ pid: process.pid });
   });
 
   it('makes the daily backup at start', async () => {

@@ -32,6 +32,9 @@ function makeState() {
   exit: vi.fn(),
   openExternal: vi.fn(async () => undefined),
   errorBox: vi.fn(),
+  /** The button the learner presses in the next synchronous message box (its index), and what it showed. */
+  messageBoxResponse: 1,
+  messageBoxes: [] as { message: string; detail?: string; buttons: string[] }[],
   singleInstance: true,
   session: {
     permissionRequest: null as Handler | null,
@@ -49,6 +52,8 @@ function makeState() {
     this.exit.mockClear();
     this.openExternal.mockClear();
     this.errorBox.mockClear();
+    this.messageBoxResponse = 1;
+    this.messageBoxes.length = 0;
     this.singleInstance = true;
   },
   };
@@ -106,6 +111,10 @@ export function electronModule() {
     dialog: {
       showErrorBox: electron.errorBox,
       showMessageBox: vi.fn(async () => ({ response: 0 })),
+      showMessageBoxSync: (options: { message: string; detail?: string; buttons: string[] }) => {
+        electron.messageBoxes.push(options);
+        return electron.messageBoxResponse;
+      },
       showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/home/me/Anki Deck.apkg'] })),
     },
     ipcMain: { handle: (channel: string, handler: Handler) => electron.ipcHandlers.set(channel, handler) },

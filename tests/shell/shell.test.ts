@@ -75,7 +75,7 @@ describe('IPC', () => {
 
   it('registers exactly one channel for the whole contract', async () => {
     const { registerApi } = await import('../../src/main/shell/ipc');
-    registerApi(() => handlers);
+    registerApi(() => handlers, '/data');
     expect([...electron.ipcHandlers.keys()]).toEqual([API_CHANNEL]);
     const reply = await electron.ipcHandlers.get(API_CHANNEL)!({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'listDecks', {});
     expect(reply.ok).toBe(false);

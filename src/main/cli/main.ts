@@ -40,14 +40,21 @@ Options:
   --data DIR    data folder (default: the desktop app's; or INTERLEAVE_DATA)
   --json        print machine-readable JSON
   --now ISO     the time to act at, e.g. 2026-03-01T09:00:00Z
+  --take-over-lock
+                take over a lock left by another host name (this machine renamed, or Interleave
+                closed there); never while Interleave is open on that host
   -h, --help    this text
 
-Exit codes: 0 ok, 1 failure, 2 bad input, 3 data folder in use, 4 damaged data.`;
+A data folder that cannot be written (a read-only disk, a full one) is opened read-only: decks, due,
+show, search, stats and check work; commands that change it fail with exit code 5.
+
+Exit codes: 0 ok, 1 failure, 2 bad input, 3 data folder in use, 4 damaged data,
+5 the disk is full or the data folder cannot be written (nothing was lost).`;
 
 /** The line a mistaken command line gets, so the right form is in front of the person at once. */
 const USAGE_LINE = 'Usage: interleave [--data DIR] [--json] [--now ISO-8601] COMMAND [ARGS] ("interleave --help" lists the commands)';
 
-const EXIT = { ok: 0, failure: 1, input: 2, locked: 3, damaged: 4 } as const;
+const EXIT = { ok: 0, failure: 1, input: 2, locked: 3, damaged: 4, disk: 5 } as const;
 /** Cards `search` lists unless told otherwise, and how many rows the service gives at once. */
 const SEARCH_LIMIT = 1000;
 const PAGE = 1000;
@@ -79,7 +86,14 @@ async function run(argv: string[]): Promise<number> {
   };
   const now = clockFrom(values.now);
   const dataDir = dataDirFrom(values.data);
-  const open = (dir: string) => StudyService.open({ dataDir: dir, now, builtinDecksDir: builtinDecksDir(import.meta.dirname), purpose: `cli ${command}` });
+  const open = (dir: string) =>
+    StudyService.open({
+      dataDir: dir,
+      now,
+      builtinDecksDir: builtinDecksDir(import.meta.dirname),
+      purpose: `cli ${command}`,
+      ...(values['take-over-lock'] ? { takeOverLock: true } : {}),
+    });
   const print = (result: unknown, text: () => string) => console.log(values.json ? JSON.stringify(result, null, 2) : printable(text()));
   const importRequest = () => {
     needArgs(1, 'a FILE');
@@ -117,6 +131,7 @@ async function run(argv: string[]): Promise<number> {
       throw new AppError('data_damaged', `${d.file} at ${d.position}: ${d.problem}. Run "interleave backups" and "interleave restore BACKUP".`);
     }
     if (!values.json) for (const warning of status.warnings) console.error(printable(`warning: ${warning}`));
+    if (!values.json && status.readOnly) console.error(printable(`warning: read-only: ${status.readOnly.message}`));
     // --deck may be repeated for `plan add`; elsewhere it names one deck.
     const oneDeck = values.deck?.[0];
     const deckId = async (): Promise<string | undefined> => {
@@ -246,6 +261,7 @@ async function run(argv: string[]): Promise<number> {
   } finally {
     // A short tail is cheaper to replay next time than a full snapshot is to write now.
     await service.close({ snapshotIfPendingAtLeast: 200 });
+    if (service.store.closeProblem) console.error(printable(`interleave: warning: ${service.store.closeProblem}`));
   }
   return code;
 }
@@ -255,6 +271,7 @@ function exitCodeOf(error: unknown): number {
   if (error instanceof AppError) {
     if (error.code === 'data_locked') return EXIT.locked;
     if (error.code === 'data_damaged') return EXIT.damaged;
+    if (error.code === 'disk_full' || error.code === 'read_only' || error.code === 'disk_error') return EXIT.disk;
     if (['invalid_input', 'not_found', 'parse_error', 'conflict'].includes(error.code)) return EXIT.input;
   }
   return EXIT.failure;

@@ -59,6 +59,8 @@ export interface ServiceOptions {
   snapshotEvery?: number;
   /** How the optimizer runs a fit (a child process by default; the CLI and tests may run it in-process). */
   fitRunner?: FitRunner;
+  /** The learner confirmed taking over a lock left by another host name (`--take-over-lock`, the app's button). */
+  takeOverLock?: boolean;
 }
 
 const MAX_IMPORT_BYTES = 2 * 1024 ** 3;
@@ -115,8 +117,11 @@ export class StudyService implements ApiHandlers {
       now,
       purpose: options.purpose ?? 'interleave',
       ...(options.snapshotEvery ? { snapshotEvery: options.snapshotEvery } : {}),
+      ...(options.takeOverLock ? { takeOverLock: true } : {}),
     });
     const service = new StudyService(store, options);
+    // A folder that can only be read is shown as it is: no settings, no deck updates written.
+    if (store.readOnly) return service;
     // A brand-new collection (nothing in its journal yet) starts with the settings meant for newcomers.
     if (store.collection && store.collection.appliedSeq === 0) {
       store.commit({ type: 'settings', at: now(), settings: newCollectionSettings() });
@@ -165,6 +170,7 @@ export class StudyService implements ApiHandlers {
   status: Handler<'status'> = async () => ({
     ok: this.store.collection !== null,
     dataDir: this.store.dataDir,
+    readOnly: this.store.readOnly,
     warnings: [...this.store.warnings],
     damage: this.store.damage,
     backups: this.backupInfos(),

@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
 import { AppError } from '../../shared/errors';
 import { builtinDecksDir } from '../runtime-options';
 import { StudyService } from '../service/study-service';
+import { ForeignLockError } from '../store/lock';
 import { handleAppProtocol, registerSchemePrivileges } from './app-protocol';
 import { registerApi } from './ipc';
 import { buildMenu } from './menu';
@@ -86,24 +87,48 @@ async function pickAndImport(): Promise<void> {
   if (!choice.canceled && path && service) showScreen(`#/import?file=${service.offerPickedFile(path)}&name=${encodeURIComponent(basename(path))}`);
 }
 
+/** Asks whether to take over a lock another host name left; true when the learner chose to. */
+function confirmTakeOver(error: ForeignLockError): boolean {
+  const choice = dialog.showMessageBoxSync({
+    type: 'warning',
+    title: 'Interleave',
+    message: `Your collection is locked by Interleave on “${error.holderHost}”`,
+    detail: error.message.replace('run the command again with --take-over-lock (in the app: the Take over button)', 'press Take over'),
+    buttons: ['Take over', 'Quit'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  });
+  return choice === 0;
+}
+
 function start(): void {
   hardenSession(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   const userData = app.getPath('userData');
   const dataDir = process.env.INTERLEAVE_DATA ?? userData;
-  try {
-    service = StudyService.open({
+  const open = (takeOverLock: boolean) =>
+    StudyService.open({
       dataDir,
       builtinDecksDir: builtinDecksDir(import.meta.dirname) ?? join(process.resourcesPath, 'decks'),
       purpose: 'the desktop app',
+      ...(takeOverLock ? { takeOverLock: true } : {}),
     });
+  try {
+    try {
+      service = open(false);
+    } catch (error) {
+      // A lock from another host name is never taken silently: the learner reads why and decides.
+      if (!(error instanceof ForeignLockError) || !confirmTakeOver(error)) throw error;
+      service = open(true);
+    }
   } catch (error) {
-    dialog.showErrorBox('Interleave cannot open your collection', error instanceof AppError ? error.message : String(error));
+    if (!(error instanceof ForeignLockError)) dialog.showErrorBox('Interleave cannot open your collection', error instanceof AppError ? error.message : String(error));
     app.exit(error instanceof AppError && error.code === 'data_locked' ? 3 : 1);
     return;
   }
   handleAppProtocol(join(import.meta.dirname, '../renderer'), join(dataDir, 'media'));
-  registerApi(() => service!);
+  registerApi(() => service!, dataDir);
   Menu.setApplicationMenu(
     buildMenu({
       dataDir,

@@ -78,11 +78,16 @@ export async function createBackup(dataDir: string, files: Record<string, string
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp);
   const manifest: BackupManifest = { createdAt: now, seq, files: {} };
-  for (const [file, source] of Object.entries(files)) manifest.files[file] = await gzipFile(source, join(temp, `${file}.gz`));
-  writeFileDurably(join(temp, MANIFEST), JSON.stringify(manifest, null, 2));
-  syncFolder(temp);
   const path = join(root, name);
-  renameSync(temp, path);
+  try {
+    for (const [file, source] of Object.entries(files)) manifest.files[file] = await gzipFile(source, join(temp, `${file}.gz`));
+    writeFileDurably(join(temp, MANIFEST), JSON.stringify(manifest, null, 2));
+    syncFolder(temp);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
   syncFolder(root);
   return { name, path, manifest, bytes: Object.values(manifest.files).reduce((sum, f) => sum + f.bytes, 0) };
 }

@@ -113,14 +113,16 @@ const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
  */
 function createExclusive(path: string, content: string): boolean {
   const temp = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-  writeNew(temp, content);
   try {
-    linkSync(temp, path);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (code === 'EEXIST') return false;
-    if (!NO_LINKS.has(code)) throw error;
+    writeNew(temp, content);
+    try {
+      linkSync(temp, path);
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code === 'EEXIST') return false;
+      if (!NO_LINKS.has(code)) throw error;
+    }
     // No hard links here: create in place. The file is empty for a moment, which the grace period covers.
     try {
       writeNew(path, content);
@@ -130,22 +132,31 @@ function createExclusive(path: string, content: string): boolean {
       throw inPlace;
     }
   } finally {
+    // Also when writing it failed (a full disk): no empty temporary is left behind.
     try {
       unlinkSync(temp);
     } catch {
-      /* a leftover, removed by a later acquire */
+      /* never created, or a leftover removed by a later acquire */
     }
   }
 }
 
+/** Creates `path` (which must not exist) with `content`, flushed; on failure nothing of it is left. */
 function writeNew(path: string, content: string): void {
   const fd = openSync(path, 'wx');
   try {
     writeSync(fd, content);
     fsyncSync(fd);
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    try {
+      unlinkSync(path);
+    } catch {
+      /* already gone */
+    }
+    throw error;
   }
+  closeSync(fd);
 }
 
 /** Temporary lock files of acquires a crash cut short; a recent one may be an acquire under way. */
@@ -166,6 +177,36 @@ function describe(info: LockInfo): string {
   return `process ${info.pid} (${info.purpose}) on ${info.host}, since ${since}`;
 }
 
+/**
+ * A lock written on another host name: Interleave cannot see whether its process runs, so it never
+ * takes it over on its own. The message says what to do; the shells offer a confirmed takeover.
+ */
+export class ForeignLockError extends AppError {
+  constructor(
+    dataDir: string,
+    path: string,
+    readonly holderHost: string,
+    info: LockInfo,
+  ) {
+    super(
+      'data_locked',
+      `The data folder ${dataDir} is locked by process ${info.pid} (${info.purpose}) on host "${info.host}" since ${new Date(info.since).toISOString()}, and this machine is "${hostname()}": ` +
+        `Interleave cannot see whether that process still runs. If "${info.host}" is this machine under an earlier name (it was renamed), or Interleave is closed there, ` +
+        'take the lock over: run the command again with --take-over-lock (in the app: the Take over button). ' +
+        `Never do this while Interleave is open on "${info.host}": two writers would damage the collection.`,
+      { file: path },
+    );
+  }
+}
+
+export interface AcquireOptions {
+  /**
+   * The learner confirmed that the holder on another host name is gone (or is this machine renamed):
+   * its lock is taken over. A live holder on this machine is never taken over.
+   */
+  takeOverFromOtherHost?: boolean;
+}
+
 export class DataLock {
   private released = false;
 
@@ -179,7 +220,7 @@ export class DataLock {
    * (killed, power cut, a reboot since) is taken over; a takeover file makes two processes doing that
    * at the same moment take turns instead of both winning.
    */
-  static acquire(dataDir: string, purpose: string, now: number, clocks: LockClocks = {}): DataLock {
+  static acquire(dataDir: string, purpose: string, now: number, clocks: LockClocks = {}, options: AcquireOptions = {}): DataLock {
     const wallClock = clocks.wallClock ?? Date.now;
     const bootTime = clocks.bootTime ?? currentBootTime(wallClock());
     const path = join(dataDir, LOCK_FILE);
@@ -202,7 +243,9 @@ export class DataLock {
       }
       const holder = readLock(path);
       if (holder.kind === 'missing') continue; // released in between: try again
-      if (holder.kind === 'held' && isAlive(holder.info, bootTime)) {
+      const foreign = holder.kind === 'held' && holder.info.host !== hostname();
+      if (foreign && !options.takeOverFromOtherHost) throw new ForeignLockError(dataDir, path, holder.info.host, holder.info);
+      if (holder.kind === 'held' && !foreign && isAlive(holder.info, bootTime)) {
         throw new AppError(
           'data_locked',
           `The data folder ${dataDir} is in use by ${describe(holder.info)}. Close that Interleave window or command first.`,
@@ -216,12 +259,12 @@ export class DataLock {
           { file: path },
         );
       }
-      DataLock.takeOver(dataDir, path, holder, wallClock, bootTime);
+      DataLock.takeOver(dataDir, path, holder, wallClock, bootTime, options.takeOverFromOtherHost ?? false);
     }
     throw new AppError('data_locked', `Could not take the lock of ${dataDir}: another process keeps taking it.`, { file: path });
   }
 
-  private static takeOver(dataDir: string, path: string, stale: LockState, wallClock: () => number, bootTime: number): void {
+  private static takeOver(dataDir: string, path: string, stale: LockState, wallClock: () => number, bootTime: number, foreignConfirmed: boolean): void {
     const mutex = join(dataDir, TAKEOVER_FILE);
     if (!createExclusive(mutex, String(process.pid))) {
       // Someone else is taking over; if they died doing it, clear their mutex for the next attempt.
@@ -238,7 +281,10 @@ export class DataLock {
       const same =
         current.kind === 'unreadable'
           ? stale.kind === 'unreadable' && wallClock() - current.mtimeMs >= UNREADABLE_GRACE_MS
-          : current.kind === 'held' && stale.kind === 'held' && current.info.token === stale.info.token && !isAlive(current.info, bootTime);
+          : current.kind === 'held' &&
+            stale.kind === 'held' &&
+            current.info.token === stale.info.token &&
+            (current.info.host !== hostname() ? foreignConfirmed : !isAlive(current.info, bootTime));
       if (same) {
         try {
           unlinkSync(path);

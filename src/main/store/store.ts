@@ -4,13 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Collection } from '../../core/collection/collection';
 import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
-import type { BackupFailure, Damage } from '../../shared/dto';
+import type { BackupFailure, Damage, ReadOnlyReason } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { createBackup, listBackups, moveAside, pruneBackups, readBackup, type BackupEntry } from './backups';
 import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, verifyJournal, type JournalDamage, type ScanResult } from './journal';
 import { makeFolder } from './durable-folder';
 import { DailyBackup, type DailyBackupOptions } from './daily-backup';
 import { DataLock } from './lock';
+import { diskError, DISK_FULL_MESSAGE, isDiskFull, isNotWritable, notWritableMessage } from './disk-errors';
 import { MEDIA_DIR } from '../import/media-folder';
 import { ReviewLog } from '../../core/history/review-log';
 import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, syncFile, syncFolder, writeFileDurably, writeFileDurablyAsync, type SnapshotData } from './snapshot-file';
@@ -78,6 +79,8 @@ export interface StoreOptions {
   snapshotEvery?: number;
   /** … or after this long without a new event (default 10 s). */
   snapshotIdleMs?: number;
+  /** The learner confirmed that a lock left by another host name may be taken over. */
+  takeOverLock?: boolean;
 }
 
 export class Store {
@@ -101,14 +104,25 @@ export class Store {
   private daily: DailyBackup | null = null;
   /** The last daily backup (or the journal check before it) that failed, and why; cleared when one succeeds. */
   backupFailure: BackupFailure | null = null;
+  /**
+   * Set when the folder could not be written when it was opened (a read-only disk, a full one): the
+   * collection is read and shown as it is, and every change is refused with this reason.
+   */
+  readonly readOnly: ReadOnlyReason | null;
+  /** Where the journal ends when the store reads without writing (there is no writer then). */
+  private readEnd = { size: 0, lastSeq: 0 };
+  /** Why the snapshot could not be written at close (the journal holds everything regardless). */
+  closeProblem: string | null = null;
 
   private constructor(
     dataDir: string,
-    lock: DataLock,
+    lock: DataLock | null,
+    readOnly: ReadOnlyReason | null,
     private readonly options: StoreOptions,
   ) {
     this.dataDir = dataDir;
     this.lock = lock;
+    this.readOnly = readOnly;
     this.db = snapshotDb(dataDir);
   }
 
@@ -125,7 +139,7 @@ export class Store {
   }
 
   get lastSeq(): number {
-    return this.writer?.lastSeq ?? 0;
+    return this.writer?.lastSeq ?? this.readEnd.lastSeq;
   }
 
   /** Events in the journal that the snapshot on disk does not include yet. */
@@ -134,17 +148,44 @@ export class Store {
   }
 
   static open(dataDir: string, options: StoreOptions): Store {
-    makeFolder(dataDir);
-    const lock = DataLock.acquire(dataDir, options.purpose, options.now());
-    const store = new Store(dataDir, lock, options);
     try {
-      removeLeftoverTempFiles(dataDir);
+      makeFolder(dataDir);
+    } catch (error) {
+      throw diskError(error, dataDir, 'creating the data folder');
+    }
+    let lock: DataLock | null = null;
+    let readOnly: ReadOnlyReason | null = null;
+    try {
+      lock = DataLock.acquire(dataDir, options.purpose, options.now(), {}, { takeOverFromOtherHost: options.takeOverLock ?? false });
+    } catch (error) {
+      // The lock cannot even be written: a full or read-only disk. Reading needs no lock, and is
+      // what the learner can still do there (browse, check, search, statistics).
+      if (isDiskFull(error)) {
+        readOnly = {
+          code: 'disk_full',
+          message: `The disk holding your data is full, so your collection was opened read-only: you can browse and check it, but not study or change it. Free space and open it again. (${(error as Error).message})`,
+        };
+      } else if (isNotWritable(error)) {
+        readOnly = { code: 'read_only', message: notWritableMessage(dataDir, (error as NodeJS.ErrnoException).code ?? 'EROFS') };
+      } else throw error;
+    }
+    const store = new Store(dataDir, lock, readOnly, options);
+    try {
+      if (!readOnly) removeLeftoverTempFiles(dataDir);
       store.load();
     } catch (error) {
-      lock.release();
+      lock?.release();
       throw error;
     }
     return store;
+  }
+
+  /** The error every change meets while the folder is read-only. */
+  private readOnlyError(): AppError {
+    const reason = this.readOnly!;
+    return reason.code === 'disk_full'
+      ? new AppError('disk_full', `${DISK_FULL_MESSAGE}: the collection was opened read-only because of it, so nothing can be changed until it is opened again.`, { file: this.dataDir })
+      : new AppError('read_only', reason.message, { file: this.dataDir });
   }
 
   private load(): void {
@@ -192,7 +233,10 @@ export class Store {
         };
         return;
       }
-      if (result.torn) this.setTornTailAside(result.torn);
+      if (result.torn) {
+        if (this.readOnly) this.warnings.push(`The last journal entry is cut short (byte ${result.torn.byte}); it was never confirmed and is left out (the folder cannot be written, so it stays on disk).`);
+        else this.setTornTailAside(result.torn);
+      }
       tail = result.events;
       goodEnd = result.goodEnd;
       lastSeq = result.lastSeq;
@@ -200,6 +244,8 @@ export class Store {
     for (const { seq, event } of tail) collection.apply(seq, event);
     this.collection = collection;
     this.snapshotSeq = base.seq;
+    this.readEnd = { size: goodEnd, lastSeq };
+    if (this.readOnly) return;
     this.writer = new JournalWriter(this.journalPath, goodEnd, lastSeq);
     // A long tail makes the next open slower: fold it into a snapshot at the next quiet moment.
     if (tail.length > 1000) this.scheduleSnapshot(this.options.snapshotIdleMs ?? 10_000);
@@ -262,8 +308,14 @@ export class Store {
    */
   commit(event: JournalEvent): number {
     const collection = this.requireCollection();
+    if (this.readOnly) throw this.readOnlyError();
     if (this.closed || !this.writer) throw new AppError('conflict', 'The store is closed.');
-    const seq = this.writer.append(event);
+    let seq: number;
+    try {
+      seq = this.writer.append(event);
+    } catch (error) {
+      throw diskError(error, this.dataDir, 'writing to the journal');
+    }
     collection.apply(seq, event);
     this.daily?.noteActivity();
     const every = this.options.snapshotEvery ?? 20_000;
@@ -275,13 +327,17 @@ export class Store {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      void this.snapshot().catch((error: unknown) => this.warnings.push(`Snapshot failed: ${(error as Error).message}`));
+      void this.snapshot().catch((error: unknown) => {
+        const warning = `Snapshot failed: ${(error as Error).message}`;
+        if (!this.warnings.includes(warning)) this.warnings.push(warning);
+      });
     }, delayMs);
     this.idleTimer.unref();
   }
 
   /** Writes the snapshot now (atomically, durably). Concurrent calls share one write. */
   async snapshot(): Promise<void> {
+    if (this.readOnly) return;
     if (this.snapshotting) {
       // Every waiter wakes at once; only one may start the next write, the others wait for it.
       while (this.snapshotting) await this.snapshotting;
@@ -309,6 +365,9 @@ export class Store {
     const written = this.db.write();
     this.snapshotting = written
       .then(() => (history ? writeFileDurablyAsync(this.historyPath, history) : undefined))
+      .catch((error: unknown) => {
+        throw diskError(error, this.dataDir, 'writing the snapshot');
+      })
       .finally(() => {
         this.snapshotting = null;
       });
@@ -333,7 +392,7 @@ export class Store {
    * only good copy of that part, so none is pruned.
    */
   async backupIfDue(keep: number): Promise<BackupEntry | null> {
-    if (!this.collection) return null;
+    if (!this.collection || this.readOnly) return null;
     const now = this.options.now();
     const newest = listBackups(this.dataDir)[0];
     const age = newest ? now - newest.manifest.createdAt : Number.POSITIVE_INFINITY;
@@ -352,7 +411,8 @@ export class Store {
       const entry = await this.backupIfDue(keep);
       this.backupFailure = null;
       return entry;
-    } catch (error) {
+    } catch (caught) {
+      const error = diskError(caught, this.dataDir, 'making the daily backup');
       this.backupFailure = { at: this.options.now(), message: (error as Error).message };
       throw error;
     }
@@ -392,6 +452,7 @@ export class Store {
    * copied aside first, so the damaged line and everything after it stay on disk for a closer look.
    */
   async keepJournalUntilDamage(): Promise<void> {
+    if (this.readOnly) throw this.readOnlyError();
     const byte = this.tailDamageByte;
     if (byte === null) throw new AppError('conflict', 'The journal has no damage to cut off.');
     while (this.snapshotting || this.idleTimer) await this.quiesce();
@@ -427,6 +488,7 @@ export class Store {
    * first, so nothing is destroyed, then the store reloads.
    */
   async restoreBackup(name: string): Promise<void> {
+    if (this.readOnly) throw this.readOnlyError();
     const entry = listBackups(this.dataDir).find((backup) => backup.name === name);
     if (!entry) throw new AppError('not_found', `No backup named ${name} in ${join(this.dataDir, 'backups')}.`);
     readBackup(entry); // verified against the manifest before anything moves
@@ -485,6 +547,7 @@ export class Store {
 
   /** Rebuilds the collection from the whole journal when only the snapshot is damaged. */
   async rebuildFromJournal(): Promise<void> {
+    if (this.readOnly) throw this.readOnlyError();
     const all = this.readAllEvents();
     if (all.problem) throw new AppError('data_damaged', `The journal itself is damaged at ${all.problem}; restore a backup instead.`, { file: JOURNAL_FILE });
     while (this.snapshotting || this.idleTimer) await this.quiesce();
@@ -502,16 +565,22 @@ export class Store {
     return listBackups(this.dataDir);
   }
 
-  /** Snapshots unless told the pending tail is small enough to replay next time, then unlocks. */
+  /**
+   * Snapshots unless told the pending tail is small enough to replay next time, then unlocks. Never
+   * fails for want of a snapshot (a full disk): the journal holds every event and the next open
+   * replays it. The reason is kept in `closeProblem` for the shell to say.
+   */
   async close(options: { snapshotIfPendingAtLeast?: number } = {}): Promise<void> {
     if (this.closed) return;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    await this.daily?.stop();
     try {
+      await this.daily?.stop();
       const threshold = options.snapshotIfPendingAtLeast ?? 1;
-      if (this.collection && this.pendingEvents >= threshold) await this.snapshot();
+      if (this.collection && this.writer && this.pendingEvents >= threshold) await this.snapshot();
       else if (this.snapshotting) await this.snapshotting;
+    } catch (error) {
+      this.closeProblem = `the snapshot could not be written (${(error as Error).message}); nothing was lost: the journal holds every change and is replayed at the next start`;
     } finally {
       this.closed = true;
       this.writer?.close();

@@ -12,7 +12,10 @@ const USAGE = `Usage: npm run web -- [--port N] [--data DIR] [--now ISO-8601]
 Serves Interleave on http://127.0.0.1:PORT for a browser on this machine.
   --port N      port to listen on (default 4317; 0 picks a free one)
   --data DIR    data folder (default: the app's own, shared with the desktop app)
-  --now ISO     fix the clock, for demos and tests`;
+  --now ISO     fix the clock, for demos and tests
+  --take-over-lock
+                take over a lock left by another host name (this machine renamed, or
+                Interleave closed there); never while Interleave is open on that host`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -20,6 +23,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '4317' },
       data: { type: 'string' },
       now: { type: 'string' },
+      'take-over-lock': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
     now: clockFrom(values.now),
     builtinDecksDir: builtinDecksDir(import.meta.dirname),
     purpose: 'browser mode',
+    ...(values['take-over-lock'] ? { takeOverLock: true } : {}),
   });
   const token = randomBytes(24).toString('base64url');
   const server = createWebServer({
@@ -51,7 +56,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.close();
+    // Never throws for want of room: the journal already holds every answer.
     await service.close();
+    if (service.store.closeProblem) console.error(`Stopping: ${service.store.closeProblem}`);
     console.log(`Stopped (${signal}); the collection is saved.`);
     process.exit(0);
   };

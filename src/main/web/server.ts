@@ -1,11 +1,13 @@
 // Browser mode's transport: the renderer's files and the API over HTTP on 127.0.0.1, behind a per-launch secret.
 import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiHandlers } from '../../shared/contract';
 import { AppError, type Envelope } from '../../shared/errors';
 import { validateWindowCall } from '../../shared/validate';
+import { errorBody } from '../service/error-body';
 import { contentType, fileInside, isMediaName, MEDIA_CSP, mediaContentType } from '../files/contained-path';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -23,6 +25,9 @@ const STATUS: Record<string, number> = {
   conflict: 409,
   data_locked: 423,
   data_damaged: 503,
+  disk_full: 507,
+  read_only: 409,
+  disk_error: 503,
   internal: 500,
 };
 
@@ -112,7 +117,7 @@ export function createWebServer(options: WebServerOptions): Server {
           const result = await handler(call.input);
           return sendEnvelope(res, 200, { ok: true, result });
         } catch (error) {
-          const body = error instanceof AppError ? error.toBody() : { code: 'internal' as const, message: (error as Error).message || String(error) };
+          const body = errorBody(error, dirname(options.mediaDir));
           return sendEnvelope(res, STATUS[body.code] ?? 500, { ok: false, error: body });
         }
       }

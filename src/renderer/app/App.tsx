@@ -86,6 +86,11 @@ export function App() {
           Settings
         </button>
       </nav>
+      {status.readOnly && (
+        <p className="notice warning" role="status" data-testid="read-only">
+          <strong>Read-only.</strong> {status.readOnly.message}
+        </p>
+      )}
       {status.warnings.map((warning) => (
         <p key={warning} className="notice warning">
           {warning}
