@@ -132,7 +132,9 @@ describe('backups', () => {
     const backups = await service.listBackups({});
     expect(backups).toHaveLength(3);
     expect(backups[0]!.createdAt).toBeGreaterThan(backups[1]!.createdAt);
-    expect(existsSync(join(dataDir, 'backups', backups[0]!.name, 'journal.jsonl.gz'))).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(dataDir, 'backups', backups[0]!.name, 'manifest.json'), 'utf8')) as { journal: { segments: { file: string }[] } };
+    expect(manifest.journal.segments.length).toBeGreaterThan(0);
+    for (const segment of manifest.journal.segments) expect(existsSync(join(dataDir, 'backups', backups[0]!.name, segment.file))).toBe(true);
     await service.close();
   });
 });

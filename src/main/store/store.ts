@@ -1,12 +1,12 @@
 // Opens a data folder: lock, snapshot, journal tail replay; commits events durably; snapshots and backs up.
-import { closeSync, copyFileSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Collection } from '../../core/collection/collection';
 import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
 import type { BackupFailure, Damage, ReadOnlyReason } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
-import { createBackup, listBackups, moveAside, pruneBackups, readBackup, type BackupEntry } from './backups';
+import { createBackup, listBackups, moveAside, pruneBackups, removePartialBackups, unpackBackup, type BackupEntry } from './backups';
 import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, verifyJournal, type JournalDamage, type ScanResult } from './journal';
 import { makeFolder } from './durable-folder';
 import { DailyBackup, type DailyBackupOptions } from './daily-backup';
@@ -58,8 +58,10 @@ function countLines(path: string, byte: number): { before: number; after: number
 /** Temporary files of writes a crash cut short; we hold the lock, so nobody else is writing them. */
 function removeLeftoverTempFiles(dataDir: string): void {
   for (const name of readdirSync(dataDir)) {
-    if (/^\.(snapshot\.json|history\.bin|restore\.pending)\..*tmp$/.test(name)) rmSync(join(dataDir, name), { force: true });
+    if (/^\.(snapshot\.json|history\.bin|restore\.pending)\..*tmp$/.test(name) || /^\.restore-.*\.tmp$/.test(name)) rmSync(join(dataDir, name), { force: true });
   }
+  // Backups a crash or a full disk cut short: never offered, so nothing of them is worth keeping.
+  removePartialBackups(dataDir);
   // Media an import wrote to a temporary name but never linked into place.
   const media = join(dataDir, MEDIA_DIR);
   if (existsSync(media)) {
@@ -438,11 +440,30 @@ export class Store {
     return damage;
   }
 
+  /**
+   * Backs up the snapshot on disk and the journal as it is now. No new snapshot is written (unless
+   * there is none yet): the backup's journal goes on past the snapshot, and a restore replays it, so
+   * a backup never holds the event loop for the seconds a large snapshot takes to serialise.
+   */
   async backupNow(keep: number): Promise<BackupEntry> {
-    await this.snapshot();
-    const files: Record<string, string> = { [SNAPSHOT_FILE]: this.snapshotPath };
-    if (existsSync(this.journalPath)) files[JOURNAL_FILE] = this.journalPath;
-    const entry = await createBackup(this.dataDir, files, this.snapshotSeq, this.options.now());
+    if (this.readOnly) throw this.readOnlyError();
+    if (!existsSync(this.snapshotPath)) await this.snapshot();
+    const collection = this.collection;
+    const writer = this.writer;
+    if (!collection || !writer) throw new AppError('conflict', 'The store is closed.');
+    // From here to createBackup's first await nothing yields: the snapshot opened and the journal's
+    // end read now describe one moment, and the snapshot's journal position is within that end.
+    let snapshotFd: number | null = null;
+    try {
+      snapshotFd = openSync(this.snapshotPath, 'r');
+    } catch {
+      snapshotFd = null;
+    }
+    const entry = await createBackup(
+      this.dataDir,
+      { snapshotFd, journalPath: this.journalPath, journalBytes: writer.size, seq: this.snapshotSeq, journalSeq: writer.lastSeq, reviews: collection.history.activeCount },
+      this.options.now(),
+    );
     if (Number.isFinite(keep)) pruneBackups(this.dataDir, keep);
     return entry;
   }
@@ -491,7 +512,8 @@ export class Store {
     if (this.readOnly) throw this.readOnlyError();
     const entry = listBackups(this.dataDir).find((backup) => backup.name === name);
     if (!entry) throw new AppError('not_found', `No backup named ${name} in ${join(this.dataDir, 'backups')}.`);
-    readBackup(entry); // verified against the manifest before anything moves
+    // Unpacked beside the current files and verified against the manifest before anything moves.
+    const unpacked = unpackBackup(entry, this.dataDir);
     while (this.snapshotting || this.idleTimer) await this.quiesce();
     // From here to the reload nothing awaits, so no answer or snapshot can come in between.
     this.generation++;
@@ -500,7 +522,7 @@ export class Store {
     this.writer = null;
     // The marker makes the restore a redo log: a crash at any point below is finished at the next open.
     writeFileDurably(this.restoreMarkerPath, JSON.stringify({ backup: entry.name }));
-    const aside = this.applyRestore(entry);
+    const aside = this.applyRestore(entry, unpacked);
     this.warnings.length = 0;
     this.load();
     this.warnings.push(`Restored the backup of ${new Date(entry.manifest.createdAt).toLocaleString()}. The files it replaced are kept in ${aside}.`);
@@ -514,12 +536,11 @@ export class Store {
    * Moves the current files aside, writes the backup's durably, then removes the marker. Safe to
    * repeat: a second run only moves the first run's (partial) copies aside as well.
    */
-  private applyRestore(entry: BackupEntry): string {
-    const files = readBackup(entry);
+  private applyRestore(entry: BackupEntry, unpacked: Record<string, string> = unpackBackup(entry, this.dataDir)): string {
     const aside = moveAside(this.dataDir, [SNAPSHOT_FILE, JOURNAL_FILE], this.options.now());
     // The history cache belongs to the timeline being replaced; it is only a cache, so it goes.
     rmSync(this.historyPath, { force: true });
-    for (const [file, content] of Object.entries(files)) writeFileDurably(join(this.dataDir, file), content);
+    for (const [file, temp] of Object.entries(unpacked)) renameSync(temp, join(this.dataDir, file));
     rmSync(this.restoreMarkerPath, { force: true });
     syncFolder(this.dataDir);
     return aside;
