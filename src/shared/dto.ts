@@ -249,6 +249,22 @@ export interface ReadOnlyReason {
   message: string;
 }
 
+/** A way back from damaged data and what it keeps; a list of them is ordered best first. */
+export interface WayBack {
+  /** `rebuild` from the journal, `cut` the journal at its damaged line, `restore` a backup. */
+  kind: 'rebuild' | 'cut' | 'restore';
+  /** The backup it brings back (restore only). */
+  backup?: { name: string; createdAt: number };
+  /** Reviews in the collection once it is taken. */
+  reviews: number;
+  /** What it keeps, in a few words: "rebuild: all 3,583 reviews", "backup of 2 Dec 2026, 10:00: 26 reviews". */
+  label: string;
+  /** What taking it does, in a sentence. */
+  detail: string;
+  /** The command line that takes it: `interleave rebuild`. */
+  command: string;
+}
+
 export interface DataStatus {
   ok: boolean;
   dataDir: string;
@@ -257,6 +273,8 @@ export interface DataStatus {
   /** Things recovered from on open, such as a torn last journal line. */
   warnings: string[];
   damage: Damage | null;
+  /** When damaged: every way back with what it keeps, best first. */
+  waysBack?: WayBack[];
   backups: BackupInfo[];
   /** The last daily backup (or the journal check before it) that failed; null once one succeeds. */
   backupFailure: BackupFailure | null;
@@ -271,6 +289,8 @@ export interface CheckReport {
   cards: number;
   notes: number;
   reviews: number;
+  /** When something is damaged: every way back with what it keeps, best first. */
+  waysBack?: WayBack[];
 }
 
 export interface ImportCounts {

@@ -1,6 +1,7 @@
 // Opens the real service on a temporary folder with a clock the test moves by hand.
 import { join } from 'node:path';
 import { fixedOffsetCalendar } from '../../src/core/time/study-day';
+import type { ImportLimits } from '../../src/core/import/bundle';
 import { StudyService } from '../../src/main/service/study-service';
 import { tempFolder } from './temp-folder';
 
@@ -20,7 +21,7 @@ export class TestClock {
 /** 2026-03-02 10:00 UTC: a Monday morning, well inside a study day that starts at 4:00 UTC. */
 export const T0 = Date.UTC(2026, 2, 2, 10, 0);
 
-export function openTestService(options: { dataDir?: string; clock?: TestClock; decks?: string | null; snapshotEvery?: number } = {}) {
+export function openTestService(options: { dataDir?: string; clock?: TestClock; decks?: string | null; snapshotEvery?: number; importLimits?: Partial<ImportLimits> } = {}) {
   const clock = options.clock ?? new TestClock(T0);
   const dataDir = options.dataDir ?? tempFolder();
   const service = StudyService.open({
@@ -30,6 +31,7 @@ export function openTestService(options: { dataDir?: string; clock?: TestClock; 
     calendar: (hour) => fixedOffsetCalendar(0, hour),
     purpose: 'test',
     ...(options.snapshotEvery ? { snapshotEvery: options.snapshotEvery } : {}),
+    ...(options.importLimits ? { importLimits: options.importLimits } : {}),
   });
   return { service, clock, dataDir };
 }

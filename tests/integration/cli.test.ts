@@ -145,6 +145,6 @@ describe('interleave CLI', { timeout: 180_000 }, () => {
     expect(check.out).toMatch(new RegExp(`journal\\s+DAMAGED .*line ${answer + 1} \\(byte \\d+\\): the checksum does not match the line`));
     const refused = cli(data, 'decks');
     expect(refused.code).toBe(4);
-    expect(refused.err).toContain('interleave backups');
+    expect(refused.err).toMatch(/Ways back, best first:\n\s+interleave (cut-at-damage|restore backup-)/);
   });
 });

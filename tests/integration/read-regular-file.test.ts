@@ -3,8 +3,18 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRegularFile } from '../../src/main/files/read-regular-file';
+import { openRegularFile, readAll } from '../../src/main/import/byte-source';
 import { tempFolder } from '../helpers/temp-folder';
+
+/** The whole file, read through the checked descriptor. */
+function readRegularFile(path: string, maxBytes: number): Buffer {
+  const source = openRegularFile(path, maxBytes);
+  try {
+    return Buffer.from(readAll(source));
+  } finally {
+    source.close();
+  }
+}
 
 describe('reading a file the learner named', () => {
   it('gives the bytes of a plain file', () => {

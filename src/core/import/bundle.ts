@@ -112,7 +112,10 @@ export interface ImportedNote {
 export interface ImportedMedia {
   /** One path component, already normalised by the importer; never trusted to be safe by the writer. */
   name: string;
-  bytes: Uint8Array;
+  /** The content, when held in memory (small files, tests) … */
+  bytes?: Uint8Array;
+  /** … or a temporary file of the data folder that holds it, unpacked as it was read (large media is never held whole). */
+  stored?: { path: string; size: number; sha1: string };
 }
 
 export interface ImportBundle {
@@ -144,15 +147,30 @@ export class ImportError extends Error {
   }
 }
 
-/** Limits every importer enforces on untrusted archives. */
+/** Limits every importer enforces on untrusted archives, checked while unpacking, before memory or disk fills. */
 export interface ImportLimits {
-  /** Total bytes after decompression. */
+  /**
+   * Bytes unpacked into memory: the collection database and an archive's other small entries (not
+   * its media). The one thing an import holds whole, so this bounds its memory.
+   */
   maxBytes: number;
   /** Entries in an archive. */
   maxEntries: number;
+  /** One media file, unpacked: streamed to a temporary file, never held whole. */
+  maxMediaFileBytes?: number;
+  /** Every media file of the archive together, unpacked. */
+  maxMediaBytes?: number;
 }
 
-export const DEFAULT_LIMITS: ImportLimits = { maxBytes: 2 * 1024 ** 3, maxEntries: 100_000 };
+const MiB = 1024 ** 2;
+const GiB = 1024 ** 3;
+
+/**
+ * A collection of 100,000 notes with a million reviews is about 150 MiB; sql.js holds the database
+ * once more while reading it, so this also keeps an import's memory under 400 MB. One media file may
+ * be a lecture's video (an hour of 1080p is about 2 GiB); a course of them fits in the total.
+ */
+export const DEFAULT_LIMITS: Required<ImportLimits> = { maxBytes: 160 * MiB, maxEntries: 100_000, maxMediaFileBytes: 4 * GiB, maxMediaBytes: 32 * GiB };
 
 /**
  * The longest field an import takes, in characters: a long answer is tens of thousands, so this is

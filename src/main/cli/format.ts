@@ -1,5 +1,5 @@
 // Plain-text rendering of CLI results: aligned tables, dates, and card fields without markup.
-import type { CardInfo, CheckReport, DeckNode, DueCard, ImportSummary } from '../../shared/dto';
+import type { CardInfo, CheckReport, DeckNode, DueCard, ImportSummary, WayBack } from '../../shared/dto';
 import type { AllStats } from '../../shared/statistics';
 
 export function table(rows: string[][], header: string[]): string {
@@ -126,4 +126,11 @@ export function formatStats(stats: AllStats): string {
     ),
   ];
   return lines.join('\n');
+}
+
+/** The ways back from damage, best first: the command to type, and what it keeps. */
+export function formatWaysBack(ways: WayBack[]): string {
+  if (ways.length === 0) return 'No way back is known: there is no backup, and the journal cannot rebuild the collection.';
+  const width = Math.max(...ways.map((way) => way.command.length));
+  return ['Ways back, best first:', ...ways.map((way) => `  ${way.command.padEnd(width)}  ${way.label}`)].join('\n');
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors';
 import { builtinDecksDir, clockFrom, dataDirFrom } from '../runtime-options';
 import { StudyService } from '../service/study-service';
 import { formatCalibration, PLANNING_COMMANDS, PLANNING_USAGE, PlanningUsageError, runPlanningCommand } from './planning-commands';
-import { formatCard, formatCheck, formatDecks, formatDue, formatImport, formatSearch, formatStats, when } from './format';
+import { formatCard, formatCheck, formatDecks, formatDue, formatImport, formatSearch, formatStats, formatWaysBack, when } from './format';
 import { parseCommandLine, UsageError } from './arguments';
 import { printable } from './terminal-text';
 
@@ -29,9 +29,14 @@ Commands:
                                           Anki .apkg/.colpkg, CSV/TSV/Anki text, Markdown
                                           (Interleave, Obsidian, Logseq), an Interleave backup
   export [--deck NAME] --format md|csv|tsv|apkg|backup OUT
-  check                                   verify the snapshot and the journal (exit 4 on damage)
+  check                                   verify the snapshot and the journal (exit 4 on damage); on damage,
+                                          the ways back with what each keeps, best first
   backups                                 list automatic backups
   restore BACKUP                          replace the collection with a backup (current files are kept aside)
+  rebuild                                 rebuild the collection from the journal when the snapshot is damaged
+                                          (loses nothing; the damaged snapshot is kept aside)
+  cut-at-damage                           go on from the journal's last good line when a later one is damaged
+                                          (the whole journal is copied aside first)
 ${PLANNING_USAGE}
 
 Commands that change the collection also make the daily backup when a day has passed since the last.
@@ -53,6 +58,9 @@ Exit codes: 0 ok, 1 failure, 2 bad input, 3 data folder in use, 4 damaged data,
 
 /** The line a mistaken command line gets, so the right form is in front of the person at once. */
 const USAGE_LINE = 'Usage: interleave [--data DIR] [--json] [--now ISO-8601] COMMAND [ARGS] ("interleave --help" lists the commands)';
+
+/** Commands that recover damaged data, and so run when the collection cannot be opened. */
+const RECOVERY = ['rebuild', 'cut-at-damage'];
 
 const EXIT = { ok: 0, failure: 1, input: 2, locked: 3, damaged: 4, disk: 5 } as const;
 /** Cards `search` lists unless told otherwise, and how many rows the service gives at once. */
@@ -79,7 +87,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? EXIT.ok : EXIT.input;
   }
-  const known = ['decks', 'due', 'show', 'search', 'stats', 'answer', 'undo', 'suspend', 'unsuspend', 'bury', 'import', 'export', 'check', 'backups', 'restore', ...PLANNING_COMMANDS];
+  const known = ['decks', 'due', 'show', 'search', 'stats', 'answer', 'undo', 'suspend', 'unsuspend', 'bury', 'import', 'export', 'check', 'backups', 'restore', ...RECOVERY, ...PLANNING_COMMANDS];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}" (commands: ${known.join(', ')})`);
   const needArgs = (n: number, what: string) => {
     if (args.length < n) throw new UsageError(`${command} needs ${what}`);
@@ -126,9 +134,9 @@ async function run(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   try {
     const status = await service.status({});
-    if (!status.ok && command !== 'check' && command !== 'backups' && command !== 'restore') {
+    if (!status.ok && !['check', 'backups', 'restore', ...RECOVERY].includes(command)) {
       const d = status.damage!;
-      throw new AppError('data_damaged', `${d.file} at ${d.position}: ${d.problem}. Run "interleave backups" and "interleave restore BACKUP".`);
+      throw new AppError('data_damaged', `${d.file} at ${d.position}: ${d.problem}.\n${formatWaysBack(status.waysBack ?? [])}`, { file: d.file });
     }
     if (!values.json) for (const warning of status.warnings) console.error(printable(`warning: ${warning}`));
     if (!values.json && status.readOnly) console.error(printable(`warning: read-only: ${status.readOnly.message}`));
@@ -237,7 +245,7 @@ async function run(argv: string[]): Promise<number> {
         const report = await service.check({});
         const damage = status.damage;
         const result = damage ? { ...report, ok: false, damage } : report;
-        print(result, () => formatCheck(report) + (damage ? `\nOpen failed: ${damage.file} at ${damage.position}: ${damage.problem}` : ''));
+        print(result, () => formatCheck(report) + (damage ? `\nOpen failed: ${damage.file} at ${damage.position}: ${damage.problem}` : '') + (report.waysBack ? `\n${formatWaysBack(report.waysBack)}` : ''));
         if (!result.ok) code = EXIT.damaged;
         break;
       }
@@ -250,6 +258,16 @@ async function run(argv: string[]): Promise<number> {
         needArgs(1, 'a BACKUP name (see "interleave backups")');
         const result = await service.restoreBackup({ name: args[0]! });
         print(result, () => `Restored ${args[0]}; the previous files are in ${service.store.dataDir}/damaged/.`);
+        break;
+      }
+      case 'rebuild': {
+        const result = await service.rebuildFromJournal({});
+        print(result, () => `Rebuilt the collection from the journal; the damaged snapshot is in ${service.store.dataDir}/damaged/.`);
+        break;
+      }
+      case 'cut-at-damage': {
+        const result = await service.keepJournalUntilDamage({});
+        print(result, () => result.warnings.join('\n'));
         break;
       }
     }

@@ -1,5 +1,6 @@
 // Writes an ImportBundle as a legacy 2 Anki package: collection.anki21 (schema 11), the placeholder collection.anki2, and JSON-mapped media.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { zipSync, type Zippable } from 'fflate';
 import type { Database } from 'sql.js';
 import type { ImportBundle, ImportedCard, ImportedNote, ImportedReview } from '../../core/import/bundle';
@@ -496,7 +497,7 @@ function mediaEntries(bundle: ImportBundle): Zippable {
     if (names.has(checked.name)) throw new Error(`media ${JSON.stringify(checked.name)} appears twice in the bundle`);
     names.add(checked.name);
     map[String(index)] = checked.name;
-    files[String(index)] = [item.bytes, { level: isCompressed(checked.name) ? 0 : 6 }];
+    files[String(index)] = [item.bytes ?? new Uint8Array(readFileSync(item.stored!.path)), { level: isCompressed(checked.name) ? 0 : 6 }];
   });
   files.media = new TextEncoder().encode(JSON.stringify(map));
   return files;

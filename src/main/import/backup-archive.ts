@@ -5,7 +5,9 @@ import { presetSchema } from '../../shared/contract';
 import { BACKUP_COLLECTION, BACKUP_FORMAT, BACKUP_MANIFEST } from '../export/backup-archive';
 import { ExtractionBudget } from './anki/budget';
 import { checkMediaName } from './anki/media-name';
-import { readZipEntries } from './anki/zip-entries';
+import { readZipEntries, type EntryUse, type ZipEntries } from './anki/zip-entries';
+import type { ByteSource } from './byte-source';
+import { memorySink, type MediaSink } from './media-sink';
 
 const schedule = z.object({
   state: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
@@ -79,10 +81,11 @@ const bundleSchema = z.object({
 });
 
 /** True when the zip carries Interleave's backup manifest (read from the central directory only). */
-export async function isBackupArchive(bytes: Uint8Array): Promise<boolean> {
+export async function isBackupArchive(source: ByteSource): Promise<boolean> {
   const name = new TextEncoder().encode(BACKUP_MANIFEST);
   // The manifest's name appears in the zip's directory; a cheap scan of the last 64 KiB finds it.
-  const tail = bytes.subarray(Math.max(0, bytes.length - 65_536));
+  const start = Math.max(0, source.size - 65_536);
+  const tail = source.read(start, source.size - start);
   outer: for (let i = 0; i + name.length <= tail.length; i++) {
     for (let j = 0; j < name.length; j++) if (tail[i + j] !== name[j]) continue outer;
     return true;
@@ -90,9 +93,19 @@ export async function isBackupArchive(bytes: Uint8Array): Promise<boolean> {
   return false;
 }
 
-export function readBackupArchive(bytes: Uint8Array, fileName: string, limits: ImportLimits): ImportBundle {
+export function readBackupArchive(source: ByteSource, fileName: string, limits: ImportLimits, sink: MediaSink = memorySink): ImportBundle {
   const budget = new ExtractionBudget(limits, fileName);
-  const zip = readZipEntries(bytes, (name) => name === BACKUP_MANIFEST || name === BACKUP_COLLECTION || name.startsWith('media/'), budget);
+  const use = (name: string): EntryUse => (name === BACKUP_MANIFEST || name === BACKUP_COLLECTION ? 'memory' : name.startsWith('media/') ? 'media' : 'skip');
+  const zip = readZipEntries(source, use, budget, sink);
+  try {
+    return readBackupEntries(zip, fileName, sink);
+  } catch (error) {
+    for (const content of zip.media.values()) sink.discard(content);
+    throw error;
+  }
+}
+
+function readBackupEntries(zip: ZipEntries, fileName: string, sink: MediaSink): ImportBundle {
   const manifestBytes = zip.entries.get(BACKUP_MANIFEST);
   const collectionBytes = zip.entries.get(BACKUP_COLLECTION);
   if (!manifestBytes || !collectionBytes) throw new ImportError(`${fileName}: the backup has no ${manifestBytes ? BACKUP_COLLECTION : BACKUP_MANIFEST}`, { file: fileName });
@@ -115,12 +128,15 @@ export function readBackupArchive(bytes: Uint8Array, fileName: string, limits: I
   const bundle = checked.data as unknown as ImportBundle;
   const problems: string[] = [];
   const media: ImportBundle['media'] = [];
-  for (const [entry, content] of zip.entries) {
-    if (!entry.startsWith('media/')) continue;
+  let mediaSkipped = 0;
+  for (const [entry, content] of zip.media) {
     const checked = checkMediaName(entry.slice('media/'.length));
-    if ('problem' in checked) problems.push(`${fileName}, ${entry}: ${checked.problem}; not imported`);
-    else media.push({ name: checked.name, bytes: content });
+    if ('problem' in checked) {
+      problems.push(`${fileName}, ${entry}: ${checked.problem}; not imported`);
+      sink.discard(content);
+      mediaSkipped++;
+    } else media.push({ name: checked.name, ...content });
   }
   for (const [entry, why] of zip.unreadable) problems.push(`${fileName}, ${entry}: ${why}`);
-  return { ...bundle, format: 'interleave-backup', media, problems };
+  return { ...bundle, format: 'interleave-backup', media, problems, ...(mediaSkipped ? { mediaSkipped } : {}) };
 }

@@ -1,6 +1,6 @@
 // The collection's media folder: imported files written under safe, unique names, never outside it and never over another file.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ImportCounts } from '../../shared/dto';
 import type { ImportedMedia } from '../../core/import/bundle';
@@ -14,9 +14,31 @@ function sha1(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
+/** The SHA-1 of a file on disk, read a piece at a time (a video is never held whole). */
+function sha1OfFile(path: string): string {
+  const hash = createHash('sha1');
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null)) hash.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** A file to place: its bytes, or the temporary file the import unpacked it to. */
+export interface MediaWrite {
+  name: string;
+  sha1: string;
+  size: number;
+  bytes?: Uint8Array;
+  stored?: string;
+}
+
 export interface MediaPlan {
   /** Files to write, by final name. */
-  writes: { name: string; bytes: Uint8Array; sha1: string }[];
+  writes: MediaWrite[];
   /** Names that had to change because a different file already had them: old -> new. */
   renames: Map<string, string>;
   counts: ImportCounts;
@@ -34,9 +56,14 @@ export function planMedia(dataDir: string, media: ImportedMedia[], ours: Readonl
   const folder = join(dataDir, MEDIA_DIR);
   const plan: MediaPlan = { writes: [], renames: new Map(), counts: { added: 0, updated: 0, unchanged: 0, skipped: 0 }, messages: [] };
   const taken = new Map<string, string>();
-  const holder = (name: string): string | null => {
+  // The content a name already has, as a digest: a file of another size differs without being read.
+  const holder = (name: string, size: number): string | null => {
+    const known = taken.get(name);
+    if (known) return known;
     const path = join(folder, name);
-    return taken.get(name) ?? (existsSync(path) ? sha1(readFileSync(path)) : null);
+    if (!existsSync(path)) return null;
+    const onDisk = statSync(path).size;
+    return onDisk === size ? sha1OfFile(path) : `size:${onDisk}`;
   };
   for (const file of media) {
     const checked = checkMediaName(file.name);
@@ -45,14 +72,15 @@ export function planMedia(dataDir: string, media: ImportedMedia[], ours: Readonl
       plan.messages.push(`media ${JSON.stringify(file.name).slice(0, 80)}: ${checked.problem}; not imported`);
       continue;
     }
-    const digest = sha1(file.bytes);
+    const digest = file.stored?.sha1 ?? sha1(file.bytes ?? new Uint8Array(0));
+    const size = file.stored?.size ?? file.bytes?.length ?? 0;
     let name = checked.name;
-    let held = holder(name);
+    let held = holder(name, size);
     if (held !== null && held !== digest) {
       const ext = extname(name);
       const stem = `${name.slice(0, name.length - ext.length)}-${digest.slice(0, 8)}`;
       name = `${stem}${ext}`;
-      for (let n = 2; (held = holder(name)) !== null && held !== digest; n++) name = `${stem}-${n}${ext}`;
+      for (let n = 2; (held = holder(name, size)) !== null && held !== digest; n++) name = `${stem}-${n}${ext}`;
       plan.renames.set(checked.name, name);
       plan.messages.push(`media "${checked.name}": a different file already has this name; imported as "${name}"`);
     }
@@ -61,7 +89,7 @@ export function planMedia(dataDir: string, media: ImportedMedia[], ours: Readonl
       continue;
     }
     taken.set(name, digest);
-    plan.writes.push({ name, bytes: file.bytes, sha1: digest });
+    plan.writes.push({ name, sha1: digest, size, ...(file.stored ? { stored: file.stored.path } : { bytes: file.bytes ?? new Uint8Array(0) }) });
     plan.counts.added++;
   }
   return plan;
@@ -81,11 +109,18 @@ export function writeMedia(dataDir: string, plan: MediaPlan): string[] {
   for (const file of plan.writes) {
     if (!isMediaName(file.name)) throw new Error(`refusing to write media named ${JSON.stringify(file.name)}`);
     const path = join(folder, file.name);
+    const placed = (temp: string) => placeExclusively(temp, path) || sha1OfFile(path) === file.sha1;
+    if (file.stored) {
+      // Unpacked to a temporary file of this folder already: linked into place, never copied. The
+      // temporary name goes when the import ends (the import runner discards it).
+      if (!placed(file.stored)) clashes.push(file.name);
+      continue;
+    }
     // Hidden, so never a media name; random, so two writers never share one.
     const temp = join(folder, `.import-${randomBytes(6).toString('hex')}.tmp`);
     try {
-      writeWhole(temp, file.bytes);
-      if (!placeExclusively(temp, path) && sha1(readFileSync(path)) !== file.sha1) clashes.push(file.name);
+      writeWhole(temp, file.bytes ?? new Uint8Array(0));
+      if (!placed(temp)) clashes.push(file.name);
     } finally {
       rmSync(temp, { force: true });
     }

@@ -11,6 +11,8 @@ import { parseDeck } from '../../core/deck-format/parse';
 import type { Calendar } from '../../core/time/study-day';
 import { readAnkiPackage } from './anki/package-reader';
 import { readBackupArchive, isBackupArchive } from './backup-archive';
+import { bytesSource, isByteSource, readAll, type ByteSource } from './byte-source';
+import type { MediaSink } from './media-sink';
 
 export interface ReadOptions {
   deckName?: string;
@@ -21,6 +23,8 @@ export interface ReadOptions {
   limits?: ImportLimits;
   /** The learner's calendar: Anki collections that never recorded their time zone count days in it. */
   calendar?: Calendar;
+  /** Where an archive's media files go as they are unpacked (default: memory). */
+  media?: MediaSink;
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -52,22 +56,26 @@ const WHAT_WE_READ =
   'It reads Anki packages (.apkg, .colpkg), Interleave backups (.interleave), CSV, TSV and Anki text (.csv, .tsv, .txt) and Markdown (.md).';
 
 /** The bundle a file gives, whatever its format; throws ImportError naming file and place when it cannot be read. */
-export async function readImportFile(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ImportBundle> {
+export async function readImportFile(fileName: string, input: Uint8Array | ByteSource, options: ReadOptions = {}): Promise<ImportBundle> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const extension = extname(fileName).toLowerCase();
   const where = { file: fileName };
-  if (isZip(bytes)) {
-    if (await isBackupArchive(bytes)) return readBackupArchive(bytes, fileName, limits);
-    return readAnkiPackage(bytes, fileName, limits, options.calendar ? { offsetMinutesAt: options.calendar.offsetMinutesAt } : {});
+  const source = isByteSource(input) ? input : bytesSource(input);
+  // The first bytes say what the file is; an archive is then read a piece at a time, never whole.
+  const head = source.read(0, 64 * 1024);
+  if (isZip(head)) {
+    if (await isBackupArchive(source)) return readBackupArchive(source, fileName, limits, options.media);
+    return readAnkiPackage(source, fileName, limits, { ...(options.calendar ? { offsetMinutesAt: options.calendar.offsetMinutesAt } : {}), ...(options.media ? { media: options.media } : {}) });
   }
-  const binary = binaryKind(bytes);
-  if (PACKAGES.includes(extension)) throw new ImportError(notAPackage(fileName, extension, bytes, binary), where);
+  const binary = binaryKind(head);
+  if (PACKAGES.includes(extension)) throw new ImportError(notAPackage(fileName, extension, head, binary), where);
   if (!DELIMITED.includes(extension) && !MARKDOWN.includes(extension)) {
-    const holds = binary ? `This one is ${binary}.` : looksLikeText(bytes) ? 'This one holds text: if it is flashcards, give it one of those names.' : '';
+    const holds = binary ? `This one is ${binary}.` : looksLikeText(head) ? 'This one holds text: if it is flashcards, give it one of those names.' : '';
     throw new ImportError(`${fileName}: Interleave does not import ${extension} files. ${WHAT_WE_READ}${holds ? ` ${holds}` : ''}`, where);
   }
   if (binary) throw new ImportError(`${fileName} is ${binary}, not text; ${binary === 'a PDF document' ? 'Interleave cannot read flashcards from PDFs.' : WHAT_WE_READ}`, where);
-  const text = decodeText(bytes, fileName);
+  if (source.size > MAX_TEXT_BYTES) throw new ImportError(`${fileName} is ${source.size} bytes; a text file may be at most ${MAX_TEXT_BYTES} bytes.`, where);
+  const text = decodeText(readAll(source), fileName);
   const deckName = options.deckName;
   if (MARKDOWN.includes(extension)) {
     const bundle = readMarkdown(text, fileName, deckName, limits);

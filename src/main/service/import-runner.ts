@@ -1,15 +1,18 @@
 // Runs an import end to end: read the file, plan media and notes, write media, then commit one journal line.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Collection } from '../../core/collection/collection';
 import type { JournalEvent } from '../../core/collection/events';
-import { ImportError } from '../../core/import/bundle';
+import { ImportError, type ImportBundle } from '../../core/import/bundle';
 import { previewDelimited } from '../../core/import/text/delimited';
 import { planImport, type ImportPlan } from '../../core/import/plan-import';
 import { renderCard } from '../../core/render/card-html';
 import type { Calendar } from '../../core/time/study-day';
 import type { ImportSummary } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
-import { planMedia, writeMedia, type MediaPlan } from '../import/media-folder';
+import { readAll, type ByteSource } from '../import/byte-source';
+import { MEDIA_DIR, planMedia, writeMedia, type MediaPlan } from '../import/media-folder';
+import { fileSink } from '../import/media-sink';
+import { diskError } from '../store/disk-errors';
 import { readImportFile, type ReadOptions } from '../import/read-import-file';
 import { oneAtATime } from './import-queue';
 
@@ -53,8 +56,8 @@ const MAX_MEDIA_PASSES = 3;
  * Imports into one folder run one at a time: a second waits for the first to end, so it plans
  * against what the first committed.
  */
-export function runImport(context: ImportContext, fileName: string, bytes: Uint8Array, request: ImportRequest): Promise<ImportSummary> {
-  return oneAtATime(resolve(context.dataDir), () => importNow(context, fileName, bytes, request), () => context.progress?.('waiting for another import', 0));
+export function runImport(context: ImportContext, fileName: string, source: ByteSource, request: ImportRequest): Promise<ImportSummary> {
+  return oneAtATime(resolve(context.dataDir), () => importNow(context, fileName, source, request), () => context.progress?.('waiting for another import', 0)).finally(() => source.close());
 }
 
 /**
@@ -70,7 +73,7 @@ export function runImport(context: ImportContext, fileName: string, bytes: Uint8
  * learner chose to go back to that state, and an import started before it should not silently land
  * on top. Its media files stay, unreferenced, and are reused if the file is imported again.
  */
-async function importNow(context: ImportContext, fileName: string, bytes: Uint8Array, request: ImportRequest): Promise<ImportSummary> {
+async function importNow(context: ImportContext, fileName: string, source: ByteSource, request: ImportRequest): Promise<ImportSummary> {
   const { dataDir, at, calendar } = context;
   const step = async (phase: string, done: number) => {
     context.progress?.(phase, done);
@@ -78,19 +81,45 @@ async function importNow(context: ImportContext, fileName: string, bytes: Uint8A
     if (context.cancelled?.()) throw new ImportCancelled();
   };
   await step('reading the file', 0.02);
-  let bundle;
+  // Media is unpacked straight to temporary files of the media folder, linked into place at the end.
+  const sink = fileSink(join(dataDir, MEDIA_DIR));
+  let bundle: ImportBundle;
   try {
-    bundle = await readImportFile(fileName, bytes, { ...request, calendar });
+    bundle = await readImportFile(fileName, source, { ...request, calendar, media: sink });
   } catch (error) {
-    if (error instanceof ImportError) {
-      throw new AppError('parse_error', error.message, {
-        file: error.where.file ?? fileName,
-        ...(error.where.line !== undefined ? { line: error.where.line } : {}),
-        ...(error.where.column !== undefined ? { column: error.where.column } : {}),
-      });
-    }
-    throw error;
+    throw importFailure(error, fileName, dataDir);
   }
+  try {
+    return await planAndCommit(context, fileName, source, request, bundle, step);
+  } catch (error) {
+    throw diskError(error, dataDir, 'importing');
+  } finally {
+    // Placed files are links of their own now; the temporary names go, used or not.
+    for (const file of bundle.media) sink.discard(file);
+  }
+}
+
+/** A file that cannot be read is a parse error naming the place; a disk that gives out, a disk fault. */
+function importFailure(error: unknown, fileName: string, dataDir: string): unknown {
+  if (error instanceof ImportError) {
+    return new AppError('parse_error', error.message, {
+      file: error.where.file ?? fileName,
+      ...(error.where.line !== undefined ? { line: error.where.line } : {}),
+      ...(error.where.column !== undefined ? { column: error.where.column } : {}),
+    });
+  }
+  return diskError(error, dataDir, 'unpacking the file');
+}
+
+async function planAndCommit(
+  context: ImportContext,
+  fileName: string,
+  source: ByteSource,
+  request: ImportRequest,
+  bundle: ImportBundle,
+  step: (phase: string, done: number) => Promise<void>,
+): Promise<ImportSummary> {
+  const { dataDir, at, calendar } = context;
   await step('matching notes and histories', 0.5);
   const planAgainst = (col: Collection, media: MediaPlan): ImportPlan =>
     planImport(col, bundle, {
@@ -146,7 +175,7 @@ async function importNow(context: ImportContext, fileName: string, bytes: Uint8A
     media: { ...media.counts, skipped: media.counts.skipped + (bundle.mediaSkipped ?? 0) },
     messages: [...plan.messages, ...media.messages],
     preview: preview(col, plan.event),
-    ...(isDelimited(bundle.format) ? { columns: columnsOf(fileName, bytes, request) } : {}),
+    ...(isDelimited(bundle.format) ? { columns: columnsOf(fileName, readAll(source), request) } : {}),
   };
 }
 

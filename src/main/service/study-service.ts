@@ -1,7 +1,7 @@
 // The service behind the contract: every method of the API, over the store and the pure core.
 import { basename, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { readRegularFile } from '../files/read-regular-file';
+import { bytesSource, openRegularFile, type ByteSource } from '../import/byte-source';
 import { Collection, defaultSettings, newCollectionSettings, scheduleOf } from '../../core/collection/collection';
 import { collectionDifference } from '../../core/collection/compare';
 import { planBulk, type BulkAction } from '../../core/collection/bulk';
@@ -34,9 +34,11 @@ import { JOURNAL_FILE } from '../store/journal';
 import { readSnapshot, SNAPSHOT_FILE } from '../store/snapshot-file';
 import type { DailyBackup, DailyBackupOptions } from '../store/daily-backup';
 import { Store } from '../store/store';
+import { bestFirst, restoreWays } from '../store/ways-back';
 import { exportCollection, writeExport, type ExportFormat } from '../export/export-collection';
 import { updateBuiltinDecks } from './builtin-decks';
 import { ImportCancelled, runImport } from './import-runner';
+import { DEFAULT_LIMITS, type ImportLimits } from '../../core/import/bundle';
 import { systemCalendar } from './calendar';
 import { cardStateView, deckLabel, gradeOf, kindOf, noteView, ratingName } from './present';
 import { readableText } from './readable-text';
@@ -61,9 +63,12 @@ export interface ServiceOptions {
   fitRunner?: FitRunner;
   /** The learner confirmed taking over a lock left by another host name (`--take-over-lock`, the app's button). */
   takeOverLock?: boolean;
+  /** Import limits (the collection held in memory, one media file, all media), each defaulting to DEFAULT_LIMITS. */
+  importLimits?: Partial<ImportLimits>;
 }
 
-const MAX_IMPORT_BYTES = 2 * 1024 ** 3;
+/** A file to import is read a piece at a time; what it may unpack to is bounded by the import limits. */
+const MAX_IMPORT_BYTES = 64 * 1024 ** 3;
 /** An undo of a bulk change names at most this many of the cards it put back. */
 const UNDO_CARD_IDS = 100;
 
@@ -80,8 +85,11 @@ export class StudyService implements ApiHandlers {
   readonly planner: PlannerHandlers;
   readonly optimizer: OptimizerHandlers;
 
+  private readonly importLimits: ImportLimits;
+
   private constructor(store: Store, options: ServiceOptions) {
     this.store = store;
+    this.importLimits = { ...DEFAULT_LIMITS, ...options.importLimits };
     this.now = options.now ?? Date.now;
     this.makeCalendar = options.calendar ?? systemCalendar;
     const context: ServiceContext = {
@@ -173,6 +181,7 @@ export class StudyService implements ApiHandlers {
     readOnly: this.store.readOnly,
     warnings: [...this.store.warnings],
     damage: this.store.damage,
+    ...(this.store.damage ? { waysBack: this.store.waysBack() } : {}),
     backups: this.backupInfos(),
     backupFailure: this.store.backupFailure,
     undoDepth: this.store.collection?.undo.length ?? 0,
@@ -227,13 +236,18 @@ export class StudyService implements ApiHandlers {
       reviews = replayed.history.activeCount;
     }
     const col = this.store.collection;
+    const ok = snapshot.ok && journal.ok && this.store.damage === null;
+    // The ways back: from the damage that stopped the open, or (the collection in use being intact)
+    // the backups that hold a whole journal.
+    const ways = ok ? [] : this.store.damage ? this.store.waysBack() : bestFirst(restoreWays(this.store.backups()));
     return {
-      ok: snapshot.ok && journal.ok && this.store.damage === null,
+      ok,
       snapshot,
       journal,
       cards: col?.cards.size ?? 0,
       notes: col?.notes.size ?? 0,
       reviews,
+      ...(ok ? {} : { waysBack: ways }),
     };
   };
 
@@ -638,14 +652,14 @@ export class StudyService implements ApiHandlers {
 
   importFile: Handler<'importFile'> = async ({ path, ...options }) => {
     const file = resolve(path);
-    return this.runImport(file, readRegularFile(file, MAX_IMPORT_BYTES), options);
+    return this.runImport(file, openRegularFile(file, MAX_IMPORT_BYTES), options);
   };
 
   importBytes: Handler<'importBytes'> = async ({ name, base64, ...options }) => {
-    return this.runImport(basename(name), Buffer.from(base64, 'base64'), options);
+    return this.runImport(basename(name), bytesSource(Buffer.from(base64, 'base64')), options);
   };
 
-  private runImport(name: string, bytes: Uint8Array, options: Omit<ParsedInput<'importFile'>, 'path'>, job?: ImportJob & { cancel: boolean }) {
+  private runImport(name: string, source: ByteSource, options: Omit<ParsedInput<'importFile'>, 'path'>, job?: ImportJob & { cancel: boolean }) {
     return runImport(
       {
         // Asked anew before committing: a restore or rebuild replaces the collection object.
@@ -662,8 +676,8 @@ export class StudyService implements ApiHandlers {
           : {}),
       },
       name,
-      bytes,
-      options,
+      source,
+      { ...options, limits: this.importLimits },
     );
   }
 
@@ -698,9 +712,9 @@ export class StudyService implements ApiHandlers {
       const named = path ?? (file !== undefined ? this.pickedFile(file) : undefined);
       if (named !== undefined) {
         const resolved = resolve(named);
-        return this.runImport(resolved, readRegularFile(resolved, MAX_IMPORT_BYTES), options, job);
+        return this.runImport(resolved, openRegularFile(resolved, MAX_IMPORT_BYTES), options, job);
       }
-      return this.runImport(basename(name!), Buffer.from(base64!, 'base64'), options, job);
+      return this.runImport(basename(name!), bytesSource(Buffer.from(base64!, 'base64')), options, job);
     };
     // Runs after this call returns, so the caller gets the job id at once.
     setImmediate(() => {

@@ -134,7 +134,8 @@ export function readJournal(path: string, from: number, expectSeq: number): Read
   return { ...result, events };
 }
 
-function decodeLine(text: string): { seq: number; event: JournalEvent } | { error: string } {
+/** One line's event, or what is wrong with it (a checksum that does not match, text that is not JSON). */
+export function decodeLine(text: string): { seq: number; event: JournalEvent } | { error: string } {
   const tab = text.lastIndexOf('\t');
   if (tab < 0) return { error: 'the line has no checksum' };
   const json = text.slice(0, tab);

@@ -4,15 +4,17 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Collection } from '../../core/collection/collection';
 import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
-import type { BackupFailure, Damage, ReadOnlyReason } from '../../shared/dto';
+import type { BackupFailure, Damage, ReadOnlyReason, WayBack } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { createBackup, listBackups, moveAside, pruneBackups, removePartialBackups, unpackBackup, type BackupEntry } from './backups';
 import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, verifyJournal, type JournalDamage, type ScanResult } from './journal';
 import { makeFolder } from './durable-folder';
+import { waysBack, waysBackSentence } from './ways-back';
 import { DailyBackup, type DailyBackupOptions } from './daily-backup';
 import { DataLock } from './lock';
 import { diskError, DISK_FULL_MESSAGE, isDiskFull, isNotWritable, notWritableMessage } from './disk-errors';
 import { MEDIA_DIR } from '../import/media-folder';
+import { MEDIA_TEMP } from '../import/media-sink';
 import { ReviewLog } from '../../core/history/review-log';
 import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, syncFile, syncFolder, writeFileDurably, writeFileDurablyAsync, type SnapshotData } from './snapshot-file';
 
@@ -65,7 +67,7 @@ function removeLeftoverTempFiles(dataDir: string): void {
   // Media an import wrote to a temporary name but never linked into place.
   const media = join(dataDir, MEDIA_DIR);
   if (existsSync(media)) {
-    for (const name of readdirSync(media)) if (/^\.import-[0-9a-f]+\.tmp$/.test(name)) rmSync(join(media, name), { force: true });
+    for (const name of readdirSync(media)) if (MEDIA_TEMP.test(name)) rmSync(join(media, name), { force: true });
   }
 }
 
@@ -193,6 +195,7 @@ export class Store {
   private load(): void {
     this.collection = null;
     this.damage = null;
+    this.ways = null;
     this.tailDamageByte = null;
     this.historyIncomplete = false;
     if (existsSync(this.restoreMarkerPath) && !this.finishInterruptedRestore()) return;
@@ -295,13 +298,31 @@ export class Store {
     );
   }
 
-  /** The collection, or `data_damaged` when the folder needs recovery first. */
+  /** The collection, or `data_damaged` (with the ways back) when the folder needs recovery first. */
   requireCollection(): Collection {
     if (this.collection) return this.collection;
     const where = this.damage ? `${this.damage.file} at ${this.damage.position}: ${this.damage.problem}` : 'unknown damage';
-    throw new AppError('data_damaged', `The collection cannot be used until it is recovered: ${where}.`, {
+    throw new AppError('data_damaged', `The collection cannot be used until it is recovered: ${where}. ${waysBackSentence(this.waysBack())}`, {
       file: this.damage?.file ?? SNAPSHOT_FILE,
     });
+  }
+
+  private ways: WayBack[] | null = null;
+
+  /**
+   * While damaged: every way back with what it keeps, best first (counted once: it reads the journal
+   * and the backups' manifests).
+   */
+  waysBack(): WayBack[] {
+    if (!this.damage) return [];
+    this.ways ??= waysBack({
+      damage: this.damage,
+      journalPath: this.journalPath,
+      snapshotDamaged: this.damage.file === SNAPSHOT_FILE && existsSync(this.journalPath),
+      cutAtByte: this.tailDamageByte,
+      backups: listBackups(this.dataDir),
+    });
+    return this.ways;
   }
 
   /**
@@ -569,7 +590,7 @@ export class Store {
   /** Rebuilds the collection from the whole journal when only the snapshot is damaged. */
   async rebuildFromJournal(): Promise<void> {
     if (this.readOnly) throw this.readOnlyError();
-    const all = this.readAllEvents();
+    const all = this.scanAllEvents(() => undefined);
     if (all.problem) throw new AppError('data_damaged', `The journal itself is damaged at ${all.problem}; restore a backup instead.`, { file: JOURNAL_FILE });
     while (this.snapshotting || this.idleTimer) await this.quiesce();
     this.generation++;

@@ -16,6 +16,8 @@ export function RecoveryScreen({ status, onRecovered }: { status: DataStatus; on
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const damage = status.damage!;
+  // Each way back says what it keeps; the service lists them best first (most reviews kept).
+  const ways = status.waysBack ?? [];
   const act = async (action: () => Promise<DataStatus>) => {
     try {
       const next = await action();
@@ -46,55 +48,56 @@ export function RecoveryScreen({ status, onRecovered }: { status: DataStatus; on
           </button>
         </div>
       )}
-      {damage.file === 'snapshot.json' && (
-        <p>
-          <button type="button" className="primary" onClick={() => void act(() => api.rebuildFromJournal({}))}>
-            Rebuild from the journal (loses nothing)
-          </button>
-        </p>
-      )}
-      {damage.keepBefore && (
-        <p>
-          <button
-            type="button"
-            data-testid="keep-before"
-            onClick={() =>
-              setPending({
-                label: 'Continue from the last good entry',
-                consequence: `Everything before the damaged line is kept. The ${damage.keepBefore!.entriesAfter} journal ${damage.keepBefore!.entriesAfter === 1 ? 'entry' : 'entries'} from it on (the most recent answers and changes) leave the collection; the whole journal is copied to the “damaged” folder first.`,
-                run: () => api.keepJournalUntilDamage({}),
-              })
-            }
-          >
-            Continue from the last good entry
-          </button>
-        </p>
-      )}
-      <h2>Backups</h2>
-      {status.backups.length === 0 ? (
-        <p className="muted">No backups yet. Data folder: {status.dataDir}</p>
+      <h2>Ways back, best first</h2>
+      {ways.length === 0 ? (
+        <p className="muted">No way back is known: there is no backup, and the journal cannot rebuild the collection. Data folder: {status.dataDir}</p>
       ) : (
-        <ul className="backups">
-          {status.backups.map((backup, index) => (
-            <li key={backup.name}>
+        <ol className="ways-back" data-testid="ways-back">
+          {ways.map((way) => (
+            <li key={way.command} data-testid={`way-${way.kind}`}>
               <span>
-                {new Date(backup.createdAt).toLocaleString()} {index === 0 && <strong>(newest)</strong>}
+                <strong>{way.label}</strong>
+                <br />
+                <span className="muted">{way.detail}</span>
               </span>
-              <button
-                type="button"
-                onClick={() =>
-                  setPending({
-                    label: `Restore the backup of ${new Date(backup.createdAt).toLocaleString()}`,
-                    consequence: 'The collection goes back to that moment: answers and changes made after it leave the collection. The current files are moved to the “damaged” folder, not deleted.',
-                    run: () => api.restoreBackup({ name: backup.name }),
-                  })
-                }
-              >
-                Restore
-              </button>
+              {way.kind === 'rebuild' && (
+                <button type="button" className="primary" data-testid="rebuild" onClick={() => void act(() => api.rebuildFromJournal({}))}>
+                  Rebuild from the journal (loses nothing)
+                </button>
+              )}
+              {way.kind === 'cut' && (
+                <button
+                  type="button"
+                  data-testid="keep-before"
+                  onClick={() =>
+                    setPending({
+                      label: 'Continue from the last good entry',
+                      consequence: `Everything before the damaged line is kept. The ${damage.keepBefore!.entriesAfter} journal ${damage.keepBefore!.entriesAfter === 1 ? 'entry' : 'entries'} from it on (the most recent answers and changes) leave the collection; the whole journal is copied to the “damaged” folder first.`,
+                      run: () => api.keepJournalUntilDamage({}),
+                    })
+                  }
+                >
+                  Continue from the last good entry
+                </button>
+              )}
+              {way.kind === 'restore' && way.backup && (
+                <button
+                  type="button"
+                  data-testid={`restore-${way.backup.name}`}
+                  onClick={() =>
+                    setPending({
+                      label: `Restore the backup of ${new Date(way.backup!.createdAt).toLocaleString()}`,
+                      consequence: `The collection goes back to that moment (${way.label.replace(/^backup of [^:]*: /, '')}): answers and changes made after it leave the collection. The current files are moved to the “damaged” folder, not deleted.`,
+                      run: () => api.restoreBackup({ name: way.backup!.name }),
+                    })
+                  }
+                >
+                  Restore
+                </button>
+              )}
             </li>
           ))}
-        </ul>
+        </ol>
       )}
     </section>
   );

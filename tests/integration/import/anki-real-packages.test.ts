@@ -42,7 +42,7 @@ describe('a legacy 1 package (collection.anki2 only): darigov Google ML glossary
     for (const media of bundle.media) {
       expect(media.name).toMatch(/^latex-[0-9a-f]{40}\.png$/);
       // PNG signature: the bytes are the file, not a compressed or truncated copy.
-      expect([...media.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect([...media.bytes!.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     }
   });
 
@@ -75,7 +75,7 @@ describe('a latest package (meta + zstd collection.anki21b, schema 18): LLMAnki 
   it('decompresses the zstd media entry to the JPEG the note shows, its checksum matching the media list', async () => {
     const bundle = await read('llmanki-test-deck-anki21b.apkg');
     expect(bundle.media.map((media) => media.name)).toEqual(['paste-af54a15ce9aad84572c5f38999056893a1fe23fb.jpg']);
-    const jpeg = bundle.media[0]!.bytes;
+    const jpeg = bundle.media[0]!.bytes!;
     expect(jpeg.length).toBe(23927);
     expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
   });

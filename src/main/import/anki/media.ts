@@ -1,13 +1,14 @@
 // A package's media: the media map (JSON in legacy packages, protobuf in the latest) names the numbered entries.
 import { createHash } from 'node:crypto';
 import type { ImportedMedia } from '../../../core/import/bundle';
+import type { MediaContent, MediaSink } from '../media-sink';
 import { decodeMediaEntries } from './anki-proto';
 import { LimitExceeded, type ExtractionBudget } from './budget';
 import { checkMediaName, showName } from './media-name';
 import { ProblemExamples } from './problem-examples';
 import { errorText } from './error-text';
 import type { ZipEntries } from './zip-entries';
-import { zstdDecompress } from './zstd';
+import { zstdDecompress, zstdDecompressMedia } from './zstd';
 
 interface Listed {
   /** The zip entry holding the file: its position in the list, as text. */
@@ -16,8 +17,20 @@ interface Listed {
   sha1?: Uint8Array;
 }
 
-/** The package's media files; `skipped` counts the files named in `problems` that were left out. */
-export function readMedia(zip: ZipEntries, zstd: boolean, budget: ExtractionBudget, problems: string[]): { media: ImportedMedia[]; skipped: number } {
+/**
+ * The package's media files; `skipped` counts the files named in `problems` that were left out.
+ * Entries the map does not list, or lists under a refused name, are discarded from the sink.
+ */
+export function readMedia(zip: ZipEntries, zstd: boolean, budget: ExtractionBudget, problems: string[], sink: MediaSink): { media: ImportedMedia[]; skipped: number } {
+  const used = new Set<string>();
+  try {
+    return readListed(zip, zstd, budget, problems, sink, used);
+  } finally {
+    for (const [entry, content] of zip.media) if (!used.has(entry)) sink.discard(content);
+  }
+}
+
+function readListed(zip: ZipEntries, zstd: boolean, budget: ExtractionBudget, problems: string[], sink: MediaSink, used: Set<string>): { media: ImportedMedia[]; skipped: number } {
   const file = budget.file;
   const mapBytes = zip.entries.get('media');
   if (!mapBytes) {
@@ -43,6 +56,7 @@ export function readMedia(zip: ZipEntries, zstd: boolean, budget: ExtractionBudg
     problems.push(`${file}: the media map lists ${listed.length} files, more than the ${maxEntries} entries an archive may have; only the first ${maxEntries} were looked for`);
     listed = listed.slice(0, maxEntries);
   }
+  for (const item of listed) budget.mediaNames.set(item.entry, item.name);
   const media: ImportedMedia[] = [];
   const taken = new Set<string>();
   const refused = new ProblemExamples();
@@ -58,25 +72,32 @@ export function readMedia(zip: ZipEntries, zstd: boolean, budget: ExtractionBudg
       refused.add(`${showName(checked.name)} (listed twice; the first copy was kept)`);
       continue;
     }
-    const stored = zip.entries.get(item.entry);
+    const stored = zip.media.get(item.entry);
     if (!stored) {
       const why = zip.unreadable.get(item.entry);
       missing.add(`"${item.entry}" ${showName(checked.name)}${why ? ` (${why})` : ''}`);
       continue;
     }
-    let bytes: Uint8Array;
+    let content: MediaContent;
     try {
-      bytes = zstd ? zstdDecompress(stored, item.entry, budget) : stored;
+      // The compressed copy is released from the total as it is replaced by the unpacked one.
+      if (zstd) budget.releaseMedia(stored.stored?.size ?? stored.bytes?.length ?? 0);
+      used.add(item.entry);
+      content = zstd ? zstdDecompressMedia(stored, item.entry, budget, sink) : stored;
     } catch (error) {
-      if (error instanceof LimitExceeded) throw error;
+      if (error instanceof LimitExceeded) {
+        for (const done of media) sink.discard(done);
+        throw error;
+      }
       missing.add(`"${item.entry}" ${showName(checked.name)} (${errorText(error)})`);
       continue;
     }
-    if (item.sha1?.length === 20 && !sameBytes(createHash('sha1').update(bytes).digest(), item.sha1)) {
+    const sha1 = content.stored?.sha1 ?? createHash('sha1').update(content.bytes ?? new Uint8Array(0)).digest('hex');
+    if (item.sha1?.length === 20 && sha1 !== Buffer.from(item.sha1).toString('hex')) {
       mismatched.add(`"${item.entry}" ${showName(checked.name)}`);
     }
     taken.add(checked.name);
-    media.push({ name: checked.name, bytes });
+    media.push({ name: checked.name, ...content });
   }
   if (refused.count) problems.push(`${file}: ${refused.count} media name(s) refused and their files skipped: ${refused}`);
   if (missing.count) problems.push(`${file}: ${missing.count} media file(s) listed in the media map could not be read: ${missing}`);
@@ -104,6 +125,3 @@ function latestList(bytes: Uint8Array): Listed[] {
   return decodeMediaEntries(bytes).map((item, index) => ({ entry: String(index), name: item.name, sha1: item.sha1 }));
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}

@@ -12,7 +12,9 @@ import { errorText } from './error-text';
 import { readMedia } from './media';
 import { ProblemExamples } from './problem-examples';
 import { openCollection } from './sqlite';
-import { readZipEntries, type ZipEntries } from './zip-entries';
+import type { ByteSource } from '../byte-source';
+import { memorySink, type MediaSink } from '../media-sink';
+import { readZipEntries, type EntryUse, type ZipEntries } from './zip-entries';
 import { zstdDecompress } from './zstd';
 
 type Layout = { format: 'anki-legacy1' | 'anki-legacy2' | 'anki-latest'; entry: string; zstd: boolean };
@@ -32,8 +34,10 @@ const PLACEHOLDER_TEXT = 'requires a newer version of Anki';
 /** The only entries an Anki package has: Anki never uses entry names as paths, and neither do we. */
 const NAMED_ENTRIES = new Set(['meta', 'media', 'collection.anki2', 'collection.anki21', 'collection.anki21b']);
 
-function isPackageEntry(name: string): boolean {
-  return NAMED_ENTRIES.has(name) || /^\d{1,9}$/.test(name);
+/** The named entries are read into memory; the numbered ones are media files, streamed to the sink. */
+function entryUse(name: string): EntryUse {
+  if (NAMED_ENTRIES.has(name)) return 'memory';
+  return /^\d{1,9}$/.test(name) ? 'media' : 'skip';
 }
 
 export interface AnkiReadOptions {
@@ -42,18 +46,31 @@ export interface AnkiReadOptions {
    * they were created in count their days in the local time zone. Defaults to this machine's.
    */
   offsetMinutesAt?: (ms: number) => number;
+  /** Where media files go as they are unpacked (default: memory, for small packages and tests). */
+  media?: MediaSink;
 }
 
 const systemOffset = (ms: number) => -new Date(ms).getTimezoneOffset();
 
 export async function readAnkiPackage(
-  bytes: Uint8Array,
+  input: Uint8Array | ByteSource,
   fileName: string,
   limits: ImportLimits = DEFAULT_LIMITS,
   options: AnkiReadOptions = {},
 ): Promise<ImportBundle> {
   const budget = new ExtractionBudget(limits, fileName);
-  const zip = readZipEntries(bytes, isPackageEntry, budget);
+  const sink = options.media ?? memorySink;
+  const zip = readZipEntries(input, entryUse, budget, sink);
+  try {
+    return await readEntries(zip, fileName, budget, sink, options);
+  } catch (error) {
+    // Nothing of a package that cannot be read stays on disk.
+    for (const content of zip.media.values()) sink.discard(content);
+    throw error;
+  }
+}
+
+async function readEntries(zip: ZipEntries, fileName: string, budget: ExtractionBudget, sink: MediaSink, options: AnkiReadOptions): Promise<ImportBundle> {
   const problems: string[] = [];
   if (zip.duplicates.length) {
     const names = new ProblemExamples();
@@ -71,9 +88,11 @@ export async function readAnkiPackage(
       where,
     );
   }
+  // The collection is the one thing held whole; the copies of it are let go as soon as sql.js has its own.
+  zip.entries.delete(layout.entry);
   const collection = layout.zstd ? zstdDecompress(stored, layout.entry, budget) : stored;
 
-  const db = await openCollection(collection, layout.entry, fileName);
+  const db = await openCollection(collection, layout.entry, fileName, { owned: true });
   let meta: CollectionMeta;
   let notes: ImportedNote[];
   const notices: string[] = [];
@@ -98,7 +117,7 @@ export async function readAnkiPackage(
     );
   }
 
-  const { media, skipped: mediaSkipped } = readMedia(zip, layout.zstd, budget, problems);
+  const { media, skipped: mediaSkipped } = readMedia(zip, layout.zstd, budget, problems, sink);
   const usedTypes = new Set(notes.map((note) => note.noteTypeKey));
   if (problems.length > MAX_PROBLEMS) {
     const more = problems.length - MAX_PROBLEMS;

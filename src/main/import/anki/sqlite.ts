@@ -27,13 +27,17 @@ export interface CollectionDb {
 
 const HEADER = 'SQLite format 3\0';
 
-export async function openCollection(bytes: Uint8Array, entry: string, file: string): Promise<CollectionDb> {
+/**
+ * `owned`: the caller hands the bytes over (they were unpacked for this), so no copy is made; sql.js
+ * keeps them as its database file. A collection is the largest thing an import holds, so copies count.
+ */
+export async function openCollection(bytes: Uint8Array, entry: string, file: string, options: { owned?: boolean } = {}): Promise<CollectionDb> {
   const where = { file, entry };
   if (bytes.length < 100 || new TextDecoder().decode(bytes.subarray(0, 16)) !== HEADER) {
     throw new ImportError(`${file}: "${entry}" is not an SQLite database, so it holds no Anki collection`, where);
   }
   const SQL = await sqlJs();
-  const copy = bytes.slice();
+  const copy = options.owned ? bytes : bytes.slice();
   // Anki leaves the file flagged for write-ahead logging, which an in-memory copy cannot use: mark it legacy.
   if (copy[18] === 2) copy[18] = 1;
   if (copy[19] === 2) copy[19] = 1;
