@@ -1,20 +1,9 @@
 // Damaged data from the command line: every message lists the ways back with what each keeps, best first, and each way is a command.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openTestService, SAMPLE_DECKS, TestClock, T0 } from '../helpers/service';
-
-const root = join(import.meta.dirname, '../..');
-
-function cli(dataDir: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/main/cli/main.ts'), '--data', dataDir, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, INTERLEAVE_DECKS: SAMPLE_DECKS, TZ: 'UTC' },
-  });
-  return { code: run.status, out: run.stdout, err: run.stderr, json: () => JSON.parse(run.stdout) };
-}
+import { cli } from '../helpers/cli';
+import { openTestService, TestClock, T0 } from '../helpers/service';
 
 /** A folder with one answer in a backup and four in the journal; `after` damages it. */
 async function studiedFolder(): Promise<{ dataDir: string; backup: string }> {

@@ -1,20 +1,14 @@
 // What a script needs from `interleave`: whole JSON through a pipe, queries that start with "-", bad options as bad input, no terminal escapes.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openTestService, SAMPLE_DECKS } from '../helpers/service';
+import { cli, CLI, CLI_ENV as env, ROOT as root } from '../helpers/cli';
+import { openTestService } from '../helpers/service';
 import { tempFolder } from '../helpers/temp-folder';
 
-const root = join(import.meta.dirname, '../..');
 const NOW = '2026-03-02T10:00:00Z';
-const CLI = ['--import', 'tsx', join(root, 'src/main/cli/main.ts')];
-const env = { ...process.env, INTERLEAVE_DECKS: SAMPLE_DECKS, TZ: 'UTC' };
 
-function cli(dataDir: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [...CLI, '--data', dataDir, ...args], { cwd: root, encoding: 'utf8', env });
-  return { code: run.status, out: run.stdout, err: run.stderr, json: () => JSON.parse(run.stdout) };
-}
 
 /**
  * Runs the CLI with its stdout on a pipe that nobody reads until the command has written into it

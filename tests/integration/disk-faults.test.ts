@@ -1,5 +1,5 @@
 // A real full disk and a real read-only folder: codes and words of their own, nothing left behind, reading still works, clean stops.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { hostname } from 'node:os';
@@ -8,19 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors';
 import { DataLock, LOCK_FILE } from '../../src/main/store/lock';
 import { refusal } from '../helpers/refusal';
-import { openTestService, SAMPLE_DECKS } from '../helpers/service';
+import { cli, CLI_ENV as env, ROOT as root } from '../helpers/cli';
+import { openTestService } from '../helpers/service';
 import { CAN_MOUNT, MOUNT_SKIP_REASON, smallDisk } from '../helpers/small-disk';
 import { tempFolder } from '../helpers/temp-folder';
 
-const root = join(import.meta.dirname, '../..');
 const NOW = '2026-03-02T10:00:00Z';
-const env = { ...process.env, INTERLEAVE_DECKS: SAMPLE_DECKS, TZ: 'UTC' };
 const FULL = 'The disk holding your data is full: nothing was lost; free space and try again';
-
-function cli(dataDir: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/main/cli/main.ts'), '--data', dataDir, ...args], { cwd: root, encoding: 'utf8', env });
-  return { code: run.status, out: run.stdout, err: run.stderr, json: () => JSON.parse(run.stdout) };
-}
 
 /** Files a write in progress leaves: temporary snapshots, lock contents, media, backups. */
 function temporaries(dir: string): string[] {

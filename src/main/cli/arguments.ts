@@ -25,6 +25,7 @@ export const OPTIONS = {
   'take-over-lock': { type: 'boolean', default: false },
   'media-file-limit': { type: 'string' },
   'media-limit': { type: 'string' },
+  'collection-limit': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { DeckNode } from '../../shared/dto';
 import { RATINGS, type Rating } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
-import { builtinDecksDir, clockFrom, dataDirFrom } from '../runtime-options';
+import { builtinDecksDir, clockFrom, dataDirFrom, importLimitsFrom } from '../runtime-options';
 import { StudyService } from '../service/study-service';
 import { formatCalibration, PLANNING_COMMANDS, PLANNING_USAGE, PlanningUsageError, runPlanningCommand } from './planning-commands';
 import { formatCard, formatCheck, formatDecks, formatDue, formatImport, formatSearch, formatStats, formatWaysBack, when } from './format';
@@ -26,8 +26,13 @@ Commands:
   undo                                    take back the last answer or change
   suspend|unsuspend|bury CARD_ID...       change cards' availability
   import FILE [--deck NAME] [--dry-run] [--existing update|skip]
+         [--media-file-limit SIZE] [--media-limit SIZE] [--collection-limit SIZE]
                                           Anki .apkg/.colpkg, CSV/TSV/Anki text, Markdown
-                                          (Interleave, Obsidian, Logseq), an Interleave backup
+                                          (Interleave, Obsidian, Logseq), an Interleave backup. Media is
+                                          unpacked to disk; one file may be 4GiB, all of them 32GiB, and
+                                          the collection 160MiB (held in memory) unless these say otherwise
+                                          (or INTERLEAVE_MEDIA_FILE_LIMIT, INTERLEAVE_MEDIA_LIMIT,
+                                          INTERLEAVE_COLLECTION_LIMIT)
   export [--deck NAME] --format md|csv|tsv|apkg|backup OUT
   check                                   verify the snapshot and the journal (exit 4 on damage); on damage,
                                           the ways back with what each keeps, best first
@@ -101,6 +106,7 @@ async function run(argv: string[]): Promise<number> {
       builtinDecksDir: builtinDecksDir(import.meta.dirname),
       purpose: `cli ${command}`,
       ...(values['take-over-lock'] ? { takeOverLock: true } : {}),
+      importLimits: importLimitsFrom(values),
     });
   const print = (result: unknown, text: () => string) => console.log(values.json ? JSON.stringify(result, null, 2) : printable(text()));
   const importRequest = () => {

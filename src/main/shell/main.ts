@@ -2,7 +2,7 @@
 import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
 import { AppError } from '../../shared/errors';
-import { builtinDecksDir } from '../runtime-options';
+import { builtinDecksDir, importLimitsFrom } from '../runtime-options';
 import { StudyService } from '../service/study-service';
 import { ForeignLockError } from '../store/lock';
 import { handleAppProtocol, registerSchemePrivileges } from './app-protocol';
@@ -112,6 +112,7 @@ function start(): void {
       dataDir,
       builtinDecksDir: builtinDecksDir(import.meta.dirname) ?? join(process.resourcesPath, 'decks'),
       purpose: 'the desktop app',
+      importLimits: importLimitsFrom({}),
       ...(takeOverLock ? { takeOverLock: true } : {}),
     });
   try {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
-import { builtinDecksDir, clockFrom, dataDirFrom } from '../runtime-options';
+import { builtinDecksDir, clockFrom, dataDirFrom, importLimitsFrom } from '../runtime-options';
 import { StudyService } from '../service/study-service';
 import { createWebServer } from './server';
 
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     now: clockFrom(values.now),
     builtinDecksDir: builtinDecksDir(import.meta.dirname),
     purpose: 'browser mode',
+    importLimits: importLimitsFrom({}),
     ...(values['take-over-lock'] ? { takeOverLock: true } : {}),
   });
   const token = randomBytes(24).toString('base64url');

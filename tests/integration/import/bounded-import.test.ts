@@ -11,6 +11,7 @@ import { fileSink } from '../../../src/main/import/media-sink';
 import { readImportFile } from '../../../src/main/import/read-import-file';
 import { AppError } from '../../../src/shared/errors';
 import { basicNote, fixture, json, packageOf, rezip, zstdRaw } from '../../helpers/anki-builder';
+import { cli } from '../../helpers/cli';
 import { refusal } from '../../helpers/refusal';
 import { openTestService } from '../../helpers/service';
 import { tempFolder } from '../../helpers/temp-folder';
@@ -116,5 +117,19 @@ describe('an import through the service', () => {
     expect(readFileSync(join(limited.dataDir, 'journal.jsonl'), 'utf8')).not.toContain('"type":"import"');
     await limited.service.close();
     expect(error).toBeInstanceOf(AppError);
+  });
+});
+
+describe('the limits from the command line', () => {
+  it('are set with --media-file-limit (or INTERLEAVE_MEDIA_FILE_LIMIT), in units a person writes', { timeout: 120_000 }, async () => {
+    const file = await withMedia({ 'lecture.mp4': 3 * MiB });
+    const data = tempFolder('cli');
+    const refused = cli(data, 'import', file, '--media-file-limit', '2MiB');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/larger than the limit of 2 MiB for one media file/);
+    expect(cli(data, 'import', file, '--media-file-limit', 'two').err).toContain('--media-file-limit: "two" is not a size');
+    const imported = cli(data, '--json', 'import', file, '--media-file-limit', '0.5GB');
+    expect(imported.code).toBe(0);
+    expect(imported.json().media).toMatchObject({ added: 1 });
   });
 });
