@@ -17,6 +17,8 @@ export default defineConfig({
           bench: resolve(import.meta.dirname, 'bench/main.ts'),
           // The optimizer's child process (fsrs-rs), started by the service.
           'optimizer-worker': resolve(import.meta.dirname, 'src/main/optimizer/fit-child.ts'),
+          // The child process that reads a file to import (unzip, SQLite, parsing), started by the service.
+          'import-worker': resolve(import.meta.dirname, 'src/main/import/read-child.ts'),
         },
       },
     },

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
-const outputs = ['out/main/index.js', 'out/main/web.js', 'out/main/cli.js', 'out/main/bench.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const outputs = ['out/main/index.js', 'out/main/web.js', 'out/main/cli.js', 'out/main/bench.js', 'out/main/import-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 const inputs = ['src', 'bench', 'electron.vite.config.ts', 'package.json'];
 
 function newest(path) {

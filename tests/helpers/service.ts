@@ -21,7 +21,9 @@ export class TestClock {
 /** 2026-03-02 10:00 UTC: a Monday morning, well inside a study day that starts at 4:00 UTC. */
 export const T0 = Date.UTC(2026, 2, 2, 10, 0);
 
-export function openTestService(options: { dataDir?: string; clock?: TestClock; decks?: string | null; snapshotEvery?: number; importLimits?: Partial<ImportLimits> } = {}) {
+export function openTestService(
+  options: { dataDir?: string; clock?: TestClock; decks?: string | null; snapshotEvery?: number; importLimits?: Partial<ImportLimits>; importReader?: 'child' | 'in-process' } = {},
+) {
   const clock = options.clock ?? new TestClock(T0);
   const dataDir = options.dataDir ?? tempFolder();
   const service = StudyService.open({
@@ -32,6 +34,8 @@ export function openTestService(options: { dataDir?: string; clock?: TestClock; 
     purpose: 'test',
     ...(options.snapshotEvery ? { snapshotEvery: options.snapshotEvery } : {}),
     ...(options.importLimits ? { importLimits: options.importLimits } : {}),
+    // Files are read in this process unless a test is about the child process: spawning one per import would slow every test.
+    importReader: options.importReader ?? 'in-process',
   });
   return { service, clock, dataDir };
 }

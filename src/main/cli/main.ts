@@ -107,6 +107,8 @@ async function run(argv: string[]): Promise<number> {
       purpose: `cli ${command}`,
       ...(values['take-over-lock'] ? { takeOverLock: true } : {}),
       importLimits: importLimitsFrom(values),
+      // One command at a time: nothing else waits on this process while it reads.
+      importReader: 'in-process',
     });
   const print = (result: unknown, text: () => string) => console.log(values.json ? JSON.stringify(result, null, 2) : printable(text()));
   const importRequest = () => {

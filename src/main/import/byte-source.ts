@@ -4,6 +4,8 @@ import { AppError } from '../../shared/errors';
 
 export interface ByteSource {
   readonly size: number;
+  /** The file it reads, when it reads one (a child process can then read it too). */
+  readonly path?: string;
   /** Up to `length` bytes from `at` (fewer only at the end). */
   read(at: number, length: number): Uint8Array;
   close(): void;
@@ -47,6 +49,7 @@ export function openRegularFile(path: string, maxBytes: number): ByteSource {
   let open = true;
   return {
     size,
+    path,
     read(at, length) {
       const want = Math.max(0, Math.min(length, size - at));
       const buffer = Buffer.allocUnsafe(want);

@@ -1,4 +1,7 @@
 // Runs an import end to end: read the file, plan media and notes, write media, then commit one journal line.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Collection } from '../../core/collection/collection';
 import type { JournalEvent } from '../../core/collection/events';
@@ -14,6 +17,7 @@ import { MEDIA_DIR, planMedia, writeMedia, type MediaPlan } from '../import/medi
 import { fileSink } from '../import/media-sink';
 import { diskError } from '../store/disk-errors';
 import { readImportFile, type ReadOptions } from '../import/read-import-file';
+import { readInChild } from '../import/read-in-child';
 import { oneAtATime } from './import-queue';
 
 export interface ImportRequest extends ReadOptions {
@@ -32,6 +36,8 @@ export interface ImportContext {
   progress?(phase: string, done: number): void;
   /** Asked between phases; a cancelled import stops before anything is written. */
   cancelled?(): boolean;
+  /** Read the file in a child process (the app and browser mode), so this one keeps answering meanwhile. */
+  readInChild?: boolean;
 }
 
 export class ImportCancelled extends Error {
@@ -82,11 +88,12 @@ async function importNow(context: ImportContext, fileName: string, source: ByteS
   };
   await step('reading the file', 0.02);
   // Media is unpacked straight to temporary files of the media folder, linked into place at the end.
-  const sink = fileSink(join(dataDir, MEDIA_DIR));
+  const mediaFolder = join(dataDir, MEDIA_DIR);
   let bundle: ImportBundle;
   try {
-    bundle = await readImportFile(fileName, source, { ...request, calendar, media: sink });
+    bundle = context.readInChild ? await readBeside(context, fileName, source, request, mediaFolder) : await readImportFile(fileName, source, { ...request, calendar, media: fileSink(mediaFolder) });
   } catch (error) {
+    if (error instanceof ImportCancelled) throw error;
     throw importFailure(error, fileName, dataDir);
   }
   try {
@@ -95,7 +102,38 @@ async function importNow(context: ImportContext, fileName: string, source: ByteS
     throw diskError(error, dataDir, 'importing');
   } finally {
     // Placed files are links of their own now; the temporary names go, used or not.
-    for (const file of bundle.media) sink.discard(file);
+    for (const file of bundle.media) if (file.stored) rmSync(file.stored.path, { force: true });
+  }
+}
+
+/**
+ * Reads the file in a child process. Bytes a window sent are written to a temporary file first, so
+ * that they too are unpacked and parsed over there. A cancel stops the child at once.
+ */
+async function readBeside(context: ImportContext, fileName: string, source: ByteSource, request: ImportRequest, mediaFolder: string): Promise<ImportBundle> {
+  let path = source.path;
+  let upload: string | null = null;
+  if (path === undefined) {
+    mkdirSync(mediaFolder, { recursive: true });
+    upload = path = join(mediaFolder, `.import-${randomBytes(6).toString('hex')}-0.tmp`);
+    await writeFile(upload, readAll(source));
+  }
+  const { dryRun: _dryRun, existing: _existing, ...options } = request;
+  const reading = readInChild({ path, fileName, maxBytes: Number.MAX_SAFE_INTEGER, mediaFolder, options });
+  let cancelled = false;
+  const watch = setInterval(() => {
+    if (context.cancelled?.()) {
+      cancelled = true;
+      reading.cancel();
+    }
+  }, 100);
+  try {
+    return await reading.bundle;
+  } catch (error) {
+    throw cancelled ? new ImportCancelled() : error;
+  } finally {
+    clearInterval(watch);
+    if (upload) rmSync(upload, { force: true });
   }
 }
 

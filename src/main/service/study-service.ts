@@ -65,6 +65,11 @@ export interface ServiceOptions {
   takeOverLock?: boolean;
   /** Import limits (the collection held in memory, one media file, all media), each defaulting to DEFAULT_LIMITS. */
   importLimits?: Partial<ImportLimits>;
+  /**
+   * Where files to import are read: in a child process (the default: the app and browser mode keep
+   * answering, and the reading's memory is not theirs), or in this process (the CLI, most tests).
+   */
+  importReader?: 'child' | 'in-process';
 }
 
 /** A file to import is read a piece at a time; what it may unpack to is bounded by the import limits. */
@@ -86,10 +91,12 @@ export class StudyService implements ApiHandlers {
   readonly optimizer: OptimizerHandlers;
 
   private readonly importLimits: ImportLimits;
+  private readonly readInChild: boolean;
 
   private constructor(store: Store, options: ServiceOptions) {
     this.store = store;
     this.importLimits = { ...DEFAULT_LIMITS, ...options.importLimits };
+    this.readInChild = (options.importReader ?? 'child') === 'child';
     this.now = options.now ?? Date.now;
     this.makeCalendar = options.calendar ?? systemCalendar;
     const context: ServiceContext = {
@@ -668,6 +675,7 @@ export class StudyService implements ApiHandlers {
         at: this.now(),
         calendar: this.calendar,
         commit: (event) => this.commit(event),
+        readInChild: this.readInChild,
         ...(job
           ? {
               progress: (phase: string, done: number) => Object.assign(job, { phase, progress: done }),
