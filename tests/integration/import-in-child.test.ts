@@ -5,7 +5,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { StudyService } from '../../src/main/service/study-service';
 import type { ImportJob } from '../../src/shared/dto';
-import { basicNote, json, packageOf, rezip } from '../helpers/anki-builder';
+import { basicNote, card, json, packageOf, rezip } from '../helpers/anki-builder';
 import { openTestService } from '../helpers/service';
 import { tempFolder } from '../helpers/temp-folder';
 
@@ -27,17 +27,29 @@ async function bigPackage(mediaBytes: number): Promise<string> {
  * while the file is being read. Returns how many of those calls were answered during the reading,
  * and the finished job.
  */
-async function answeredWhileReading(service: StudyService, jobId: string): Promise<{ answered: number; job: ImportJob }> {
+async function answeredWhileReading(service: StudyService, jobId: string, phase = 'reading the file'): Promise<{ answered: number; job: ImportJob }> {
   let answered = 0;
   for (;;) {
     const job = await service.importJob({ jobId });
     if (job.state !== 'running') return { answered, job };
-    if (job.phase === 'reading the file') {
+    if (job.phase === phase) {
       await service.listDecks({});
-      if ((await service.importJob({ jobId })).phase === 'reading the file') answered++;
+      if ((await service.importJob({ jobId })).phase === phase) answered++;
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** A package of `count` notes with ten reviews each: long to plan and to write as one journal line. */
+async function manyNotes(count: number): Promise<string> {
+  const notes = Array.from({ length: count }, (_, i) =>
+    basicNote(`anki:n${i}`, `What is item ${i}?`, `Item ${i}, explained at some length.`, {
+      cards: [card(1, { reviews: Array.from({ length: 10 }, (_, k) => ({ at: Date.UTC(2025, 0, 1 + k * 7, 12), rating: 3 as const, durationMs: 4000 })) })],
+    }),
+  );
+  const file = join(tempFolder('pkg'), 'many.apkg');
+  writeFileSync(file, await packageOf(notes));
+  return file;
 }
 
 describe('an import read in a child process', { timeout: 180_000 }, () => {
@@ -54,6 +66,21 @@ describe('an import read in a child process', { timeout: 180_000 }, () => {
       expect(readdirSync(join(dataDir, 'media'))).toEqual(['big.bin']);
     } finally {
       await service.close();
+    }
+  });
+
+  it('plans the import and writes its journal line a slice at a time: the app answers while both happen', async () => {
+    const file = await manyNotes(5000);
+    for (const phase of ['matching notes and histories', 'saving']) {
+      const { service } = openTestService({ decks: null });
+      try {
+        const { jobId } = await service.startImport({ path: file });
+        const { answered, job } = await answeredWhileReading(service, jobId, phase);
+        expect(job).toMatchObject({ state: 'done', summary: { notes: { added: 5000 }, reviews: { added: 50_000 } } });
+        expect(answered, phase).toBeGreaterThan(5);
+      } finally {
+        await service.close();
+      }
     }
   });
 

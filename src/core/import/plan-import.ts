@@ -66,6 +66,21 @@ function rewriteMedia(value: string, renames: Map<string, string> | undefined): 
  * merged history), or left alone when asked, or when the learner edited it in the app.
  */
 export function planImport(col: Collection, bundle: ImportBundle, options: ImportOptions): ImportPlan {
+  const steps = planImportSteps(col, bundle, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Notes planned between two steps of planImportSteps. */
+const NOTES_PER_STEP = 100;
+
+/**
+ * planImport a few notes at a time: it yields the share of notes planned so far, so a caller can let
+ * other work run between steps (the collection must not change meanwhile, or the plan is stale).
+ */
+export function* planImportSteps(col: Collection, bundle: ImportBundle, options: ImportOptions): Generator<number, ImportPlan, void> {
   const { at, calendar } = options;
   const notesCount = zero();
   const cardsCount = zero();
@@ -130,7 +145,8 @@ export function planImport(col: Collection, bundle: ImportBundle, options: Impor
   const usedDecks = new Set<string>();
   let position = positionOf.next;
 
-  for (const imported of bundle.notes) {
+  for (const [index, imported] of bundle.notes.entries()) {
+    if (index % NOTES_PER_STEP === NOTES_PER_STEP - 1) yield index / bundle.notes.length;
     const noteId = noteIdFor(imported.key);
     const where = imported.where ? `${options.source}, ${imported.where}` : options.source;
     const oversized = oversizedField(imported.fields);

@@ -4,10 +4,10 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Collection } from '../../core/collection/collection';
-import type { JournalEvent } from '../../core/collection/events';
+import type { ImportEvent, JournalEvent } from '../../core/collection/events';
 import { ImportError, type ImportBundle } from '../../core/import/bundle';
 import { previewDelimited } from '../../core/import/text/delimited';
-import { planImport, type ImportPlan } from '../../core/import/plan-import';
+import { planImport, planImportSteps, type ImportPlan } from '../../core/import/plan-import';
 import { renderCard } from '../../core/render/card-html';
 import type { Calendar } from '../../core/time/study-day';
 import type { ImportSummary } from '../../shared/dto';
@@ -16,6 +16,8 @@ import { readAll, type ByteSource } from '../import/byte-source';
 import { MEDIA_DIR, planMedia, writeMedia, type MediaPlan } from '../import/media-folder';
 import { fileSink } from '../import/media-sink';
 import { diskError } from '../store/disk-errors';
+import { prepareLine, type PreparedLine } from '../store/prepared-line';
+import type { Touched } from '../store/recent-events';
 import { readImportFile, type ReadOptions } from '../import/read-import-file';
 import { readInChild } from '../import/read-in-child';
 import { oneAtATime } from './import-queue';
@@ -32,6 +34,10 @@ export interface ImportContext {
   at: number;
   calendar: Calendar;
   commit(event: JournalEvent): void;
+  /** Commits an event serialised beforehand (prepareLine). */
+  commitPrepared(prepared: PreparedLine): void;
+  /** What the events after `seq` touched (null: no longer known). */
+  changesSince?(seq: number): Touched[] | null;
   /** Told each phase as it starts, with the share of the work done before it. */
   progress?(phase: string, done: number): void;
   /** Asked between phases; a cancelled import stops before anything is written. */
@@ -53,6 +59,27 @@ const PREVIEW_CARDS = 5;
 
 /** Media names that clash again even when planned and written in one synchronous turn: give up. */
 const MAX_MEDIA_PASSES = 3;
+
+/** Plans made a few notes at a time before the last is made in one synchronous turn. */
+const MAX_PLANS = 4;
+
+/** Work done between two turns of the event loop while planning and serialising, in ms. */
+const SLICE_MS = 8;
+
+function withMedia(event: ImportEvent, media: MediaPlan): ImportEvent {
+  event.media = media.writes.map((file) => ({ name: file.name, sha1: file.sha1 }));
+  return event;
+}
+
+/** Whether nothing since the plan began touched what it writes (`touched` null: not known, so no). */
+function planStillHolds(plan: ImportPlan, touched: Touched[] | null): boolean {
+  if (touched === null) return false;
+  if (touched.length === 0) return true;
+  const event = plan.event;
+  const cards = new Set([...(event?.cards.map((card) => card.id) ?? []), ...(event?.removedCards ?? []), ...(event?.reviews.map((review) => review.cardId) ?? [])]);
+  const notes = new Set(event?.notes.map((note) => note.id) ?? []);
+  return touched.every((change) => !('anything' in change) && !cards.has(change.card) && !notes.has(change.note));
+}
 
 /**
  * Everything but the final commit can fail and nothing changes. Media files are written before the
@@ -159,44 +186,70 @@ async function planAndCommit(
 ): Promise<ImportSummary> {
   const { dataDir, at, calendar } = context;
   await step('matching notes and histories', 0.5);
-  const planAgainst = (col: Collection, media: MediaPlan): ImportPlan =>
-    planImport(col, bundle, {
-      at,
-      source: fileName,
-      calendar,
-      ...(request.deckName ? { deckName: request.deckName } : {}),
-      ...(request.existing ? { existing: request.existing } : {}),
-      mediaRenames: media.renames,
-    });
+  const optionsFor = (media: MediaPlan) => ({
+    at,
+    source: fileName,
+    calendar,
+    ...(request.deckName ? { deckName: request.deckName } : {}),
+    ...(request.existing ? { existing: request.existing } : {}),
+    mediaRenames: media.renames,
+  });
+  // Planned a few notes at a time, the event loop answering other calls in between.
+  const planWith = async (col: Collection, media: MediaPlan, cancellable: boolean): Promise<ImportPlan> => {
+    const steps = planImportSteps(col, bundle, optionsFor(media));
+    let slice = performance.now();
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+      if (performance.now() - slice < SLICE_MS) continue;
+      await breathe();
+      if (cancellable && context.cancelled?.()) throw new ImportCancelled();
+      slice = performance.now();
+    }
+  };
   const planned = context.collection();
-  const plannedSeq = planned.appliedSeq;
+  let plannedSeq = planned.appliedSeq;
   let media = planMedia(dataDir, bundle.media);
-  let plan = planAgainst(planned, media);
-  let col = planned;
+  let plan = await planWith(planned, media, true);
+  // Studying went on while it was planned: an answer to a card the plan does not hold leaves it
+  // good; anything else that came in since it began means planning again.
+  const holds = () => planStillHolds(plan, context.changesSince ? context.changesSince(plannedSeq) : context.collection().appliedSeq === plannedSeq ? [] : null);
   if (!request.dryRun) {
     await step('writing media files', 0.8);
     let clashes = writeMedia(dataDir, media);
-    // Past this point the import is committed: it can no longer be cancelled. Nothing below awaits.
-    context.progress?.('saving', 0.95);
-    col = context.collection();
-    if (col !== planned) {
-      throw new AppError('conflict', 'The collection was restored or rebuilt while this import ran, so nothing was imported. Import the file again to add it to the restored collection.');
-    }
-    if (clashes.length > 0 || col.appliedSeq !== plannedSeq) {
-      const ours = new Set(media.writes.map((file) => file.name).filter((name) => !clashes.includes(name)));
-      for (let pass = 1; ; pass++) {
-        media = planMedia(dataDir, bundle.media, ours);
-        clashes = writeMedia(dataDir, media);
-        if (clashes.length === 0) break;
-        if (pass === MAX_MEDIA_PASSES) {
-          throw new AppError('conflict', `Media files named ${clashes.join(', ')} keep changing while being imported, so nothing was imported. Try again.`);
-        }
+    // Past this point the import can no longer be cancelled.
+    for (let attempt = 1; ; attempt++) {
+      const col = context.collection();
+      if (col !== planned) {
+        throw new AppError('conflict', 'The collection was restored or rebuilt while this import ran, so nothing was imported. Import the file again to add it to the restored collection.');
       }
-      plan = planAgainst(col, media);
-    }
-    if (plan.event) {
-      plan.event.media = media.writes.map((file) => ({ name: file.name, sha1: file.sha1 }));
-      context.commit(plan.event);
+      if (clashes.length > 0 || !holds()) {
+        const ours = new Set(media.writes.map((file) => file.name).filter((name) => !clashes.includes(name)));
+        for (let pass = 1; ; pass++) {
+          media = planMedia(dataDir, bundle.media, ours);
+          clashes = writeMedia(dataDir, media);
+          if (clashes.length === 0) break;
+          if (pass === MAX_MEDIA_PASSES) {
+            throw new AppError('conflict', `Media files named ${clashes.join(', ')} keep changing while being imported, so nothing was imported. Try again.`);
+          }
+        }
+        plannedSeq = col.appliedSeq;
+        if (attempt === MAX_PLANS) {
+          // The learner keeps changing what this import touches: plan and commit in one turn, so nothing can come in between.
+          plan = planImport(col, bundle, optionsFor(media));
+          if (plan.event) context.commit(withMedia(plan.event, media));
+          break;
+        }
+        plan = await planWith(col, media, false);
+        continue;
+      }
+      if (!plan.event) break;
+      // Serialised a piece at a time too; then checked once more and committed with nothing awaited in between.
+      context.progress?.('saving', 0.95);
+      const prepared = await prepareLine(withMedia(plan.event, media), breathe, SLICE_MS);
+      if (context.collection() !== planned || !holds()) continue;
+      context.commitPrepared(prepared);
+      break;
     }
   }
   return {
@@ -212,7 +265,7 @@ async function planAndCommit(
     // Files the reader already left out (a refused name, an unreadable entry) count as skipped too.
     media: { ...media.counts, skipped: media.counts.skipped + (bundle.mediaSkipped ?? 0) },
     messages: [...plan.messages, ...media.messages],
-    preview: preview(col, plan.event),
+    preview: preview(context.collection(), plan.event),
     ...(isDelimited(bundle.format) ? { columns: columnsOf(fileName, readAll(source), request) } : {}),
   };
 }

@@ -675,6 +675,8 @@ export class StudyService implements ApiHandlers {
         at: this.now(),
         calendar: this.calendar,
         commit: (event) => this.commit(event),
+        commitPrepared: (prepared) => this.store.commitPrepared(prepared),
+        changesSince: (seq) => this.store.recent.since(seq),
         readInChild: this.readInChild,
         ...(job
           ? {

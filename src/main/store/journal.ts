@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import CRC32 from 'crc-32';
 import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
 import { syncFolder } from './durable-folder';
+import { preparedBytes, type PreparedLine } from './prepared-line';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -215,9 +216,18 @@ export class JournalWriter {
 
   /** Writes the event as the next line and flushes it (fdatasync). Returns its sequence number. */
   append(event: JournalEvent): number {
+    return this.write((seq) => Buffer.from(encodeLine(seq, event), 'utf8'));
+  }
+
+  /** As append, for an event serialised beforehand (a large import): only its number and checksum are added now. */
+  appendPrepared(prepared: PreparedLine): number {
+    return this.write((seq) => preparedBytes(seq, prepared));
+  }
+
+  private write(line: (seq: number) => Buffer): number {
     if (this.broken) throw this.broken;
     const seq = this.lastSeq + 1;
-    const buffer = Buffer.from(encodeLine(seq, event), 'utf8');
+    const buffer = line(seq);
     try {
       let written = 0;
       while (written < buffer.length) written += writeSync(this.fd, buffer, written, buffer.length - written);

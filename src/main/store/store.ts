@@ -10,6 +10,8 @@ import { createBackup, listBackups, moveAside, pruneBackups, removePartialBackup
 import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, verifyJournal, type JournalDamage, type ScanResult } from './journal';
 import { makeFolder } from './durable-folder';
 import { waysBack, waysBackSentence } from './ways-back';
+import type { PreparedLine } from './prepared-line';
+import { RecentEvents } from './recent-events';
 import { DailyBackup, type DailyBackupOptions } from './daily-backup';
 import { DataLock } from './lock';
 import { diskError, DISK_FULL_MESSAGE, isDiskFull, isNotWritable, notWritableMessage } from './disk-errors';
@@ -308,6 +310,8 @@ export class Store {
   }
 
   private ways: WayBack[] | null = null;
+  /** What the latest events touched, so a long task (an import) can tell whether its plan still holds. */
+  readonly recent = new RecentEvents();
 
   /**
    * While damaged: every way back with what it keeps, best first (counted once: it reads the journal
@@ -330,15 +334,25 @@ export class Store {
    * survives a crash. Returns its sequence number.
    */
   commit(event: JournalEvent): number {
+    return this.commitLine(event, (writer) => writer.append(event));
+  }
+
+  /** As commit, for an event serialised beforehand with prepareLine (a large import). */
+  commitPrepared(prepared: PreparedLine): number {
+    return this.commitLine(prepared.event, (writer) => writer.appendPrepared(prepared));
+  }
+
+  private commitLine(event: JournalEvent, append: (writer: JournalWriter) => number): number {
     const collection = this.requireCollection();
     if (this.readOnly) throw this.readOnlyError();
     if (this.closed || !this.writer) throw new AppError('conflict', 'The store is closed.');
     let seq: number;
     try {
-      seq = this.writer.append(event);
+      seq = append(this.writer);
     } catch (error) {
       throw diskError(error, this.dataDir, 'writing to the journal');
     }
+    this.recent.note(seq, event, collection);
     collection.apply(seq, event);
     this.daily?.noteActivity();
     const every = this.options.snapshotEvery ?? 20_000;
