@@ -20,6 +20,7 @@ import { StudyService } from '../src/main/service/study-service';
 import { seededRandom as random } from '../src/core/simulation/seeded-random';
 import { medians, verdicts } from './budgets';
 import { measureHostile } from './hostile';
+import { bombPackage, nearCapPackage, realShapedPackage } from './packages';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 27, 9, 0);
@@ -178,6 +179,40 @@ async function measure(dir: string, answers: number): Promise<Record<string, num
   }
   figures.statsMs = statsTimes.sort((a, b) => a - b)[1]!;
 
+  // Backups. The first holds the whole journal; answering goes on while it is made.
+  const answerOne = async (i: number) => {
+    const next = await service.nextCard({});
+    const t = performance.now();
+    await service.answer({ cardId: next.card?.cardId ?? `n${i % 50_000}/1`, rating: ratings[i % ratings.length]!, durationMs: 4000 });
+    return performance.now() - t;
+  };
+  const duringBackup: number[] = [];
+  const t0backup = performance.now();
+  let backedUp = false;
+  const firstBackup = service.store.backupNow(14).then(() => {
+    figures.firstBackupMs = performance.now() - t0backup;
+    backedUp = true;
+  });
+  for (let i = 0; !backedUp; i++) {
+    duringBackup.push(await answerOne(i));
+    // A turn of the event loop between answers, as between two requests: the backup's writes go on.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await firstBackup;
+  duringBackup.sort((a, b) => a - b);
+  figures.answersDuringBackup = duringBackup.length;
+  figures.answerDuringBackupP99Ms = percentile(duringBackup, 99);
+  // A day's answers later (a few hundred), the daily backup: the journal's new part and the snapshot.
+  for (let i = 0; i < 300; i++) await answerOne(i);
+  const t0daily = performance.now();
+  await service.store.backupNow(14);
+  figures.backupMs = performance.now() - t0daily;
+  // The check of the whole journal that comes before a daily backup, in the background.
+  const t0check = performance.now();
+  await service.store.verifyJournal();
+  figures.journalCheckMs = performance.now() - t0check;
+  rmSync(join(dir, 'backups'), { recursive: true, force: true });
+
   await service.close({ snapshotIfPendingAtLeast: Number.POSITIVE_INFINITY });
   figures.peakRssMb = process.resourceUsage().maxRSS / 1024;
   return figures;
@@ -208,13 +243,17 @@ async function buildImportFiles(dir: string): Promise<void> {
   writeFileSync(join(dir, 'bench.apkg'), await writeAnkiPackage(bundle, { now: NOW }));
   const rows = ['front,back,tags', ...notes.map((n, i) => `"Question ${i}: what is ${i} squared?","${i * i}",topic::t${i % 50}`)];
   writeFileSync(join(dir, 'bench.csv'), `${rows.join('\n')}\n`);
+  await nearCapPackage(join(dir, 'near-cap.apkg'));
+  await bombPackage(join(dir, 'bomb.apkg'));
+  await realShapedPackage(join(dir, 'real.apkg'));
 }
 
 /** Imports in a process of its own, into an empty collection: time and peak memory. */
 async function measureImport(dir: string, file: string): Promise<Record<string, number>> {
   const data = join(dir, `import-${file}`);
   rmSync(data, { recursive: true, force: true });
-  const service = StudyService.open({ dataDir: data, now: () => NOW, builtinDecksDir: null, calendar: () => calendar, purpose: 'bench' });
+  // Read here, not in a child process: this figure is the whole import's memory in one process.
+  const service = StudyService.open({ dataDir: data, now: () => NOW, builtinDecksDir: null, calendar: () => calendar, purpose: 'bench', importReader: 'in-process' });
   const t0 = performance.now();
   const summary = await service.importFile({ path: join(dir, file) });
   const ms = performance.now() - t0;
@@ -282,6 +321,104 @@ async function measureKeyToPaint(dir: string): Promise<Record<string, number> | 
   }
 }
 
+/** Polls nextCard over HTTP every 25 ms until stdin closes, then prints when each call began and how long it took (run with node -e). */
+const POLLING_CLIENT = `
+const http = require('node:http');
+const [port, token] = process.argv.slice(1);
+const latencies = [];
+let stop = false;
+process.stdin.on('end', () => (stop = true));
+process.stdin.resume();
+const call = () => new Promise((resolve, reject) => {
+  const req = http.request({ host: '127.0.0.1', port: Number(port), path: '/api/nextCard', method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Interleave-Token': token, Host: '127.0.0.1:' + port } }, (res) => { res.resume(); res.on('end', resolve); });
+  req.on('error', reject);
+  req.end('{}');
+});
+(async () => {
+  while (!stop) {
+    const t = performance.now();
+    const at = Date.now();
+    await call();
+    latencies.push([at, performance.now() - t]);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  process.stdout.write(JSON.stringify(latencies));
+})();
+`;
+
+/**
+ * Imports `file` into the big collection the way browser mode does (read in a child process), while
+ * another process asks for the next card over HTTP every 25 ms: how long those answers take.
+ */
+async function measureImportLatency(dir: string, file: string): Promise<Record<string, number>> {
+  const { createWebServer } = await import('../src/main/web/server');
+  const { spawn } = await import('node:child_process');
+  const service = StudyService.open({ dataDir: dir, now: () => NOW, builtinDecksDir: null, calendar: () => calendar, purpose: 'bench', importReader: 'child' });
+  const token = 'bench-token';
+  const server = createWebServer({ handlers: service, staticDir: dir, mediaDir: join(dir, 'media'), token, port: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as import('node:net').AddressInfo).port;
+  const client = spawn(process.execPath, ['-e', POLLING_CLIENT, String(port), token], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  client.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const clientDone = new Promise<void>((resolve) => client.on('exit', () => resolve()));
+  // A second to settle (the client's first calls), then the import.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const t0 = performance.now();
+  const started = Date.now();
+  const { jobId } = await service.startImport({ path: file });
+  let job = await service.importJob({ jobId });
+  while (job.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    job = await service.importJob({ jobId });
+  }
+  const importMs = performance.now() - t0;
+  const ended = Date.now();
+  client.stdin.end();
+  await clientDone;
+  server.close();
+  await service.close({ snapshotIfPendingAtLeast: Number.POSITIVE_INFINITY });
+  rmSync(join(dir, 'media'), { recursive: true, force: true });
+  if (job.state !== 'done') throw new Error(`the import failed: ${job.error?.message}`);
+  // The calls made while the import ran (the first calls, before it, warm the server up).
+  const latencies = (JSON.parse(out) as [number, number][])
+    .filter(([at]) => at >= started && at <= ended)
+    .map(([, ms]) => ms)
+    .sort((a, b) => a - b);
+  return {
+    importRealMs: importMs,
+    importRealNotes: job.summary!.notes.added,
+    importRealMedia: job.summary!.media.added,
+    importOtherRequests: latencies.length,
+    importOtherRequestsP99Ms: percentile(latencies, 99),
+    importOtherRequestsMaxMs: latencies[latencies.length - 1]!,
+  };
+}
+
+/** Reads each package as an import does (in a child process): the child's peak memory, and whether it was refused. */
+async function measureReadPeaks(dir: string): Promise<Record<string, number>> {
+  const { readInChild } = await import('../src/main/import/read-in-child');
+  const figures: Record<string, number> = {};
+  for (const [key, name] of [['NearCap', 'near-cap.apkg'], ['Bomb', 'bomb.apkg'], ['Real', 'real.apkg']] as const) {
+    const folder = join(dir, `read-${key}`);
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder);
+    const t0 = performance.now();
+    const reading = readInChild({ path: join(dir, name), fileName: name, maxBytes: Number.MAX_SAFE_INTEGER, mediaFolder: folder, options: {} });
+    const refused = await reading.bundle.then(
+      () => false,
+      () => true,
+    );
+    figures[`read${key}Ms`] = performance.now() - t0;
+    figures[`read${key}Refused`] = refused ? 1 : 0;
+    figures[`read${key}PeakRssMb`] = (await reading.peakRssBytes) / 1e6;
+    rmSync(folder, { recursive: true, force: true });
+  }
+  figures.importPeakRssMb = Math.max(...['NearCap', 'Bomb', 'Real'].map((key) => figures[`read${key}PeakRssMb`]!).filter((value) => !Number.isNaN(value)));
+  return figures;
+}
+
 /** The naive way, in a process of its own: the whole collection rewritten through lowdb at every answer. */
 async function measureNaive(dir: string, count: number): Promise<Record<string, number>> {
   const service = open(dir);
@@ -338,6 +475,9 @@ async function measureOnce(dir: string, answers: number, log: (line: string) => 
     csvImportNotes: csv.notes,
     ...childFigures(['--hostile']),
   });
+  log('measuring the memory of reading large packages, and answers during a 300 MB import…');
+  Object.assign(figures, await measureReadPeaks(dir));
+  Object.assign(figures, childFigures(['--import-latency-dir', dir, '--import-file', join(dir, 'real.apkg')]));
   return figures;
 }
 
@@ -353,6 +493,7 @@ async function main(): Promise<void> {
       'open-dir': { type: 'string' },
       'import-dir': { type: 'string' },
       'import-file': { type: 'string' },
+      'import-latency-dir': { type: 'string' },
       /** Keep the built collection here and reuse it on the next run (skips the minute of building). */
       dir: { type: 'string' },
       /** Exit non-zero when a budget is missed on the median of the runs. */
@@ -371,6 +512,10 @@ async function main(): Promise<void> {
   }
   if (values['measure-dir']) {
     process.stdout.write(JSON.stringify(await measure(values['measure-dir'], answers)));
+    return;
+  }
+  if (values['import-latency-dir']) {
+    process.stdout.write(JSON.stringify(await measureImportLatency(values['import-latency-dir'], values['import-file']!)));
     return;
   }
   if (values['import-dir']) {
@@ -435,6 +580,10 @@ async function main(): Promise<void> {
     };
     console.log(`Interleave benchmark: ${sizes.cards} cards, ${sizes.reviews} past reviews${runs > 1 ? `; the median of ${runs} runs` : ''}`);
     console.log(`  answer, durable on disk    p50 ${figures.answerP50Ms!.toFixed(3)} ms   p99 ${figures.answerP99Ms!.toFixed(3)} ms (${budget('answerP99Ms')})`);
+    console.log(
+      `  backups                    daily ${figures.backupMs!.toFixed(0)} ms (${budget('backupMs')}); the first, whole journal ${figures.firstBackupMs!.toFixed(0)} ms, ` +
+        `${figures.answersDuringBackup} answers meanwhile, p99 ${figures.answerDuringBackupP99Ms!.toFixed(3)} ms (${budget('answerDuringBackupP99Ms')}); whole-journal check ${figures.journalCheckMs!.toFixed(0)} ms`,
+    );
     console.log(`  naive lowdb rewrite/answer p50 ${figures.naiveAnswerP50Ms!.toFixed(1)} ms   (${figures.naiveOverJournalRatio!.toFixed(0)}x the journal)`);
     console.log(`  open to first due card     ${figures.openMs!.toFixed(0)} ms (${budget('openMs')})`);
     console.log(`  recompute all from history ${figures.recomputeMs!.toFixed(0)} ms for ${figures.recomputedCards} cards (${budget('recomputeMs')})`);
@@ -448,6 +597,13 @@ async function main(): Promise<void> {
       `  import Anki package         ${figures.apkgImportMs!.toFixed(0)} ms for ${figures.apkgImportNotes} notes, ${figures.apkgImportReviews} reviews; peak ${figures.apkgImportPeakRssMb!.toFixed(0)} MB (${budget('apkgImportMs')}; ${budget('apkgImportPeakRssMb')})`,
     );
     console.log(`  import CSV                  ${figures.csvImportMs!.toFixed(0)} ms for ${figures.csvImportNotes} rows (${budget('csvImportMs')})`);
+    console.log(
+      `  reading large packages      peak ${figures.importPeakRssMb!.toFixed(0)} MB (${budget('importPeakRssMb')}): media just under its limit ${figures.readNearCapPeakRssMb!.toFixed(0)} MB in ${(figures.readNearCapMs! / 1000).toFixed(1)} s, ` +
+        `bomb ${figures.readBombPeakRssMb!.toFixed(0)} MB, ${figures.readBombRefused ? 'refused' : 'NOT refused'} in ${(figures.readBombMs! / 1000).toFixed(1)} s, 300 MB of media ${figures.readRealPeakRssMb!.toFixed(0)} MB in ${(figures.readRealMs! / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `  during a 300 MB import      ${figures.importOtherRequests} other requests: p99 ${figures.importOtherRequestsP99Ms!.toFixed(1)} ms, slowest ${figures.importOtherRequestsMaxMs!.toFixed(1)} ms (${budget('importOtherRequestsMaxMs')}); the import took ${(figures.importRealMs! / 1000).toFixed(1)} s`,
+    );
     console.log(
       `  hostile inputs, slowest     query ${figures.hostileQueryMaxMs!.toFixed(0)} ms (${budget('hostileQueryMaxMs')}), wildcards ${figures.hostileGlobMs!.toFixed(0)} ms (${budget('hostileGlobMs')}), ` +
         `card template ${figures.hostileTemplateMaxMs!.toFixed(0)} ms (${budget('hostileTemplateMaxMs')}), text import ${figures.hostileTextFileMaxMs!.toFixed(0)} ms (${budget('hostileTextFileMaxMs')})`,

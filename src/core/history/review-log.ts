@@ -120,7 +120,8 @@ export class ReviewLog {
         this.remove(event.target);
         return;
       case 'import':
-        for (const review of event.reviews) this.append(seq, { type: 'review', ...review });
+        // An imported review has every field append reads; no copy of a hundred thousand of them.
+        for (const review of event.reviews) this.append(seq, review as ReviewEvent);
         return;
       default:
         return;

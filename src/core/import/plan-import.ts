@@ -74,7 +74,7 @@ export function planImport(col: Collection, bundle: ImportBundle, options: Impor
 }
 
 /** Notes planned between two steps of planImportSteps. */
-const NOTES_PER_STEP = 100;
+const NOTES_PER_STEP = 20;
 
 /**
  * planImport a few notes at a time: it yields the share of notes planned so far, so a caller can let

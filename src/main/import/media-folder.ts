@@ -1,6 +1,6 @@
 // The collection's media folder: imported files written under safe, unique names, never outside it and never over another file.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ImportCounts } from '../../shared/dto';
 import type { ImportedMedia } from '../../core/import/bundle';
@@ -56,13 +56,21 @@ export function planMedia(dataDir: string, media: ImportedMedia[], ours: Readonl
   const folder = join(dataDir, MEDIA_DIR);
   const plan: MediaPlan = { writes: [], renames: new Map(), counts: { added: 0, updated: 0, unchanged: 0, skipped: 0 }, messages: [] };
   const taken = new Map<string, string>();
+  // Listed once: looking each name up would cost thousands of calls for a large deck.
+  const present = new Set(existsSync(folder) ? readdirSync(folder) : []);
   // The content a name already has, as a digest: a file of another size differs without being read.
   const holder = (name: string, size: number): string | null => {
     const known = taken.get(name);
     if (known) return known;
+    // A file that appears after the listing is found when the file is placed: placing never overwrites.
+    if (!present.has(name)) return null;
     const path = join(folder, name);
-    if (!existsSync(path)) return null;
-    const onDisk = statSync(path).size;
+    let onDisk: number;
+    try {
+      onDisk = statSync(path).size;
+    } catch {
+      return null; // gone since the listing
+    }
     return onDisk === size ? sha1OfFile(path) : `size:${onDisk}`;
   };
   for (const file of media) {
@@ -105,28 +113,43 @@ export function planMedia(dataDir: string, media: ImportedMedia[], ours: Readonl
 export function writeMedia(dataDir: string, plan: MediaPlan): string[] {
   const folder = join(dataDir, MEDIA_DIR);
   mkdirSync(folder, { recursive: true });
+  const clashes = plan.writes.filter((file) => !place(folder, file)).map((file) => file.name);
+  syncFolder(folder);
+  return clashes;
+}
+
+/** As writeMedia, a turn of the event loop given (`pause`) whenever `sliceMs` has gone by: thousands of files take a while. */
+export async function writeMediaInTurns(dataDir: string, plan: MediaPlan, pause: () => Promise<void>, sliceMs = 8): Promise<string[]> {
+  const folder = join(dataDir, MEDIA_DIR);
+  mkdirSync(folder, { recursive: true });
   const clashes: string[] = [];
+  let slice = performance.now();
   for (const file of plan.writes) {
-    if (!isMediaName(file.name)) throw new Error(`refusing to write media named ${JSON.stringify(file.name)}`);
-    const path = join(folder, file.name);
-    const placed = (temp: string) => placeExclusively(temp, path) || sha1OfFile(path) === file.sha1;
-    if (file.stored) {
-      // Unpacked to a temporary file of this folder already: linked into place, never copied. The
-      // temporary name goes when the import ends (the import runner discards it).
-      if (!placed(file.stored)) clashes.push(file.name);
-      continue;
-    }
-    // Hidden, so never a media name; random, so two writers never share one.
-    const temp = join(folder, `.import-${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      writeWhole(temp, file.bytes ?? new Uint8Array(0));
-      if (!placed(temp)) clashes.push(file.name);
-    } finally {
-      rmSync(temp, { force: true });
-    }
+    if (!place(folder, file)) clashes.push(file.name);
+    if (performance.now() - slice < sliceMs) continue;
+    await pause();
+    slice = performance.now();
   }
   syncFolder(folder);
   return clashes;
+}
+
+/** Gives one file its name; false when the name holds other content (the plan must be made again). */
+function place(folder: string, file: MediaWrite): boolean {
+  if (!isMediaName(file.name)) throw new Error(`refusing to write media named ${JSON.stringify(file.name)}`);
+  const path = join(folder, file.name);
+  const placed = (temp: string) => placeExclusively(temp, path) || sha1OfFile(path) === file.sha1;
+  // Unpacked to a temporary file of this folder already: linked into place, never copied. The
+  // temporary name goes when the import ends (the import runner discards it).
+  if (file.stored) return placed(file.stored);
+  // Hidden, so never a media name; random, so two writers never share one.
+  const temp = join(folder, `.import-${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeWhole(temp, file.bytes ?? new Uint8Array(0));
+    return placed(temp);
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 function writeWhole(path: string, bytes: Uint8Array): void {

@@ -30,7 +30,8 @@ process.on('message', (request: ChildRead) => {
     () => process.disconnect?.(),
     (error: unknown) => {
       const failed = error as Error & { where?: unknown; code?: string };
-      void send({ kind: 'failed', name: failed.name, message: failed.message ?? String(error), where: failed.where, code: failed.code }).finally(() => process.disconnect?.());
+      const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+      void send({ kind: 'failed', name: failed.name, message: failed.message ?? String(error), where: failed.where, code: failed.code, peakRssBytes }).finally(() => process.disconnect?.());
     },
   );
 });

@@ -2,6 +2,7 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { ImportError, type ImportBundle, type ImportedNote } from '../../core/import/bundle';
 import { AppError, type ErrorCode } from '../../shared/errors';
@@ -23,7 +24,7 @@ export type ReadReply =
   | { kind: 'bundle'; bundle: ImportBundle }
   | { kind: 'notes'; notes: ImportedNote[] }
   | { kind: 'done'; peakRssBytes: number }
-  | { kind: 'failed'; name: string; message: string; where?: unknown; code?: string };
+  | { kind: 'failed'; name: string; message: string; where?: unknown; code?: string; peakRssBytes: number };
 
 function childScript(): { file: string; execArgv: string[] } {
   // The built `import-worker.js` beside the entry points (this module may be bundled into a chunk
@@ -36,7 +37,7 @@ function childScript(): { file: string; execArgv: string[] } {
 
 export interface ChildReading {
   bundle: Promise<ImportBundle>;
-  /** The child's peak memory once it finished (for the benchmark). */
+  /** The child's peak memory once it finished or failed (for the benchmark); NaN when it stopped unexpectedly. */
   peakRssBytes: Promise<number>;
   /** Stops the child; the media it unpacked is removed. */
   cancel(): void;
@@ -64,6 +65,12 @@ export function readInChild(request: Omit<ChildRead, 'token'>): ChildReading {
   const child = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  // Background work: on a busy machine the app's own process goes first.
+  try {
+    if (child.pid !== undefined) setPriority(child.pid, 10);
+  } catch {
+    /* not allowed here: it runs at the app's priority */
+  }
   let settled = false;
   let peak: (bytes: number) => void = () => undefined;
   const peakRssBytes = new Promise<number>((resolve) => (peak = resolve));
@@ -87,11 +94,12 @@ export function readInChild(request: Omit<ChildRead, 'token'>): ChildReading {
       if (reply.kind === 'bundle') head = reply.bundle;
       else if (reply.kind === 'notes') notes.push(...reply.notes);
       else if (reply.kind === 'done') finish(() => (peak(reply.peakRssBytes), resolve({ ...head!, notes })));
-      else finish(() => (removeMedia(), reject(errorFrom(reply))));
+      else finish(() => (peak(reply.peakRssBytes), removeMedia(), reject(errorFrom(reply))));
     });
-    child.on('error', (error) => finish(() => (removeMedia(), reject(error))));
+    child.on('error', (error) => finish(() => (peak(Number.NaN), removeMedia(), reject(error))));
     child.on('exit', (code, signal) => {
       finish(() => {
+        peak(Number.NaN);
         removeMedia();
         reject(new Error(`reading the file stopped unexpectedly (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`));
       });

@@ -13,7 +13,7 @@ import type { Calendar } from '../../core/time/study-day';
 import type { ImportSummary } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { readAll, type ByteSource } from '../import/byte-source';
-import { MEDIA_DIR, planMedia, writeMedia, type MediaPlan } from '../import/media-folder';
+import { MEDIA_DIR, planMedia, writeMedia, writeMediaInTurns, type MediaPlan } from '../import/media-folder';
 import { fileSink } from '../import/media-sink';
 import { diskError } from '../store/disk-errors';
 import { prepareLine, type PreparedLine } from '../store/prepared-line';
@@ -34,8 +34,9 @@ export interface ImportContext {
   at: number;
   calendar: Calendar;
   commit(event: JournalEvent): void;
-  /** Commits an event serialised beforehand (prepareLine). */
-  commitPrepared(prepared: PreparedLine): void;
+  /** Commits an event serialised beforehand (prepareLine), written beside the event loop; other changes wait for it. */
+  commitPrepared(prepared: PreparedLine): Promise<unknown>;
+
   /** What the events after `seq` touched (null: no longer known). */
   changesSince?(seq: number): Touched[] | null;
   /** Told each phase as it starts, with the share of the work done before it. */
@@ -211,12 +212,13 @@ async function planAndCommit(
   let plannedSeq = planned.appliedSeq;
   let media = planMedia(dataDir, bundle.media);
   let plan = await planWith(planned, media, true);
+  let shown: ImportSummary['preview'] | null = null;
   // Studying went on while it was planned: an answer to a card the plan does not hold leaves it
   // good; anything else that came in since it began means planning again.
   const holds = () => planStillHolds(plan, context.changesSince ? context.changesSince(plannedSeq) : context.collection().appliedSeq === plannedSeq ? [] : null);
   if (!request.dryRun) {
     await step('writing media files', 0.8);
-    let clashes = writeMedia(dataDir, media);
+    let clashes = await writeMediaInTurns(dataDir, media, breathe, SLICE_MS);
     // Past this point the import can no longer be cancelled.
     for (let attempt = 1; ; attempt++) {
       const col = context.collection();
@@ -237,6 +239,7 @@ async function planAndCommit(
         if (attempt === MAX_PLANS) {
           // The learner keeps changing what this import touches: plan and commit in one turn, so nothing can come in between.
           plan = planImport(col, bundle, optionsFor(media));
+          shown = null;
           if (plan.event) context.commit(withMedia(plan.event, media));
           break;
         }
@@ -244,11 +247,15 @@ async function planAndCommit(
         continue;
       }
       if (!plan.event) break;
+      // The first cards as they will look, drawn before the commit so that it adds no pause of its own.
+      shown = preview(col, plan.event);
+      await breathe();
       // Serialised a piece at a time too; then checked once more and committed with nothing awaited in between.
       context.progress?.('saving', 0.95);
       const prepared = await prepareLine(withMedia(plan.event, media), breathe, SLICE_MS);
       if (context.collection() !== planned || !holds()) continue;
-      context.commitPrepared(prepared);
+      // From here nothing else changes the collection until it is applied: other changes wait.
+      await context.commitPrepared(prepared);
       break;
     }
   }
@@ -265,7 +272,7 @@ async function planAndCommit(
     // Files the reader already left out (a refused name, an unreadable entry) count as skipped too.
     media: { ...media.counts, skipped: media.counts.skipped + (bundle.mediaSkipped ?? 0) },
     messages: [...plan.messages, ...media.messages],
-    preview: preview(context.collection(), plan.event),
+    preview: shown ?? preview(context.collection(), plan.event),
     ...(isDelimited(bundle.format) ? { columns: columnsOf(fileName, readAll(source), request) } : {}),
   };
 }

@@ -79,6 +79,35 @@ const UNDO_CARD_IDS = 100;
 
 type Handler<M extends keyof ApiHandlers> = (input: ParsedInput<M>) => Promise<Results[M]>;
 
+/**
+ * The methods that change the collection. While an import's journal line is written (beside the
+ * event loop, so reading goes on), they wait for it before they look at the collection: planned
+ * and committed after it, they come after it in the journal too.
+ */
+const CHANGES = [
+  'savePlan',
+  'deletePlan',
+  'optimizeApply',
+  'restoreBackup',
+  'keepJournalUntilDamage',
+  'rebuildFromJournal',
+  'answer',
+  'undo',
+  'bulk',
+  'addNote',
+  'suspend',
+  'unsuspend',
+  'bury',
+  'unbury',
+  'editNote',
+  'updateSettings',
+  'savePreset',
+  'deletePreset',
+  'setDeckPreset',
+  'saveProject',
+  'deleteProject',
+] as const satisfies readonly (keyof ApiHandlers)[];
+
 export class StudyService implements ApiHandlers {
   readonly store: Store;
   private readonly now: () => number;
@@ -110,6 +139,14 @@ export class StudyService implements ApiHandlers {
     };
     this.planner = new PlannerHandlers(context);
     this.optimizer = new OptimizerHandlers(context, options.fitRunner);
+    const handlers = this as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+    for (const name of CHANGES) {
+      const handler = handlers[name]!;
+      handlers[name] = async (input) => {
+        await this.store.idle();
+        return handler(input);
+      };
+    }
   }
 
   // --- the interview planner and the optimizer (src/main/planner, src/main/optimizer) ---------

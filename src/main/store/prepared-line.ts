@@ -60,12 +60,17 @@ export async function prepareLine(event: JournalEvent, pause: Pause, sliceMs = 8
   return { event, body, bytes, crc: crc >>> 0 };
 }
 
-/** The whole line for sequence number `seq`: prefix, body and checksum, as one buffer. */
-export function preparedBytes(seq: number, prepared: PreparedLine): Buffer {
+/** The whole line for sequence number `seq`, in pieces: prefix, body, checksum and newline. */
+export function preparedPieces(seq: number, prepared: PreparedLine): Buffer[] {
   const prefix = Buffer.from(`{"seq":${seq}${prepared.bytes > 1 ? ',' : ''}`, 'utf8');
   const crc = crc32Combine(CRC32.buf(prefix) >>> 0, prepared.crc, prepared.bytes);
   const tail = Buffer.from(`\t${crc.toString(16).padStart(8, '0')}\n`, 'utf8');
-  return Buffer.concat([prefix, ...prepared.body, tail]);
+  return [prefix, ...prepared.body, tail];
+}
+
+/** The same line as one buffer. */
+export function preparedBytes(seq: number, prepared: PreparedLine): Buffer {
+  return Buffer.concat(preparedPieces(seq, prepared));
 }
 
 function matrixTimes(matrix: Uint32Array, vector: number): number {

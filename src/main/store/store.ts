@@ -337,27 +337,62 @@ export class Store {
     return this.commitLine(event, (writer) => writer.append(event));
   }
 
-  /** As commit, for an event serialised beforehand with prepareLine (a large import). */
-  commitPrepared(prepared: PreparedLine): number {
-    return this.commitLine(prepared.event, (writer) => writer.appendPrepared(prepared));
+  /**
+   * As commit, for an event serialised beforehand with prepareLine (a large import). The line is
+   * written and flushed beside the event loop, so reading goes on meanwhile; every other change
+   * waits for it (`idle`), and one that does not is refused rather than written out of order. It is
+   * applied once it is on disk, as any event is.
+   */
+  async commitPrepared(prepared: PreparedLine): Promise<number> {
+    const collection = this.requireCollection();
+    if (this.readOnly) throw this.readOnlyError();
+    while (this.writing) await this.writing;
+    const writer = this.writer;
+    if (this.closed || !writer) throw new AppError('conflict', 'The store is closed.');
+    let done = () => undefined as void;
+    this.writing = new Promise<void>((resolve) => (done = resolve));
+    try {
+      const seq = await writer.appendPrepared(prepared).catch((error: unknown) => {
+        throw diskError(error, this.dataDir, 'writing to the journal');
+      });
+      this.applied(seq, prepared.event, collection);
+      return seq;
+    } finally {
+      this.writing = null;
+      done();
+    }
+  }
+
+  /** Set while a prepared line is being written: nothing else may be appended until it settles. */
+  private writing: Promise<void> | null = null;
+
+  /** Resolves when no prepared line is being written: a change waits for this before it is planned. */
+  async idle(): Promise<void> {
+    while (this.writing) await this.writing;
   }
 
   private commitLine(event: JournalEvent, append: (writer: JournalWriter) => number): number {
     const collection = this.requireCollection();
     if (this.readOnly) throw this.readOnlyError();
     if (this.closed || !this.writer) throw new AppError('conflict', 'The store is closed.');
+    // Written after a line still being written, this one would come first in the file.
+    if (this.writing) throw new AppError('conflict', 'An import is being saved; try again in a moment.');
     let seq: number;
     try {
       seq = append(this.writer);
     } catch (error) {
       throw diskError(error, this.dataDir, 'writing to the journal');
     }
+    this.applied(seq, event, collection);
+    return seq;
+  }
+
+  private applied(seq: number, event: JournalEvent, collection: Collection): void {
     this.recent.note(seq, event, collection);
     collection.apply(seq, event);
     this.daily?.noteActivity();
     const every = this.options.snapshotEvery ?? 20_000;
     this.scheduleSnapshot(this.pendingEvents >= every ? 0 : (this.options.snapshotIdleMs ?? 10_000));
-    return seq;
   }
 
   private scheduleSnapshot(delayMs: number): void {
@@ -420,6 +455,7 @@ export class Store {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     if (this.snapshotting) await this.snapshotting.catch(() => undefined);
+    await this.idle();
   }
 
   /**
@@ -635,6 +671,7 @@ export class Store {
       const threshold = options.snapshotIfPendingAtLeast ?? 1;
       if (this.collection && this.writer && this.pendingEvents >= threshold) await this.snapshot();
       else if (this.snapshotting) await this.snapshotting;
+      await this.idle();
     } catch (error) {
       this.closeProblem = `the snapshot could not be written (${(error as Error).message}); nothing was lost: the journal holds every change and is replayed at the next start`;
     } finally {

@@ -21,7 +21,7 @@ export interface ZipEntries {
 export type EntryUse = 'memory' | 'media' | 'skip';
 
 /** Input is fed to the unzipper in slices this big: one slice of deflate expands to at most ~1000x. */
-const SLICE = 64 * 1024;
+const SLICE = 16 * 1024;
 const LOCAL_HEADER = 0x04034b50;
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 
