@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportEvent } from '../../src/core/collection/events';
+import { newSchedule } from '../../src/core/scheduling/scheduler';
 import { prepareLine } from '../../src/main/store/prepared-line';
 import { openTestService } from '../helpers/service';
 
@@ -29,15 +30,7 @@ function bigImport(count: number, at: number): ImportEvent {
       buriedUntilDay: null,
       flag: 0,
       created: at,
-      state: 0,
-      due: at,
-      stability: 0,
-      difficulty: 0,
-      scheduledDays: 0,
-      learningSteps: 0,
-      reps: 0,
-      lapses: 0,
-      lastReview: null,
+      ...newSchedule(at),
     })),
     removedCards: [],
     reviews: [],
