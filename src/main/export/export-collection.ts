@@ -5,6 +5,7 @@ import type { Collection } from '../../core/collection/collection';
 import { collectionToBundle, mediaReferences } from '../../core/export/collection-bundle';
 import { exportDelimited } from '../../core/export/delimited';
 import { exportMarkdownDecks } from '../../core/export/markdown-decks';
+import { htmlToMarkdown } from './html-to-markdown';
 import { markdownToAnkiHtml } from '../../core/render/markdown';
 import { isMediaName } from '../files/contained-path';
 import { MEDIA_DIR } from '../import/media-folder';
@@ -46,7 +47,7 @@ export async function exportCollection(col: Collection, dataDir: string, request
   };
   switch (format) {
     case 'md': {
-      const { files, messages } = exportMarkdownDecks(col, deckId);
+      const { files, messages } = exportMarkdownDecks(col, deckId, htmlToMarkdown);
       return { files: files.map((file) => ({ name: file.name, bytes: text(file.text) })), ...counts, reviews: 0, media: 0, messages };
     }
     case 'csv':
