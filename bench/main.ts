@@ -296,7 +296,12 @@ async function measureKeyToPaint(dir: string): Promise<Record<string, number> | 
       ...(during.length ? { keyToPaintOptimizingP95Ms: percentile(during, 95) } : {}),
     };
   } finally {
-    server.kill('SIGTERM');
+    // The next measurement opens the same folder: wait until browser mode has let go of it.
+    await new Promise<void>((resolve) => {
+      if (server.exitCode !== null) return resolve();
+      server.on('exit', () => resolve());
+      server.kill('SIGTERM');
+    });
   }
 }
 
