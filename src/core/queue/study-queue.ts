@@ -254,18 +254,19 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
     }
     return list;
   });
+  // The queue is built again after every answer, so "in turn" must come from today's counts: the
+  // next new card comes from the deck that has introduced the fewest today (earlier decks first on a tie).
   const next = offers.map(() => 0);
-  for (let offered = true; offered; ) {
-    offered = false;
-    for (let d = 0; d < offers.length; d++) {
-      const card = offers[d]![next[d]!];
-      if (!card) continue;
-      next[d]!++;
-      offered = true;
-      if (heldBack(card.noteId) || !fits(card, 'newLeft')) continue;
-      picked.add(card.noteId);
-      newCards.push(card);
-    }
+  const shown = decks.map((deck) => activity.newByDeck.get(deck.id) ?? 0);
+  for (;;) {
+    let d = -1;
+    for (let k = 0; k < offers.length; k++) if (next[k]! < offers[k]!.length && (d < 0 || shown[k]! < shown[d]!)) d = k;
+    if (d < 0) break;
+    const card = offers[d]![next[d]!++]!;
+    if (heldBack(card.noteId) || !fits(card, 'newLeft')) continue;
+    shown[d]!++;
+    picked.add(card.noteId);
+    newCards.push(card);
   }
 
   learning.sort((a, b) => a.due - b.due);
