@@ -1,7 +1,7 @@
 // The interview planner's and the optimizer's figures on the benchmark's collection: readiness, the plan's simulation, fitting.
 import { performance } from 'node:perf_hooks';
 import { reviewsByCard } from '../src/core/history/reviews-by-card';
-import { trainingSet } from '../src/core/optimizer/training-set';
+import { fitHistory } from '../src/core/optimizer/training-set';
 import type { Calendar } from '../src/core/time/study-day';
 import { fitAndEvaluate } from '../src/main/optimizer/fit';
 import type { StudyService } from '../src/main/service/study-service';
@@ -42,7 +42,7 @@ export async function measureOptimizer(service: StudyService, calendar: Calendar
     total += grouped.start[c + 1]! - grouped.start[c]!;
   }
   const t = performance.now();
-  const set = trainingSet(grouped, (id) => chosen.has(id), calendar);
-  const outcome = await fitAndEvaluate({ set, currentWeights: null });
+  const history = fitHistory(grouped, (id) => chosen.has(id), calendar);
+  const outcome = await fitAndEvaluate({ history, currentWeights: null });
   return { ms: performance.now() - t, reviews: outcome.reviews, items: outcome.train + outcome.test, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }

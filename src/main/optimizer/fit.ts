@@ -1,6 +1,5 @@
 // Fits FSRS-6 weights to a training set with fsrs-rs and scores old and new weights on the held-out fifth.
-import type { TrainingSet } from '../../core/optimizer/training-set';
-import { trainCut } from '../../core/optimizer/training-set';
+import { trainCut, trainingSet, type FitHistory } from '../../core/optimizer/training-set';
 
 export interface ModelScore {
   logLoss: number;
@@ -24,7 +23,8 @@ export interface FitOutcome {
 }
 
 export interface FitRequest {
-  set: Pick<TrainingSet, 'rating' | 'deltaDays' | 'itemFrom' | 'itemEnd' | 'reviews'>;
+  /** The preset's reviews; the items are built here, in the optimizer's own process, not the app's. */
+  history: FitHistory;
   /** The preset's weights now; null is FSRS-6's defaults. */
   currentWeights: number[] | null;
 }
@@ -53,8 +53,9 @@ function binding(): Promise<Binding> {
  * on the last 20%; when the new weights win, fit again on everything, since the last fifth is the
  * learner's most recent memory and the weights applied should know it.
  */
-export async function fitAndEvaluate({ set, currentWeights }: FitRequest, progress: FitProgress = () => true): Promise<FitOutcome> {
+export async function fitAndEvaluate({ history, currentWeights }: FitRequest, progress: FitProgress = () => true): Promise<FitOutcome> {
   const fsrs = await binding();
+  const set = trainingSet(history);
   const items = (from: number, to: number, longTermOnly = false) => {
     const out = [];
     for (let i = from; i < to; i++) {

@@ -1,6 +1,6 @@
 // The optimizer's side of the contract: fit a preset's weights in the background, compare, apply on confirmation.
 import { reviewsByCard } from '../../core/history/reviews-by-card';
-import { MIN_ITEMS, trainingSet, type TrainingSet } from '../../core/optimizer/training-set';
+import { countItems, fitHistory, MIN_ITEMS, type FitHistory } from '../../core/optimizer/training-set';
 import { planPresetSave } from '../../core/scheduling/preset-change';
 import type { ParsedInput, Results } from '../../shared/contract';
 import type { Preset } from '../../shared/dto';
@@ -13,16 +13,16 @@ import { fitInChild, type RunningFit } from './fit-process';
 type Handler<M extends keyof Results> = (input: ParsedInput<M>) => Promise<Results[M]>;
 
 /** How the fit is run: in a child process in the app, in-process where a caller prefers (the CLI). */
-export type FitRunner = (request: { set: TrainingSet; currentWeights: number[] | null }, progress: (share: number, phase: string) => void) => RunningFit;
+export type FitRunner = (request: { history: FitHistory; currentWeights: number[] | null }, progress: (share: number, phase: string) => void) => RunningFit;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (n: number) => n.toLocaleString('en-US');
 
-/** The cards of a preset's decks, and their history as training items. */
-export function presetTrainingSet(ctx: ServiceContext, preset: Preset): TrainingSet {
+/** The history of the cards of a preset's decks, as the optimizer's process reads it. */
+export function presetHistory(ctx: ServiceContext, preset: Preset): FitHistory {
   const col = ctx.col();
   const decks = new Set([...col.decks.values()].filter((deck) => deck.presetId === preset.id).map((deck) => deck.id));
-  return trainingSet(
+  return fitHistory(
     reviewsByCard(col.history),
     (cardId) => {
       const card = col.cards.get(cardId);
@@ -33,9 +33,9 @@ export function presetTrainingSet(ctx: ServiceContext, preset: Preset): Training
 }
 
 /** The verdict in words: a result the learner can act on, and never an error when the defaults win. */
-export function optimizeResult(preset: Preset, set: TrainingSet, outcome: FitOutcome | null): OptimizeResult {
-  const items = set.itemFrom.length;
-  const base = { presetId: preset.id, presetName: preset.name, reviews: set.reviews, applied: false };
+export function optimizeResult(preset: Preset, history: FitHistory, outcome: FitOutcome | null): OptimizeResult {
+  const items = countItems(history);
+  const base = { presetId: preset.id, presetName: preset.name, reviews: history.at.length, applied: false };
   if (!outcome) {
     const more = MIN_ITEMS - items;
     return {
@@ -102,15 +102,15 @@ export class OptimizerHandlers {
     const job: Job = { jobId, presetId, state: 'running', phase: 'reading your reviews', progress: 0, result: null, error: null, running: null };
     this.jobs.set(jobId, job);
     for (const [id, old] of this.jobs) if (this.jobs.size > 10 && old.state !== 'running') this.jobs.delete(id);
-    const set = presetTrainingSet(this.ctx, preset);
-    if (set.itemFrom.length < MIN_ITEMS) {
-      Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, set, null) });
+    const history = presetHistory(this.ctx, preset);
+    if (countItems(history) < MIN_ITEMS) {
+      Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, history, null) });
       return { jobId };
     }
-    const running = this.runFit({ set, currentWeights: preset.weights }, (share, phase) => Object.assign(job, { progress: share, phase }));
+    const running = this.runFit({ history, currentWeights: preset.weights }, (share, phase) => Object.assign(job, { progress: share, phase }));
     job.running = running;
     running.outcome.then(
-      (outcome) => Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, set, outcome), running: null }),
+      (outcome) => Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, history, outcome), running: null }),
       (error: unknown) =>
         Object.assign(job, {
           running: null,
