@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { reviewsByCard } from '../src/core/history/reviews-by-card';
 import { fitHistory } from '../src/core/optimizer/training-set';
 import type { Calendar } from '../src/core/time/study-day';
-import { fitAndEvaluate } from '../src/main/optimizer/fit';
+import { evaluateFit } from '../src/main/optimizer/fit';
 import type { StudyService } from '../src/main/service/study-service';
 
 const DAY = 86_400_000;
@@ -28,9 +28,9 @@ export async function measurePlanner(service: StudyService, now: number): Promis
 }
 
 /**
- * fsrs-rs fitted (and both weight sets scored) on the history of as many whole cards as give about
- * `reviews` reviews: the time a learner with that much history waits, the fit's own child process
- * aside (a fixed start-up of a few hundred milliseconds).
+ * fsrs-rs fitted on the first 80% (and both weight sets scored on the rest) on the history of as
+ * many whole cards as give about `reviews` reviews: the time a learner with that much history waits
+ * for the verdict, the fit's own child process aside (a fixed start-up of a few hundred milliseconds).
  */
 export async function measureOptimizer(service: StudyService, calendar: Calendar, reviews: number): Promise<Record<string, number>> {
   const col = service.store.requireCollection();
@@ -43,6 +43,6 @@ export async function measureOptimizer(service: StudyService, calendar: Calendar
   }
   const t = performance.now();
   const history = fitHistory(grouped, (id) => chosen.has(id), calendar);
-  const outcome = await fitAndEvaluate({ history, currentWeights: null });
+  const outcome = await evaluateFit({ history, currentWeights: null });
   return { ms: performance.now() - t, reviews: outcome.reviews, items: outcome.train + outcome.test, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }

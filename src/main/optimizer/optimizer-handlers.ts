@@ -7,13 +7,16 @@ import type { Preset } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import type { OptimizeJob, OptimizeResult } from '../../shared/planning';
 import type { ServiceContext } from '../service/service-context';
-import { FitCancelled, type FitOutcome } from './fit';
+import { FitCancelled, type FitOutcome, type FitRequest } from './fit';
 import { fitInChild, type RunningFit } from './fit-process';
 
 type Handler<M extends keyof Results> = (input: ParsedInput<M>) => Promise<Results[M]>;
 
-/** How the fit is run: in a child process in the app, in-process where a caller prefers (the CLI). */
-export type FitRunner = (request: { history: FitHistory; currentWeights: number[] | null }, progress: (share: number, phase: string) => void) => RunningFit;
+/** How a fit is run: in a child process (the app, the CLI); tests may run it in-process. */
+export type FitRunner = <K extends FitRequest['kind']>(
+  request: FitRequest & { kind: K },
+  progress: (share: number, phase: string) => void,
+) => RunningFit<K extends 'refit' ? number[] : FitOutcome>;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (n: number) => n.toLocaleString('en-US');
@@ -56,9 +59,9 @@ export function optimizeResult(preset: Preset, history: FitHistory, outcome: Fit
   return outcome.better
     ? {
         ...fitted,
-        weights: outcome.weights,
+        weights: null,
         verdict: 'better',
-        message: `Weights fitted to your own history predict your recall better than the current ones (${scores}). Applying them refits on all ${num(outcome.train + outcome.test)} reviews and reschedules the preset’s cards; you can undo it.`,
+        message: `Weights fitted to your own history predict your recall better than the current ones (${scores}). Applying them fits once more on all your reviews and reschedules the preset’s cards; you can undo it.`,
       }
     : {
         ...fitted,
@@ -69,7 +72,9 @@ export function optimizeResult(preset: Preset, history: FitHistory, outcome: Fit
 }
 
 interface Job extends OptimizeJob {
-  running: RunningFit | null;
+  running: RunningFit<unknown> | null;
+  /** The reviews the job scored, kept for applying (the refit on all of them). */
+  history?: FitHistory;
 }
 
 export class OptimizerHandlers {
@@ -107,10 +112,10 @@ export class OptimizerHandlers {
       Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, history, null) });
       return { jobId };
     }
-    const running = this.runFit({ history, currentWeights: preset.weights }, (share, phase) => Object.assign(job, { progress: share, phase }));
+    const running = this.runFit({ kind: 'evaluate', history, currentWeights: preset.weights }, (share, phase) => Object.assign(job, { progress: share, phase }));
     job.running = running;
     running.outcome.then(
-      (outcome) => Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, history, outcome), running: null }),
+      (outcome) => Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, history, outcome), running: null, history }),
       (error: unknown) =>
         Object.assign(job, {
           running: null,
@@ -123,7 +128,7 @@ export class OptimizerHandlers {
   };
 
   optimizeJob: Handler<'optimizeJob'> = async ({ jobId }) => {
-    const { running: _, ...visible } = this.job(jobId);
+    const { running: _, history: __, ...visible } = this.job(jobId);
     return visible;
   };
 
@@ -135,24 +140,37 @@ export class OptimizerHandlers {
   };
 
   /**
-   * Saves the weights only when the job found them better on the held-out reviews; the preset and
-   * every rescheduled card go in one journal line, and the change can be undone like any other.
+   * On the learner's confirmation, and only when the job found the fitted weights better on the
+   * held-out reviews: fit once more on every review (in the child process; the job shows its
+   * progress and can be cancelled), then save the weights with every card of the preset rescheduled,
+   * in one journal line that undo takes back whole.
    */
   optimizeApply: Handler<'optimizeApply'> = async ({ jobId }) => {
     const job = this.job(jobId);
     const result = job.result;
-    if (job.state !== 'done' || !result) throw new AppError('conflict', 'This optimizer job has not finished.', { field: 'jobId' });
+    if (job.state !== 'done' || !result) throw new AppError('conflict', job.state === 'running' ? 'The optimizer is still working on this job.' : 'This optimizer job has not finished.', { field: 'jobId' });
     if (result.applied) throw new AppError('conflict', 'These weights were applied already.', { field: 'jobId' });
-    if (result.verdict !== 'better' || !result.weights) {
+    if (result.verdict !== 'better' || !job.history) {
       return { applied: false, rescheduled: 0, undoDepth: this.ctx.col().undo.length, message: result.message };
     }
-    const preset = { ...this.preset(job.presetId), weights: result.weights };
+    const running = this.runFit({ kind: 'refit', history: job.history, currentWeights: null }, (share, phase) => Object.assign(job, { progress: share, phase }));
+    Object.assign(job, { state: 'running', phase: 'fitting on all your reviews', progress: 0, running });
+    let weights: number[];
+    try {
+      weights = await running.outcome;
+    } catch (error) {
+      Object.assign(job, { state: 'done', phase: 'done', progress: 1, running: null });
+      if (error instanceof FitCancelled) throw new AppError('conflict', 'Applying was cancelled; your weights are unchanged.', { field: 'jobId' });
+      throw new AppError('internal', `The optimizer failed while fitting on all your reviews: ${(error as Error).message}. Your weights are unchanged.`);
+    }
+    Object.assign(job, { state: 'done', phase: 'done', progress: 1, running: null });
+    const preset = { ...this.preset(job.presetId), weights };
     const event = planPresetSave(this.ctx.col(), preset, this.ctx.now(), this.ctx.calendar(), {
       historyIncomplete: this.ctx.historyIncomplete(),
       label: `apply your own FSRS weights to ${preset.name}`,
     });
     this.ctx.commit(event);
-    result.applied = true;
+    Object.assign(result, { applied: true, weights });
     const rescheduled = event.rescheduled?.length ?? 0;
     return {
       applied: true,
