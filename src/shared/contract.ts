@@ -7,6 +7,8 @@ import type {
   CardInfo,
   CheckReport,
   DataStatus,
+  DeckChangeResult,
+  DeckDeletion,
   DeckList,
   DueCard,
   ExportSummary,
@@ -103,7 +105,31 @@ export const contract = {
       next: z.object({ deckId: id.optional() }).strict().optional(),
     })
     .strict(),
-  undo: empty,
+  /** Takes back the last change; with `seq`, that change (an import, from its summary) wherever it is on the stack. */
+  undo: z.object({ seq: z.number().int().min(1).optional() }).strict(),
+  /** Creating, renaming, moving, deleting, setting up and unburying decks; every change can be undone. */
+  changeDeck: z
+    .object({
+      change: z.discriminatedUnion('action', [
+        z.object({ action: z.literal('create'), name: z.string().min(1).max(500) }).strict(),
+        z.object({ action: z.literal('rename'), deckId: id, name: z.string().min(1).max(500) }).strict(),
+        z.object({ action: z.literal('move'), deckId: id, parentId: id.nullable() }).strict(),
+        z.object({ action: z.literal('delete'), deckId: id }).strict(),
+        z
+          .object({
+            action: z.literal('options'),
+            deckId: id,
+            presetId: id.optional(),
+            newPerDay: z.number().int().min(0).max(9999).nullable().optional(),
+            reviewsPerDay: z.number().int().min(0).max(99_999).nullable().optional(),
+          })
+          .strict(),
+        z.object({ action: z.literal('unbury'), deckId: id }).strict(),
+      ]),
+    })
+    .strict(),
+  /** What deleting a deck would take away, to ask first. */
+  deckDeletion: z.object({ deckId: id }).strict(),
   suspend: z.object({ cardIds: ids }).strict(),
   unsuspend: z.object({ cardIds: ids }).strict(),
   bury: z.object({ cardIds: ids }).strict(),
@@ -212,6 +238,8 @@ export interface Results {
   listDue: DueCard[];
   answer: AnswerResult;
   undo: UndoResult;
+  changeDeck: DeckChangeResult;
+  deckDeletion: DeckDeletion;
   suspend: { changed: number };
   unsuspend: { changed: number };
   bury: { changed: number };

@@ -98,7 +98,7 @@ describe('studying', () => {
     expect(afterTwo.state).toEqual({ ...before.state, retrievability: null });
     expect(afterTwo.history).toEqual([]);
     expect(middle.history).toHaveLength(2);
-    expect(await service.undo({})).toEqual({ cardId: null, rating: null, undoDepth: 0 });
+    expect(await service.undo({})).toEqual({ cardId: null, rating: null, label: null, undoDepth: 0, next: null });
     await service.close();
   });
 

@@ -121,12 +121,14 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
   const indexOf = new Map<string, number>();
   const walk = (id: string, parent: number) => {
     const preset = col.presetOf(id);
+    // A deck's own limits, where it has them, stand in for its preset's.
+    const own = col.decks.get(id);
     const index = decks.length;
     decks.push({
       id,
       parent,
-      newLeft: Math.max(0, preset.newPerDay - doneInSubtree(id, activity.newByDeck)),
-      reviewLeft: Math.max(0, preset.reviewsPerDay - doneInSubtree(id, activity.reviewsByDeck)),
+      newLeft: Math.max(0, (own?.newPerDay ?? preset.newPerDay) - doneInSubtree(id, activity.newByDeck)),
+      reviewLeft: Math.max(0, (own?.reviewsPerDay ?? preset.reviewsPerDay) - doneInSubtree(id, activity.reviewsByDeck)),
     });
     indexOf.set(id, index);
     for (const child of childrenOf(col, id)) walk(child.id, index);

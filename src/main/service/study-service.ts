@@ -8,6 +8,8 @@ import { planBulk, type BulkAction } from '../../core/collection/bulk';
 import { planAddNote } from '../../core/collection/note-add';
 import { NoteEditProblem, planNoteEdit } from '../../core/collection/note-edit';
 import { planUndo } from '../../core/collection/undo-plan';
+import { undoLabel } from '../../core/collection/undo-entry';
+import { DeckChangeProblem, deckDeletion, planDeckChange } from '../../core/collection/deck-changes';
 import { duplicatesOf } from '../../core/notes/duplicates';
 import { allStats } from '../../core/stats/all-stats';
 import { prepareSearch, searchCards, SearchSyntaxError } from '../../core/search';
@@ -127,7 +129,14 @@ export class StudyService implements ApiHandlers {
     damage: this.store.damage,
     backups: this.backupInfos(),
     undoDepth: this.store.collection?.undo.length ?? 0,
+    undoLabel: this.undoLabel(),
   });
+
+  /** What undo would take back now, in words (the Edit menu's "Undo …"); null when nothing can be undone. */
+  undoLabel(): string | null {
+    const top = this.store.collection?.undo.at(-1);
+    return top ? undoLabel(top) : null;
+  }
 
   private backupInfos() {
     return this.store.backups().map((entry) => ({ name: entry.name, createdAt: entry.manifest.createdAt, bytes: entry.bytes }));
@@ -194,9 +203,12 @@ export class StudyService implements ApiHandlers {
     const col = this.col;
     const now = this.now();
     const calendar = this.calendar;
+    const today = studyDay(calendar, now);
     const node = (deckId: string): DeckNode => {
       const deck = col.decks.get(deckId)!;
       const queue = buildQueue({ col, now, calendar }, deckId);
+      const children = childrenOf(col, deckId).map((child) => node(child.id));
+      const ownBuried = col.cardsInDeck(deckId).filter((card) => card.buriedUntilDay !== null && card.buriedUntilDay > today).length;
       return {
         id: deck.id,
         name: deck.name,
@@ -204,7 +216,10 @@ export class StudyService implements ApiHandlers {
         presetId: deck.presetId,
         description: deck.description,
         counts: queue.counts,
-        children: childrenOf(col, deckId).map((child) => node(child.id)),
+        newPerDay: deck.newPerDay ?? null,
+        reviewsPerDay: deck.reviewsPerDay ?? null,
+        buried: children.reduce((sum, child) => sum + child.buried, ownBuried),
+        children,
       };
     };
     const all = buildQueue({ col, now, calendar }, null);
@@ -297,18 +312,47 @@ export class StudyService implements ApiHandlers {
     return next ? { ...result, next: await this.nextCard(next.deckId !== undefined ? { deckId: next.deckId } : {}) } : result;
   };
 
-  undo: Handler<'undo'> = async () => {
+  undo: Handler<'undo'> = async ({ seq }) => {
     const col = this.col;
-    const last = col.undo[col.undo.length - 1];
-    if (!last) return { cardId: null, rating: null, undoDepth: 0 };
+    const last = seq === undefined ? col.undo[col.undo.length - 1] : col.undo.find((entry) => entry.seq === seq);
+    if (!last) {
+      if (seq !== undefined) throw new AppError('not_found', 'That change can no longer be undone: only the last 100 changes can be.', { field: 'seq' });
+      return { cardId: null, rating: null, label: null, undoDepth: 0, next: null };
+    }
     const event = planUndo(col, last, this.now());
     this.commit(event);
+    const label = undoLabel(last);
+    const after = { label, undoDepth: col.undo.length, next: this.undoLabel() };
     if (last.kind === 'bulk') {
       // The cards it put back, so the study screen can show again a card it suspended or buried.
       const cardIds = event.type === 'undo-bulk' ? event.cards.slice(0, UNDO_CARD_IDS).map((card) => card.id) : [];
-      return { cardId: null, rating: null, action: last.label, cardIds, undoDepth: col.undo.length };
+      return { cardId: null, rating: null, action: last.label, cardIds, ...after };
     }
-    return { cardId: last.cardId, rating: ratingName(last.rating), undoDepth: col.undo.length };
+    if (last.kind !== undefined && last.kind !== 'answer') return { cardId: null, rating: null, action: label, ...after };
+    return { cardId: last.cardId, rating: ratingName(last.rating), ...after };
+  };
+
+  changeDeck: Handler<'changeDeck'> = async ({ change }) => {
+    const col = this.col;
+    let planned;
+    try {
+      planned = planDeckChange({ col, at: this.now(), calendar: this.calendar }, change);
+    } catch (error) {
+      if (error instanceof DeckChangeProblem) throw new AppError(error.code, error.message, { field: `change.${error.field}` });
+      throw error;
+    }
+    if (planned.event) this.commit(planned.event);
+    return { changed: planned.event !== null, label: planned.event?.label ?? 'nothing to change', deckId: planned.deckId, undoDepth: col.undo.length };
+  };
+
+  deckDeletion: Handler<'deckDeletion'> = async ({ deckId }) => {
+    const col = this.col;
+    try {
+      return { name: col.decks.get(deckId)?.name ?? deckId, ...deckDeletion(col, deckId) };
+    } catch (error) {
+      if (error instanceof DeckChangeProblem) throw new AppError(error.code, error.message, { field: error.field });
+      throw error;
+    }
   };
 
   bulk: Handler<'bulk'> = async ({ cardIds, change }) => {
@@ -534,7 +578,8 @@ export class StudyService implements ApiHandlers {
       if (error instanceof NoteEditProblem) throw new AppError(error.field === 'noteId' ? 'not_found' : 'invalid_input', error.message, { field: error.field });
       throw error;
     }
-    this.commit(event);
+    // Undoable like any other change: Ctrl/Cmd+Z puts the text back.
+    this.commit({ ...event, undoable: true });
     return noteView(this.col.notes.get(noteId)!);
   };
 
@@ -595,11 +640,11 @@ export class StudyService implements ApiHandlers {
     return { deleted: true };
   };
 
+  /** A deck's preset, as one undoable change (Settings, and the deck options on the home screen). */
   setDeckPreset: Handler<'setDeckPreset'> = async ({ deckId, presetId }) => {
-    const col = this.col;
-    if (!col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
-    if (!col.presets.has(presetId)) throw new AppError('not_found', `No preset with id "${presetId}".`, { field: 'presetId' });
-    this.commit({ type: 'deck-preset', at: this.now(), deckId, presetId });
+    if (!this.col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
+    if (!this.col.presets.has(presetId)) throw new AppError('not_found', `No preset with id "${presetId}".`, { field: 'presetId' });
+    await this.changeDeck({ change: { action: 'options', deckId, presetId } });
     return { deckId, presetId };
   };
 
