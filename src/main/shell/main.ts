@@ -14,7 +14,7 @@ const SHORTCUTS = [
   'Space or Enter: show the answer (then: answer with the suggested rating)',
   '1 2 3 4: Again, Hard, Good, Easy',
   'Shift+1…9: tick a key point',
-  'Ctrl/Cmd+Z: undo the last answer',
+  'Ctrl/Cmd+Z: undo the last change (answer, suspend, edit, deck change, import…)',
   'E: edit the note · S: suspend the card · B: bury it until tomorrow',
   'Esc: back to the decks · ↑/↓ and Enter on the deck list',
 ].join('\n');
@@ -103,16 +103,27 @@ function start(): void {
     return;
   }
   handleAppProtocol(join(import.meta.dirname, '../renderer'), join(dataDir, 'media'));
-  registerApi(() => service!);
-  Menu.setApplicationMenu(
-    buildMenu({
-      dataDir,
-      isMac: process.platform === 'darwin',
-      onImport: () => void pickAndImport(),
-      onExport: () => showScreen('#/export'),
-      onShowShortcuts: () => void dialog.showMessageBox({ type: 'info', title: 'Keyboard shortcuts', message: 'Keyboard shortcuts', detail: SHORTCUTS }),
-    }),
-  );
+  let shownUndo: string | null | undefined;
+  /** The menu names what Undo would take back; rebuilt only when that changes. */
+  const refreshMenu = () => {
+    const undoLabel = service?.undoLabel() ?? null;
+    if (undoLabel === shownUndo) return;
+    shownUndo = undoLabel;
+    Menu.setApplicationMenu(
+      buildMenu({
+        dataDir,
+        isMac: process.platform === 'darwin',
+        undoLabel,
+        // The window undoes, as for its own Ctrl/Cmd+Z, so the screen shows what came back.
+        onUndo: () => void mainWindow?.webContents.executeJavaScript('window.dispatchEvent(new Event("interleave:undo"))'),
+        onImport: () => void pickAndImport(),
+        onExport: () => showScreen('#/export'),
+        onShowShortcuts: () => void dialog.showMessageBox({ type: 'info', title: 'Keyboard shortcuts', message: 'Keyboard shortcuts', detail: SHORTCUTS }),
+      }),
+    );
+  };
+  registerApi(() => service!, refreshMenu);
+  refreshMenu();
   mainWindow = createWindow(userData);
   void service.backupIfDue().catch(() => undefined);
   setTimeout(() => service?.warmUp(), 1500);

@@ -15,6 +15,9 @@ import { applyTheme } from '../theme/theme';
 import { useApi } from './api-context';
 import { ErrorBanner } from './errors';
 import { navigate, useRoute } from './route';
+import { ToastLine } from '../undo/Toast';
+import { clearToast } from '../undo/toast';
+import { isTyping, isUndoKey, MENU_UNDO_EVENT, undoLast } from '../undo/undo-bus';
 
 export function App() {
   const api = useApi();
@@ -28,6 +31,26 @@ export function App() {
       if (s.ok) applyTheme((await api.getSettings({})).theme);
     }, setError);
   }, [api]);
+
+  // Ctrl/Cmd+Z anywhere but in a text field (where it undoes typing) or an open dialog takes back
+  // the last change, whichever screen made it; so does the desktop app's Edit menu.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isUndoKey(event) || event.defaultPrevented || isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      void undoLast(api);
+    };
+    const onMenu = () => void undoLast(api);
+    window.addEventListener('keydown', onKey);
+    window.addEventListener(MENU_UNDO_EVENT, onMenu);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(MENU_UNDO_EVENT, onMenu);
+    };
+  }, [api]);
+
+  // A message belongs to the screen it was said on.
+  useEffect(() => clearToast(), [route.screen]);
 
   if (error) return <ErrorBanner error={error} />;
   if (!status) return <p className="muted center">Opening your collection…</p>;
@@ -78,6 +101,7 @@ export function App() {
         </p>
       ))}
       <main>
+        <ToastLine />
         {route.screen === 'home' && <HomeScreen />}
         {route.screen === 'study' && <StudyScreen key={route.deckId ?? 'all'} deckId={route.deckId} />}
         {route.screen === 'settings' && <SettingsScreen />}

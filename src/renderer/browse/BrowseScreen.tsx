@@ -15,6 +15,8 @@ import { PanelSplitter } from './PanelSplitter';
 import { keepPresent, NOTHING, selectOnly, targetsOf, type Selection } from './selection';
 import { useBrowseRows, type Sort } from './use-browse-rows';
 import { COLUMNS_KEY, PANEL_KEY, useStored } from './use-stored';
+import { showToast } from '../undo/toast';
+import { onUndone, undoLast } from '../undo/undo-bus';
 
 export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
   const api = useApi();
@@ -23,7 +25,6 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
   const [selection, setSelection] = useState<Selection>(NOTHING);
   const [tab, setTab] = useState<PanelTab>('edit');
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [decks, setDecks] = useState<DeckNode[]>([]);
   const [deleting, setDeleting] = useState<string[] | null>(null);
   const [columns, setColumns] = useStored(COLUMNS_KEY, parseColumns);
@@ -75,30 +76,11 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
     api.listDecks({}).then((list) => setDecks(flattenDecks(list.decks)), setError);
   }, [api]);
 
-  const undo = async () => {
-    try {
-      const undone = await api.undo({});
-      setNotice(undone.action ? `Undid “${undone.action}”.` : undone.cardId ? `Undid an answer on ${undone.cardId}.` : 'Nothing to undo.');
-      await run(query, 'refresh');
-    } catch (caught) {
-      setError(caught);
-    }
-  };
-  const undoNow = useRef(undo);
-  undoNow.current = undo;
-
-  // Ctrl/Cmd+Z anywhere on the screen except in a text field, where it undoes typing.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !typing) {
-        event.preventDefault();
-        void undoNow.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // After any undo (Ctrl/Cmd+Z is the window's, the Undo buttons, the Edit menu) the rows show what it put back.
+  const refresh = useRef(() => run(query, 'refresh'));
+  refresh.current = () => run(query, 'refresh');
+  useEffect(() => onUndone(() => refresh.current()), []);
+  const undo = () => void undoLast(api);
 
   const targets = targetsOf(selection);
 
@@ -115,7 +97,7 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
       const done = await api.bulk({ cardIds, change: { action: 'delete' } });
       // The deleted cards are gone: nothing is chosen, and the panel says so rather than offering a blank form.
       setSelection(NOTHING);
-      setNotice(`Done: ${done.label}. Ctrl/Cmd+Z undoes it.`);
+      showToast(`Done: ${done.label}.`, { undo: true });
       await run(query, 'refresh');
       table.current?.focus();
     } catch (caught) {
@@ -161,20 +143,15 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
         <ColumnPicker columns={columns} onToggle={(column: BrowserColumn) => setColumns(toggleColumn(columns, column))} />
       </div>
       {queryError ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      {notice && (
-        <p className="notice" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
       <BulkBar
         targets={targets}
         decks={decks}
         onDone={async (label) => {
-          setNotice(`Done: ${label}. Ctrl/Cmd+Z undoes it.`);
+          showToast(`Done: ${label}.`, { undo: true });
           await run(query, 'refresh');
         }}
         onDelete={() => setDeleting(targets)}
-        onUndo={() => void undo()}
+        onUndo={undo}
         onError={setError}
       />
       <div className={`browse-body ${panel.open ? '' : 'panel-closed'}`} style={bodyStyle}>

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { sanitize } from '../render/sanitize';
 
-export function CardFace({ html, className, testId }: { html: string; className?: string; testId?: string }) {
+export function CardFace({ html, className, testId, id }: { html: string; className?: string; testId?: string; id?: string }) {
   const clean = useMemo(() => sanitize(html), [html]);
-  return <div className={`card-face ${className ?? ''}`} data-testid={testId} dangerouslySetInnerHTML={{ __html: clean }} />;
+  return <div id={id} className={`card-face ${className ?? ''}`} data-testid={testId} dangerouslySetInnerHTML={{ __html: clean }} />;
 }
