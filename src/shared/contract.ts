@@ -223,6 +223,11 @@ export const contract = {
     .refine((input) => [input.path !== undefined, input.file !== undefined, input.base64 !== undefined && input.name !== undefined].filter(Boolean).length === 1, {
       message: 'give one of: a path, a picked-file token, or a name and the file as base64',
     }),
+  /**
+   * A file picked or dropped in the window, sent once: its previews and its import then name it by the
+   * token this returns (as `file` in startImport), so changing an option does not upload it again.
+   */
+  stageImport: z.object({ name: z.string().min(1).max(500), base64: z.string().max(700 * 1024 * 1024) }).strict(),
   importJob: z.object({ jobId: id }).strict(),
   cancelImport: z.object({ jobId: id }).strict(),
   exportTo: z.object({ format: exportFormat, deckId: id.optional(), path: z.string().min(1).max(4096) }).strict(),
@@ -267,6 +272,7 @@ export interface Results {
   importFile: ImportSummary;
   importBytes: ImportSummary;
   startImport: { jobId: string };
+  stageImport: { file: string };
   importJob: ImportJob;
   cancelImport: { cancelled: boolean };
   exportTo: ExportSummary;

@@ -55,6 +55,8 @@ export interface ServiceOptions {
 }
 
 const MAX_IMPORT_BYTES = 2 * 1024 ** 3;
+/** Files sent by a window and kept for their previews and import. */
+const STAGED_FILES = 3;
 /** An undo of a bulk change names at most this many of the cards it put back. */
 const UNDO_CARD_IDS = 100;
 
@@ -702,6 +704,17 @@ export class StudyService implements ApiHandlers {
     return path;
   }
 
+  /** Files a window sent once (stageImport), by token: the newest few, so previews need not send them again. */
+  private staged = new Map<string, { name: string; bytes: Uint8Array }>();
+
+  stageImport: Handler<'stageImport'> = async ({ name, base64 }) => {
+    const token = randomBytes(16).toString('hex');
+    this.staged.set(token, { name: basename(name), bytes: Buffer.from(base64, 'base64') });
+    // A window previews one file at a time: older ones are let go (their memory with them).
+    for (const key of this.staged.keys()) if (this.staged.size > STAGED_FILES) this.staged.delete(key);
+    return { file: token };
+  };
+
   startImport: Handler<'startImport'> = async ({ path, file, name, base64, ...options }) => {
     const jobId = `import-${this.jobs.size + 1}-${Date.now().toString(36)}`;
     const job: ImportJob & { cancel: boolean } = { jobId, state: 'running', phase: 'starting', progress: 0, summary: null, error: null, cancel: false };
@@ -709,6 +722,8 @@ export class StudyService implements ApiHandlers {
     // Finished jobs are kept a while for their summaries; old ones go.
     for (const [id, old] of this.jobs) if (this.jobs.size > 20 && old.state !== 'running') this.jobs.delete(id);
     const run = async () => {
+      const staged = file !== undefined ? this.staged.get(file) : undefined;
+      if (staged) return this.runImport(staged.name, staged.bytes, options, job);
       const named = path ?? (file !== undefined ? this.pickedFile(file) : undefined);
       if (named !== undefined) {
         const resolved = resolve(named);
