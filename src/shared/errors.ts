@@ -15,6 +15,8 @@ export interface Where {
   line?: number;
   column?: number;
   field?: string;
+  /** The method a refused call named, which its message starts with (`savePreset: …`). */
+  method?: string;
 }
 
 export interface ErrorBody {

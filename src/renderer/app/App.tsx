@@ -1,16 +1,19 @@
 // The window: a header, the current screen, and the recovery screen when the data needs it.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { DataStatus } from '../../shared/dto';
-import { BrowseScreen } from '../browse/BrowseScreen';
-import { AddScreen } from '../editor/AddScreen';
 import { HomeScreen } from '../home/HomeScreen';
-import { StatsScreen } from '../stats/StatsScreen';
 import { setDroppedFile } from '../import-export/dropped-file';
-import { ExportScreen } from '../import-export/ExportScreen';
-import { ImportScreen } from '../import-export/ImportScreen';
 import { RecoveryScreen } from '../recovery/RecoveryScreen';
-import { SettingsScreen } from '../settings/SettingsScreen';
 import { StudyScreen } from '../study/StudyScreen';
+
+// The deck list and study come with the window; the other screens (charts, the editor, import) load
+// when first opened, so the decks appear without waiting for code they do not need.
+const BrowseScreen = lazy(() => import('../browse/BrowseScreen').then((m) => ({ default: m.BrowseScreen })));
+const AddScreen = lazy(() => import('../editor/AddScreen').then((m) => ({ default: m.AddScreen })));
+const StatsScreen = lazy(() => import('../stats/StatsScreen').then((m) => ({ default: m.StatsScreen })));
+const ExportScreen = lazy(() => import('../import-export/ExportScreen').then((m) => ({ default: m.ExportScreen })));
+const ImportScreen = lazy(() => import('../import-export/ImportScreen').then((m) => ({ default: m.ImportScreen })));
+const SettingsScreen = lazy(() => import('../settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 import { applyTheme } from '../theme/theme';
 import { useApi } from './api-context';
 import { ErrorBanner } from './errors';
@@ -102,14 +105,16 @@ export function App() {
       ))}
       <main>
         <ToastLine />
-        {route.screen === 'home' && <HomeScreen />}
-        {route.screen === 'study' && <StudyScreen key={route.deckId ?? 'all'} deckId={route.deckId} />}
-        {route.screen === 'settings' && <SettingsScreen />}
-        {route.screen === 'import' && <ImportScreen key={route.picked?.file ?? 'picker'} picked={route.picked} />}
-        {route.screen === 'export' && <ExportScreen />}
-        {route.screen === 'browse' && <BrowseScreen initialQuery={route.query} />}
-        {route.screen === 'add' && <AddScreen />}
-        {route.screen === 'stats' && <StatsScreen />}
+        <Suspense fallback={<p className="muted">Opening…</p>}>
+          {route.screen === 'home' && <HomeScreen />}
+          {route.screen === 'study' && <StudyScreen key={route.deckId ?? 'all'} deckId={route.deckId} />}
+          {route.screen === 'settings' && <SettingsScreen />}
+          {route.screen === 'import' && <ImportScreen key={route.picked?.file ?? 'picker'} picked={route.picked} />}
+          {route.screen === 'export' && <ExportScreen />}
+          {route.screen === 'browse' && <BrowseScreen initialQuery={route.query} />}
+          {route.screen === 'add' && <AddScreen />}
+          {route.screen === 'stats' && <StatsScreen />}
+        </Suspense>
       </main>
     </div>
   );
