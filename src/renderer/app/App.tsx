@@ -72,7 +72,11 @@ export function App() {
         navigate({ screen: 'import', picked: null });
       }}
     >
-      <nav className="top-nav">
+      {/* The first Tab stop: past the navigation, straight to the screen. A button, since links here are routes. */}
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        Skip to the screen
+      </button>
+      <nav className="top-nav" aria-label="Screens">
         <button type="button" className="brand link" onClick={() => navigate({ screen: 'home' })}>
           Interleave
         </button>
@@ -103,7 +107,7 @@ export function App() {
           {warning}
         </p>
       ))}
-      <main>
+      <main id="main" tabIndex={-1}>
         <ToastLine />
         <Suspense fallback={<p className="muted">Opening…</p>}>
           {route.screen === 'home' && <HomeScreen />}

@@ -118,6 +118,7 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
   const bodyStyle = { '--panel-width': `${panel.width}px` } as CSSProperties;
   return (
     <section className="browse" data-testid="browse">
+      <h1 className="visually-hidden">Browse cards</h1>
       <div className="browse-top">
         <form
           className="search-bar"

@@ -171,7 +171,7 @@ export function BrowseTable({
           const id = ids[item.index]!;
           const row = rows.get(id);
           const selected = selection.selected.has(id);
-          const classes = ['browse-row', selected ? 'selected' : '', item.index === activeIndex ? 'active' : '', row?.suspended ? 'suspended' : '', row?.flag ? `flag-${row.flag}` : '']
+          const classes = ['browse-row', selected ? 'selected' : '', item.index === activeIndex ? 'active' : '', row?.suspended ? 'suspended' : '', row?.buried ? 'buried' : '', row?.flag ? `flag-${row.flag}` : '']
             .filter(Boolean)
             .join(' ');
           return (
@@ -191,6 +191,7 @@ export function BrowseTable({
                 const text = row ? formatCell(row, column) : '…';
                 return (
                   <span key={column} className={`cell ${column}`} role="gridcell" title={LONG.has(column) ? text : undefined}>
+                    {column === 'question' && row && <RowMarks row={row} />}
                     {text}
                   </span>
                 );
@@ -200,5 +201,34 @@ export function BrowseTable({
         })}
       </div>
     </div>
+  );
+}
+
+const FLAG_NAMES = ['', 'red', 'orange', 'green', 'blue', 'pink', 'turquoise', 'purple'];
+
+/** Suspended, buried and flagged, as marks before the question: seen at a glance, and read out. */
+function RowMarks({ row }: { row: BrowserRow }) {
+  if (!row.suspended && !row.buried && !row.flag) return null;
+  return (
+    <span className="marks" data-testid="row-marks">
+      {row.suspended && (
+        <span className="mark" title="Suspended">
+          <span aria-hidden="true">⏸</span>
+          <span className="visually-hidden">suspended, </span>
+        </span>
+      )}
+      {row.buried && (
+        <span className="mark" title="Buried until tomorrow">
+          <span aria-hidden="true">⤓</span>
+          <span className="visually-hidden">buried, </span>
+        </span>
+      )}
+      {row.flag > 0 && (
+        <span className="mark flag" title={`${FLAG_NAMES[row.flag]} flag`}>
+          <span aria-hidden="true">⚑</span>
+          <span className="visually-hidden">{FLAG_NAMES[row.flag]} flag, </span>
+        </span>
+      )}
+    </span>
   );
 }

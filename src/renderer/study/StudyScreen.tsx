@@ -205,6 +205,7 @@ export function StudyScreen({ deckId }: { deckId: string | null }) {
 
   return (
     <section className="study" data-testid="study">
+      <h1 className="visually-hidden">Study{deckId && card ? `: ${card.deckName}` : ''}</h1>
       <StudyBar counts={state.counts} onUndo={undo} />
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       {!card ? (
