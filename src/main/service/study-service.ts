@@ -450,7 +450,7 @@ export class StudyService implements ApiHandlers {
       ids = searchCards({ col, now, calendar }, query);
     } catch (error) {
       if (error instanceof SearchSyntaxError) {
-        throw new AppError('invalid_input', `Search: ${error.message}`, { field: 'query', column: error.position + 1 });
+        throw new AppError('invalid_input', `Search: ${error.message}`, { field: 'query', column: error.position + 1, length: error.length });
       }
       throw error;
     }

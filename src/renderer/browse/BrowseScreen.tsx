@@ -4,17 +4,18 @@ import type { BrowserColumn, DeckNode } from '../../shared/dto';
 import { useApi } from '../app/api-context';
 import { flattenDecks } from '../app/deck-list';
 import { describeError, ErrorBanner } from '../app/errors';
+import { AppError } from '../../shared/errors';
 import { ConfirmDialog } from '../editor/ConfirmDialog';
 import type { NoteEditorHandle } from '../editor/NoteEditor';
 import { BrowsePanel, type PanelTab } from './BrowsePanel';
 import { BrowseTable, type BrowseTableHandle } from './BrowseTable';
 import { BulkBar } from './BulkBar';
 import { ColumnPicker } from './ColumnPicker';
-import { parseColumns, parsePanel, toggleColumn } from './column-layout';
+import { moveColumn, parseColumns, parsePanel, parseWidths, toggleColumn } from './column-layout';
 import { PanelSplitter } from './PanelSplitter';
 import { keepPresent, NOTHING, selectOnly, targetsOf, type Selection } from './selection';
 import { useBrowseRows, type Sort } from './use-browse-rows';
-import { COLUMNS_KEY, PANEL_KEY, useStored } from './use-stored';
+import { COLUMNS_KEY, PANEL_KEY, useStored, WIDTHS_KEY } from './use-stored';
 import { showToast } from '../undo/toast';
 import { onUndone, undoLast } from '../undo/undo-bus';
 
@@ -29,6 +30,7 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
   const [deleting, setDeleting] = useState<string[] | null>(null);
   const [columns, setColumns] = useStored(COLUMNS_KEY, parseColumns);
   const [panel, setPanel] = useStored(PANEL_KEY, parsePanel);
+  const [widths, setWidths] = useStored(WIDTHS_KEY, parseWidths);
   const { result, ids, rows, fetch, show, loadRange } = useBrowseRows(api, setError);
   const editor = useRef<NoteEditorHandle>(null);
   const table = useRef<BrowseTableHandle>(null);
@@ -105,6 +107,23 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
     }
   };
 
+  /** Ctrl/Cmd+J and Ctrl/Cmd+1…7 on the selection: a toggle, as in Anki (all already so: undone). */
+  const applyShortcut = async (shortcut: { kind: 'suspend' } | { kind: 'flag'; flag: number }) => {
+    if (targets.length === 0) return;
+    const known = targets.map((id) => rows.get(id)).filter((row) => row !== undefined);
+    const change =
+      shortcut.kind === 'suspend'
+        ? ({ action: known.length > 0 && known.every((row) => row.suspended) ? 'unsuspend' : 'suspend' } as const)
+        : ({ action: 'flag', flag: known.length > 0 && known.every((row) => row.flag === shortcut.flag) ? 0 : shortcut.flag } as const);
+    try {
+      const done = await api.bulk({ cardIds: targets, change });
+      showToast(`Done: ${done.label}.`, { undo: true });
+      await run(query, 'refresh');
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
   const openEditor = () => {
     setTab('edit');
     if (!panel.open) setPanel({ ...panel, open: true });
@@ -114,7 +133,8 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
 
   const onRange = useCallback((first: number, last: number) => loadRange(first, last), [loadRange]);
 
-  const queryError = error && describeError(error);
+  // A search the service could not read: said in a sentence, its offending part marked in the query.
+  const badQuery = error instanceof AppError && error.where?.field === 'query' && error.where.column !== undefined ? error.where : null;
   const bodyStyle = { '--panel-width': `${panel.width}px` } as CSSProperties;
   return (
     <section className="browse" data-testid="browse">
@@ -137,13 +157,26 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
           />
           <button type="submit">Search</button>
           <span className="muted" data-testid="result-count" role="status">
-            {result ? `${result.total} card${result.total === 1 ? '' : 's'}` : ''}
+            {badQuery ? 'search not read' : result ? `${result.total} card${result.total === 1 ? '' : 's'}` : ''}
             {selection.selected.size > 1 ? ` · ${selection.selected.size} selected` : ''}
           </span>
         </form>
         <ColumnPicker columns={columns} onToggle={(column: BrowserColumn) => setColumns(toggleColumn(columns, column))} />
       </div>
-      {queryError ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {badQuery ? (
+        <div className="query-error" role="alert" data-testid="query-error">
+          <p>{describeError(error)}</p>
+          <p className="query-echo" aria-hidden="true">
+            <code>
+              {query.slice(0, badQuery.column! - 1)}
+              <mark data-testid="query-error-part">{query.slice(badQuery.column! - 1, badQuery.column! - 1 + (badQuery.length ?? 1)) || ' '}</mark>
+              {query.slice(badQuery.column! - 1 + (badQuery.length ?? 1))}
+            </code>
+          </p>
+        </div>
+      ) : error ? (
+        <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      ) : null}
       <BulkBar
         targets={targets}
         decks={decks}
@@ -155,18 +188,29 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
         onUndo={undo}
         onError={setError}
       />
+      {result && result.total === 0 && !error && (
+        <p className="no-match muted" data-testid="no-match" role="status">
+          No cards match {query.trim() ? `“${query.trim()}”` : 'an empty collection'}.{' '}
+          {query.trim() ? 'Try fewer words or a wildcard (relu*), put names with spaces in quotes (deck:"LLMs & RAG"), or clear the search to see every card.' : 'Add notes or import a deck first.'}
+        </p>
+      )}
       <div className={`browse-body ${panel.open ? '' : 'panel-closed'}`} style={bodyStyle}>
         <BrowseTable
           ref={table}
           ids={ids}
           rows={rows}
           columns={columns}
+          widths={widths}
+          onMoveColumn={(column, to) => setColumns(moveColumn(columns, column, to))}
+          onResizeColumn={(column, width) => setWidths({ ...widths, [column]: width })}
           sort={sort}
           selection={selection}
           onSort={(column) => setSort((current) => ({ column, order: current.column === column && current.order === 'asc' ? 'desc' : 'asc' }))}
           onSelect={choose}
           onOpen={openEditor}
           onDelete={() => targets.length > 0 && setDeleting(targets)}
+          onShortcut={(shortcut) => void applyShortcut(shortcut)}
+          stale={badQuery !== null}
           onRange={onRange}
         />
         {panel.open ? (
