@@ -40,6 +40,7 @@ import { ImportCancelled, runImport } from './import-runner';
 import { systemCalendar } from './calendar';
 import { cardStateView, deckLabel, gradeOf, kindOf, noteView, ratingName } from './present';
 import { readableText } from './readable-text';
+import { builtinTopicTitles } from './syllabus';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -482,7 +483,14 @@ export class StudyService implements ApiHandlers {
   stats: Handler<'stats'> = async ({ deckId, range }) => {
     const col = this.col;
     if (deckId !== undefined && !col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
-    return allStats({ col, now: this.now(), calendar: this.calendar, ...(deckId ? { deckId } : {}) }, { ...(range ? { range } : {}) });
+    const stats = allStats({ col, now: this.now(), calendar: this.calendar, ...(deckId ? { deckId } : {}) }, { ...(range ? { range } : {}) });
+    // Built-in topics by the names the syllabus gives them.
+    const titles = builtinTopicTitles();
+    for (const topic of stats.topics.topics) {
+      const title = titles.get(topic.topic);
+      if (title) topic.title = title;
+    }
+    return stats;
   };
 
   listTags: Handler<'listTags'> = async ({ prefix, limit }) => {
