@@ -163,7 +163,8 @@ export const contract = {
   /** The editor's live preview: every card a note with these fields would make, rendered. */
   previewNote: z
     .object({
-      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints']),
+      /** `anki`: an imported note (give its `noteId`), drawn with its own note type's templates. */
+      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints', 'anki']),
       fields: z.record(z.string().min(1).max(100), z.string().max(200_000)),
       /** Editing an existing note: leave it out of the duplicate check. */
       noteId: id.optional(),

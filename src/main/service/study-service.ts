@@ -382,6 +382,8 @@ export class StudyService implements ApiHandlers {
 
   previewNote: Handler<'previewNote'> = async ({ type, fields, noteId }) => {
     const col = this.col;
+    const existing = noteId !== undefined ? col.notes.get(noteId) : undefined;
+    if (type === 'anki' || existing?.type === 'anki') return this.previewAnkiNote(existing, fields);
     const draft: NoteRecord = { id: noteId ?? '', deckId: '', type, fields, tags: [], created: 0, modified: 0, origin: null };
     const issue = noteProblem(type, fields);
     let ords: number[] = [1];
@@ -402,6 +404,20 @@ export class StudyService implements ApiHandlers {
     }));
     return { cards, problem: issue ? { field: issue.field, message: issue.problem } : null, duplicates };
   };
+
+  /** An imported note as its edit would show it: each of its cards through its own note type's templates. */
+  private previewAnkiNote(note: NoteRecord | undefined, fields: Record<string, string>): Results['previewNote'] {
+    if (!note) throw new AppError('invalid_input', 'An Anki note is previewed by its id: give noteId.', { field: 'noteId' });
+    const col = this.col;
+    const noteType = note.noteTypeId ? col.noteTypes.get(note.noteTypeId) : undefined;
+    const draft: NoteRecord = { ...note, fields: { ...note.fields, ...fields } };
+    const ords = [...new Set((col.cardsByNote.get(note.id) ?? []).map((id) => col.cards.get(id)!.ord))].sort((a, b) => a - b);
+    const cards = (ords.length ? ords : [1]).slice(0, 20).map((ord) => {
+      const sides = renderCard(draft, ord, { ...(noteType ? { noteType } : {}), deckName: col.decks.get(note.deckId)?.name ?? '' });
+      return { ord, front: sides.front, back: sides.back };
+    });
+    return { cards, problem: null, duplicates: [] };
+  }
 
   private questions = new Map<string, { modified: number; text: string }>();
 

@@ -18,6 +18,26 @@ const TYPES: { value: NoteTypeName; label: string }[] = [
   { value: 'keypoints', label: 'Key points' },
 ];
 
+/** The Add screen starts where the last note was added: its deck and its type. */
+const LAST_DECK_KEY = 'interleave.add.deck';
+const LAST_TYPE_KEY = 'interleave.add.type';
+
+function remembered(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function remember(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Storage switched off: the choice lasts until the screen closes.
+  }
+}
+
 const HINTS: Record<string, string> = {
   Text: 'Hide parts with {{c1::answer}} or {{c2::answer::hint}}. Math: $x^2$, $$\\sum_i x_i$$',
   Points: 'One point per line: - first point',
@@ -38,7 +58,10 @@ type Asking = null | { kind: 'leave'; leave: () => void } | { kind: 'type'; next
 export function NoteEditor({ noteId, onSaved, autoFocus = false, ref }: { noteId: string | null; onSaved?: (note: NoteView) => void; autoFocus?: boolean; ref?: Ref<NoteEditorHandle> }) {
   const api = useApi();
   const [note, setNote] = useState<NoteView | null>(null);
-  const [type, setType] = useState<NoteTypeName>('basic');
+  const [type, setType] = useState<NoteTypeName>(() => {
+    const last = noteId ? null : remembered(LAST_TYPE_KEY);
+    return TYPES.some((t) => t.value === last) ? (last as NoteTypeName) : 'basic';
+  });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [tags, setTags] = useState('');
   /** What is saved, to compare the draft with; null for a new note. */
@@ -50,6 +73,9 @@ export function NoteEditor({ noteId, onSaved, autoFocus = false, ref }: { noteId
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [asking, setAsking] = useState<Asking>(null);
+  /** A field's problem shows once the learner left it or tried to save, not while the note is still empty. */
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [attempted, setAttempted] = useState(false);
   const timer = useRef<number | undefined>(undefined);
   const form = useRef<HTMLDivElement>(null);
   const lastFocused = useRef<HTMLElement | null>(null);
@@ -68,7 +94,9 @@ export function NoteEditor({ noteId, onSaved, autoFocus = false, ref }: { noteId
       api.listDecks({}).then((list) => {
         const all = flattenDecks(list.decks);
         setDecks(all);
-        setDeckId((current) => current || all[0]?.id || '');
+        // The deck the last note went into, while it exists; else the first.
+        const last = remembered(LAST_DECK_KEY);
+        setDeckId((current) => current || (all.some((deck) => deck.id === last) ? last! : all[0]?.id) || '');
       }, setError);
     }
   }, [api, noteId]);
@@ -79,12 +107,12 @@ export function NoteEditor({ noteId, onSaved, autoFocus = false, ref }: { noteId
     api.listTags({ prefix: lastTag, limit: 20 }).then((found) => setKnownTags(found.map((t) => t.tag)), () => undefined);
   }, [api, lastTag]);
 
-  // Live preview, a moment after typing stops.
+  // Live preview, a moment after typing stops; an imported note through its own templates.
   useEffect(() => {
-    if (note?.type === 'anki') return;
+    if (noteId && !note) return;
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      api.previewNote({ type, fields, ...(noteId ? { noteId } : {}) }).then(setPreview, setError);
+      api.previewNote({ type: note?.type === 'anki' ? 'anki' : type, fields, ...(noteId ? { noteId } : {}) }).then(setPreview, setError);
     }, 150);
     return () => window.clearTimeout(timer.current);
   }, [api, type, fields, noteId, note]);
@@ -112,12 +140,20 @@ export function NoteEditor({ noteId, onSaved, autoFocus = false, ref }: { noteId
     // Saving fields that have not loaded yet would empty the note.
     if (!ready) return false;
     setError(null);
+    setAttempted(true);
     const tagList = tags.split(/\s+/).filter(Boolean);
     try {
       const result = noteId
         ? await api.editNote({ noteId, fields, tags: tagList })
         : await api.addNote({ deckId, type, fields: Object.fromEntries(names.map((name) => [name, fields[name] ?? ''])), tags: tagList });
       setSaved(noteId ? 'Saved.' : 'Added. Write the next one.');
+      if (!noteId) {
+        remember(LAST_DECK_KEY, deckId);
+        remember(LAST_TYPE_KEY, type);
+        // The next note starts clean: its problems wait until it is written.
+        setAttempted(false);
+        setTouched(new Set());
+      }
       if (noteId) {
         setNote(result);
         setFields(result.fields);
@@ -210,7 +246,12 @@ export function NoteEditor({ noteId, onSaved, autoFocus = false, ref }: { noteId
           <label key={name} className="field">
             <span>
               {name}
-              {preview?.problem?.field === name && <em className="field-problem"> — {preview.problem.message}</em>}
+              {preview?.problem?.field === name && (attempted || touched.has(name)) && (
+                <em className="field-problem" data-testid="field-problem">
+                  {' '}
+                  — {preview.problem.message}
+                </em>
+              )}
             </span>
             <textarea
               data-testid={`field-${name}`}
@@ -221,6 +262,7 @@ export function NoteEditor({ noteId, onSaved, autoFocus = false, ref }: { noteId
                 setFields({ ...fields, [name]: event.target.value });
                 setSaved(null);
               }}
+              onBlur={() => setTouched((current) => (current.has(name) ? current : new Set([...current, name])))}
             />
           </label>
         ))}
