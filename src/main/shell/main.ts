@@ -56,7 +56,11 @@ function createWindow(userData: string): BrowserWindow {
     },
   });
   if (state.maximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    win.show();
+    // The one line `npm start` prints once the app is there.
+    console.log('Interleave is open.');
+  });
   win.on('close', () => {
     const bounds = win.getNormalBounds();
     saveWindowState(userData, { ...bounds, maximized: win.isMaximized() });
