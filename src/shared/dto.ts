@@ -328,7 +328,10 @@ export interface ExportSummary {
 export interface BrowserRow {
   cardId: string;
   noteId: string;
+  /** Plain text, for sorting, tooltips and the CLI. */
   question: string;
+  /** The same line with its formulas drawn (untrusted HTML: the renderer sanitises it). */
+  questionHtml: string;
   deckName: string;
   tags: string[];
   kind: CardKind;

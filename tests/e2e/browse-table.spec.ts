@@ -112,3 +112,19 @@ test('a search it cannot read is a sentence with the fault marked, the old rows 
     await server.stop();
   }
 });
+
+test('a question with a formula reads as on the card, not as TeX', async ({ page }, info) => {
+  const server = await startServer(tempDataDir(), FIXTURE_DECKS);
+  try {
+    await page.goto(server.url);
+    await page.getByTestId('nav-browse').click();
+    await page.getByTestId('search-input').fill('softmax card:1');
+    await page.keyboard.press('Enter');
+    const question = dataRows(page).first().locator('.cell.question');
+    await expect(question.locator('.katex').first()).toBeVisible();
+    expect(await question.innerText()).not.toContain('$');
+    await shot(page, info, 'browse-formula-question');
+  } finally {
+    await server.stop();
+  }
+});

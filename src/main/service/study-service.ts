@@ -40,6 +40,7 @@ import { ImportCancelled, runImport } from './import-runner';
 import { systemCalendar } from './calendar';
 import { cardStateView, deckLabel, gradeOf, kindOf, noteView, ratingName } from './present';
 import { readableText } from './readable-text';
+import { questionLine } from '../../core/render/question-line';
 import { builtinTopicTitles } from './syllabus';
 
 export interface ServiceOptions {
@@ -434,6 +435,19 @@ export class StudyService implements ApiHandlers {
     return text;
   }
 
+  private questionLines = new Map<string, { text: string; html: string }>();
+
+  /** The question with its formulas drawn, for the browser's rows; remembered per question text. */
+  private questionHtml(card: CardRecord): string {
+    const text = this.cachedQuestion(card);
+    const cached = this.questionLines.get(card.id);
+    if (cached && cached.text === text) return cached.html;
+    const html = questionLine(text);
+    if (this.questionLines.size > 5000) this.questionLines.clear();
+    this.questionLines.set(card.id, { text, html });
+    return html;
+  }
+
   private browserRow(card: CardRecord, now: number, today: number): BrowserRow {
     const col = this.col;
     const note = col.notes.get(card.noteId);
@@ -441,6 +455,7 @@ export class StudyService implements ApiHandlers {
       cardId: card.id,
       noteId: card.noteId,
       question: this.cachedQuestion(card),
+      questionHtml: this.questionHtml(card),
       deckName: col.decks.get(card.deckId)?.name ?? '',
       tags: note ? [...note.tags] : [],
       kind: kindOf(card.state),
@@ -501,7 +516,7 @@ export class StudyService implements ApiHandlers {
     if (deckId !== undefined && !col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
     const stats = allStats({ col, now: this.now(), calendar: this.calendar, ...(deckId ? { deckId } : {}) }, { ...(range ? { range } : {}) });
     // Built-in topics by the names the syllabus gives them.
-    const titles = builtinTopicTitles();
+    const titles = await builtinTopicTitles();
     for (const topic of stats.topics.topics) {
       const title = titles.get(topic.topic);
       if (title) topic.title = title;

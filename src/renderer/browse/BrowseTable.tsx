@@ -6,6 +6,7 @@ import { clampColumnWidth, gridTemplate, type ColumnWidths } from './column-layo
 import { columnLabel, formatCell } from './columns';
 import { extendTo, isMoveKey, moveIndex, selectAll, selectOnly, toggle, type Selection } from './selection';
 import type { Sort } from './use-browse-rows';
+import { sanitize } from '../render/sanitize';
 
 const ROW_HEIGHT = 34;
 const OVERSCAN = 20;
@@ -274,7 +275,7 @@ export function BrowseTable({
                 return (
                   <span key={column} className={`cell ${column}`} role="gridcell" title={LONG.has(column) ? text : undefined}>
                     {column === 'question' && row && <RowMarks row={row} />}
-                    {text}
+                    {column === 'question' && row ? <QuestionLine html={row.questionHtml} /> : text}
                   </span>
                 );
               })}
@@ -284,6 +285,20 @@ export function BrowseTable({
       </div>
     </div>
   );
+}
+
+/** Sanitised question lines, by their HTML: rows scroll in and out, the same lines come back. */
+const cleanLines = new Map<string, string>();
+
+/** The question with its formulas drawn, as on the card, on one line. */
+function QuestionLine({ html }: { html: string }) {
+  let clean = cleanLines.get(html);
+  if (clean === undefined) {
+    clean = sanitize(html);
+    if (cleanLines.size > 2000) cleanLines.clear();
+    cleanLines.set(html, clean);
+  }
+  return <span className="question-line" dangerouslySetInnerHTML={{ __html: clean }} />;
 }
 
 const FLAG_NAMES = ['', 'red', 'orange', 'green', 'blue', 'pink', 'turquoise', 'purple'];
