@@ -20,6 +20,7 @@ import type { JournalEvent } from '../../core/collection/events';
 import { CardState, type CardRecord, type NoteRecord } from '../../core/collection/types';
 import { questionText } from '../../core/notes/question-text';
 import { buildQueue, pickNext } from '../../core/queue/study-queue';
+import { todayActivity } from '../../core/queue/today';
 import { renderCard, type CardSides } from '../../core/render/card-html';
 import { DEFAULT_PRESET_ID } from '../../core/scheduling/presets';
 import { intervalLabel } from '../../core/scheduling/interval-label';
@@ -208,9 +209,11 @@ export class StudyService implements ApiHandlers {
     const now = this.now();
     const calendar = this.calendar;
     const today = studyDay(calendar, now);
+    // One reading of today's reviews for every deck's queue: each would otherwise walk them again.
+    const activity = todayActivity(col, now, calendar);
     const node = (deckId: string): DeckNode => {
       const deck = col.decks.get(deckId)!;
-      const queue = buildQueue({ col, now, calendar }, deckId);
+      const queue = buildQueue({ col, now, calendar, activity }, deckId);
       const children = childrenOf(col, deckId).map((child) => node(child.id));
       const ownBuried = col.cardsInDeck(deckId).filter((card) => card.buriedUntilDay !== null && card.buriedUntilDay > today).length;
       return {
@@ -226,7 +229,7 @@ export class StudyService implements ApiHandlers {
         children,
       };
     };
-    const all = buildQueue({ col, now, calendar }, null);
+    const all = buildQueue({ col, now, calendar, activity }, null);
     return { decks: childrenOf(col, null).map((deck) => node(deck.id)), today: all.activity.summary };
   };
 
