@@ -15,6 +15,8 @@ export interface QueueInput {
   col: Collection;
   now: number;
   calendar: Calendar;
+  /** Today's activity, when the caller builds many queues at one moment (the deck list): read once. */
+  activity?: TodayActivity;
 }
 
 export interface StudyQueue {
@@ -82,8 +84,8 @@ interface LimitedDeck {
  * New cards are gathered deck by deck in tree order, in the order they were added. One card per
  * note a day: a note answered today, or with a card in learning, offers no other card.
  */
-export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | null): StudyQueue {
-  const activity = todayActivity(col, now, calendar);
+export function buildQueue({ col, now, calendar, activity: known }: QueueInput, deckId: string | null): StudyQueue {
+  const activity = known ?? todayActivity(col, now, calendar);
   const today = activity.day;
   // "Due on or before today" is "due before tomorrow begins": one comparison per card, no date maths.
   const tomorrow = studyDayStart(calendar, today + 1);
@@ -123,12 +125,14 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
   const indexOf = new Map<string, number>();
   const limited = (id: string, parent: number, gathers: boolean): number => {
     const preset = col.presetOf(id);
+    // A deck's own limits, where it has them, stand in for its preset's.
+    const own = col.decks.get(id);
     decks.push({
       id,
       parent,
       gathers,
-      newLeft: Math.max(0, preset.newPerDay - doneInSubtree(id, activity.newByDeck)),
-      reviewLeft: Math.max(0, preset.reviewsPerDay - doneInSubtree(id, activity.reviewsByDeck)),
+      newLeft: Math.max(0, (own?.newPerDay ?? preset.newPerDay) - doneInSubtree(id, activity.newByDeck)),
+      reviewLeft: Math.max(0, (own?.reviewsPerDay ?? preset.reviewsPerDay) - doneInSubtree(id, activity.reviewsByDeck)),
     });
     return decks.length - 1;
   };

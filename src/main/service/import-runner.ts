@@ -24,7 +24,8 @@ export interface ImportContext {
   dataDir: string;
   at: number;
   calendar: Calendar;
-  commit(event: JournalEvent): void;
+  /** Writes the event; returns its sequence number. */
+  commit(event: JournalEvent): number | void;
   /** Told each phase as it starts, with the share of the work done before it. */
   progress?(phase: string, done: number): void;
   /** Asked between phases; a cancelled import stops before anything is written. */
@@ -106,6 +107,7 @@ async function importNow(context: ImportContext, fileName: string, bytes: Uint8A
   let media = planMedia(dataDir, bundle.media);
   let plan = planAgainst(planned, media);
   let col = planned;
+  let undoSeq: number | undefined;
   if (!request.dryRun) {
     await step('writing media files', 0.8);
     let clashes = writeMedia(dataDir, media);
@@ -129,7 +131,10 @@ async function importNow(context: ImportContext, fileName: string, bytes: Uint8A
     }
     if (plan.event) {
       plan.event.media = media.writes.map((file) => ({ name: file.name, sha1: file.sha1 }));
-      context.commit(plan.event);
+      // On the undo stack: the summary offers to remove what it added, and Ctrl/Cmd+Z takes it back in turn.
+      plan.event.undoable = true;
+      const seq = context.commit(plan.event);
+      if (typeof seq === 'number') undoSeq = seq;
     }
   }
   return {
@@ -145,6 +150,7 @@ async function importNow(context: ImportContext, fileName: string, bytes: Uint8A
     media: media.counts,
     messages: [...plan.messages, ...media.messages],
     preview: preview(col, plan.event),
+    ...(undoSeq !== undefined ? { undoSeq } : {}),
     ...(isDelimited(bundle.format) ? { columns: columnsOf(fileName, bytes, request) } : {}),
   };
 }

@@ -18,6 +18,11 @@ export async function handleCall(handlers: ApiHandlers, trusted: boolean, method
   }
 }
 
-export function registerApi(handlers: () => ApiHandlers): void {
-  ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) => handleCall(handlers(), isTrustedFrame(event.senderFrame), method, input));
+/** `afterCall` runs once each call has been answered (the menu follows what undo would take back). */
+export function registerApi(handlers: () => ApiHandlers, afterCall?: () => void): void {
+  ipcMain.handle(API_CHANNEL, async (event, method: unknown, input: unknown) => {
+    const reply = await handleCall(handlers(), isTrustedFrame(event.senderFrame), method, input);
+    afterCall?.();
+    return reply;
+  });
 }
