@@ -95,10 +95,41 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'interview-form',
+    open: async (page) => {
+      await page.getByTestId('nav-interview').click();
+      const form = page.getByTestId('plan-form');
+      // With no interview yet the screen is the form; with one, "Add an interview" opens it.
+      await expect(form.or(page.getByTestId('readiness'))).toBeVisible();
+      if (!(await form.isVisible())) await page.getByTestId('add-plan').click();
+      await expect(form).toBeVisible();
+    },
+  },
+  {
+    name: 'interview-readiness',
+    open: async (page) => {
+      await page.getByTestId('nav-interview').click();
+      // The first visit adds the interview the form offers; later ones find it.
+      await expect(page.getByTestId('plan-form').or(page.getByTestId('readiness'))).toBeVisible();
+      if (await page.getByTestId('plan-form').isVisible()) await page.getByTestId('save-plan').click();
+      await expect(page.getByTestId('readiness-plan')).toBeVisible();
+      await expect(page.getByTestId('retention-chart')).toBeVisible();
+    },
+  },
+  {
+    name: 'stories',
+    open: async (page) => {
+      await page.getByTestId('nav-stories').click();
+      await expect(page.locator('h1')).toBeVisible();
+    },
+  },
+  {
     name: 'settings',
     open: async (page) => {
       await page.getByTestId('nav-settings').click();
       await expect(page.getByTestId('save-preset')).toBeVisible();
+      await expect(page.getByTestId('optimizer')).toBeVisible();
+      await expect(page.getByTestId('retention-chart')).toBeVisible();
     },
   },
 ];
