@@ -19,6 +19,7 @@ import { encodeLine } from '../src/main/store/journal';
 import { StudyService } from '../src/main/service/study-service';
 import { seededRandom as random } from '../src/core/simulation/seeded-random';
 import { medians, verdicts } from './budgets';
+import { measureOptimizer, measurePlanner } from './planner';
 import { measureHostile } from './hostile';
 import { bombPackage, nearCapPackage, realShapedPackage } from './packages';
 
@@ -213,6 +214,8 @@ async function measure(dir: string, answers: number): Promise<Record<string, num
   figures.journalCheckMs = performance.now() - t0check;
   rmSync(join(dir, 'backups'), { recursive: true, force: true });
 
+  Object.assign(figures, await measurePlanner(service, NOW));
+
   await service.close({ snapshotIfPendingAtLeast: Number.POSITIVE_INFINITY });
   figures.peakRssMb = process.resourceUsage().maxRSS / 1024;
   return figures;
@@ -285,39 +288,82 @@ async function measureKeyToPaint(dir: string): Promise<Record<string, number> | 
       server.on('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
     });
     const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    // Cold start: a fresh browser context each time (nothing cached), from navigation to the deck
+    // table in the page, as a MutationObserver set up before any script sees it.
+    const starts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext();
+      await context.addInitScript(() => {
+        const w = window as unknown as { decksShown?: number };
+        new MutationObserver((_records, observer) => {
+          if (document.querySelector('[data-testid=deck-table] tbody tr')) {
+            w.decksShown = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { subtree: true, childList: true });
+      });
+      const cold = await context.newPage();
+      await cold.goto(url);
+      await cold.getByTestId('deck-table').waitFor();
+      starts.push(await cold.evaluate(() => (window as unknown as { decksShown: number }).decksShown));
+      await context.close();
+    }
+    starts.sort((a, b) => a - b);
     const page = await browser.newPage();
     await page.goto(url);
     await page.getByTestId('study-all').click();
-    const times: number[] = [];
-    for (let i = 0; i < 60; i++) {
-      await page.getByTestId('question').waitFor();
-      await page.keyboard.press('Space');
-      await page.getByTestId('answer').waitFor();
-      await page.evaluate(() => {
-        const w = window as unknown as { paint?: Promise<number> };
-        const old = document.querySelector<HTMLElement>('[data-testid=card]')?.dataset.cardId;
-        w.paint = new Promise((resolve) => {
-          let start = 0;
-          window.addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
-          const observer = new MutationObserver(() => {
-            const card = document.querySelector<HTMLElement>('[data-testid=card]');
-            if (start && card && card.dataset.cardId !== old && document.querySelector('[data-testid=question]')) {
-              observer.disconnect();
-              requestAnimationFrame(() => resolve(performance.now() - start));
-            }
+    const pressAndTime = async (count: number, skip: number): Promise<number[]> => {
+      const times: number[] = [];
+      for (let i = 0; i < count; i++) {
+        await page.getByTestId('question').waitFor();
+        await page.keyboard.press('Space');
+        await page.getByTestId('answer').waitFor();
+        await page.evaluate(() => {
+          const w = window as unknown as { paint?: Promise<number> };
+          const old = document.querySelector<HTMLElement>('[data-testid=card]')?.dataset.cardId;
+          w.paint = new Promise((resolve) => {
+            let start = 0;
+            window.addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
+            const observer = new MutationObserver(() => {
+              const card = document.querySelector<HTMLElement>('[data-testid=card]');
+              if (start && card && card.dataset.cardId !== old && document.querySelector('[data-testid=question]')) {
+                observer.disconnect();
+                requestAnimationFrame(() => resolve(performance.now() - start));
+              }
+            });
+            observer.observe(document.body, { subtree: true, childList: true, attributes: true });
           });
-          observer.observe(document.body, { subtree: true, childList: true, attributes: true });
         });
-      });
-      await page.keyboard.press('3');
-      const ms = await page.evaluate(() => (window as unknown as { paint: Promise<number> }).paint);
-      if (i >= 10) times.push(ms);
-    }
+        await page.keyboard.press('3');
+        const ms = await page.evaluate(() => (window as unknown as { paint: Promise<number> }).paint);
+        if (i >= skip) times.push(ms);
+      }
+      return times.sort((a, b) => a - b);
+    };
+    const times = await pressAndTime(60, 10);
+    // Again while the optimizer fits every review of the collection, in its own process beside the server.
+    const token = /#token=([^&]+)/.exec(url)![1]!;
+    const started = await fetch(new URL('/api/optimizeStart', url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Interleave-Token': decodeURIComponent(token) },
+      body: JSON.stringify({ presetId: 'default' }),
+    }).then((response) => response.json() as Promise<{ ok: boolean }>);
+    const during = started.ok ? await pressAndTime(40, 0) : [];
     await browser.close();
-    times.sort((a, b) => a - b);
-    return { keyToPaintP50Ms: percentile(times, 50), keyToPaintP95Ms: percentile(times, 95) };
+    return {
+      keyToPaintP50Ms: percentile(times, 50),
+      keyToPaintP95Ms: percentile(times, 95),
+      ...(during.length ? { keyToPaintOptimizingP95Ms: percentile(during, 95) } : {}),
+      decksShownP50Ms: percentile(starts, 50),
+      decksShownMaxMs: starts.at(-1)!,
+    };
   } finally {
-    server.kill('SIGTERM');
+    // The next measurement opens the same folder: wait until browser mode has let go of it.
+    await new Promise<void>((resolve) => {
+      if (server.exitCode !== null) return resolve();
+      server.on('exit', () => resolve());
+      server.kill('SIGTERM');
+    });
   }
 }
 
@@ -470,6 +516,16 @@ async function measureOnce(dir: string, answers: number, log: (line: string) => 
     })
     .finally(() => rmSync(join(dir, 'backups'), { recursive: true, force: true }));
   if (paint) Object.assign(figures, paint);
+  log('measuring the optimizer on 100,000 and on 1,000,000 reviews…');
+  const fit100k = childFigures(['--optimize-dir', dir, '--optimize-reviews', '100000']);
+  figures.optimizer100kMs = fit100k.ms!;
+  figures.optimizer100kItems = fit100k.items!;
+  try {
+    const fit1m = childFigures(['--optimize-dir', dir, '--optimize-reviews', '1000000']);
+    Object.assign(figures, { optimizer1mMs: fit1m.ms, optimizer1mItems: fit1m.items, optimizer1mPeakRssMb: fit1m.peakRssMb });
+  } catch (error) {
+    log(`(the optimizer on every review could not be measured: ${(error as Error).message.slice(0, 300)})`);
+  }
   log('measuring imports and hostile inputs…');
   const apkg = childFigures(['--import-dir', dir, '--import-file', 'bench.apkg']);
   const csv = childFigures(['--import-dir', dir, '--import-file', 'bench.csv']);
@@ -500,6 +556,8 @@ async function main(): Promise<void> {
       'import-dir': { type: 'string' },
       'import-file': { type: 'string' },
       'import-latency-dir': { type: 'string' },
+      'optimize-dir': { type: 'string' },
+      'optimize-reviews': { type: 'string' },
       /** Keep the built collection here and reuse it on the next run (skips the minute of building). */
       dir: { type: 'string' },
       /** Exit non-zero when a budget is missed on the median of the runs. */
@@ -526,6 +584,13 @@ async function main(): Promise<void> {
   }
   if (values['import-dir']) {
     process.stdout.write(JSON.stringify(await measureImport(values['import-dir'], values['import-file']!)));
+    return;
+  }
+  if (values['optimize-dir']) {
+    const service = open(values['optimize-dir']);
+    const figures = await measureOptimizer(service, calendar, Number(values['optimize-reviews']));
+    await service.close({ snapshotIfPendingAtLeast: Number.POSITIVE_INFINITY });
+    process.stdout.write(JSON.stringify(figures));
     return;
   }
   if (values['open-dir']) {
@@ -599,8 +664,17 @@ async function main(): Promise<void> {
     console.log(`  peak memory (measuring process) ${figures.peakRssMb!.toFixed(0)} MB (${budget('peakRssMb')})`);
     console.log(`  search over all cards       median ${figures.searchMedianMs!.toFixed(1)} ms, slowest ${figures.searchMaxMs!.toFixed(1)} ms (${budget('searchMaxMs')})`);
     console.log(`  all statistics, 1 year      ${figures.statsMs!.toFixed(0)} ms (${budget('statsMs')})`);
+    console.log(`  readiness, every card       ${figures.readinessMs!.toFixed(0)} ms (${budget('readinessMs')}); with a 90-day plan simulated ${figures.planSimulationMs!.toFixed(0)} ms (${budget('planSimulationMs')})`);
+    console.log(
+      `  optimizer (fsrs-rs)         ${figures.optimizer100kMs!.toFixed(0)} ms on 100,000 reviews (${budget('optimizer100kMs')})` +
+        (figures.optimizer1mMs !== undefined ? `; ${(figures.optimizer1mMs / 1000).toFixed(1)} s on ${figures.optimizer1mItems} items of 1,000,000 reviews, peak ${figures.optimizer1mPeakRssMb!.toFixed(0)} MB` : ''),
+    );
+    if (figures.decksShownP50Ms !== undefined) {
+      console.log(`  cold start to decks shown   p50 ${figures.decksShownP50Ms.toFixed(0)} ms, worst of 5 ${figures.decksShownMaxMs!.toFixed(0)} ms in Chromium (${budget('decksShownP50Ms')})`);
+    }
     if (figures.keyToPaintP50Ms !== undefined) {
       console.log(`  key press to next card      p50 ${figures.keyToPaintP50Ms.toFixed(1)} ms, p95 ${figures.keyToPaintP95Ms!.toFixed(1)} ms in Chromium (${budget('keyToPaintP95Ms')})`);
+      if (figures.keyToPaintOptimizingP95Ms !== undefined) console.log(`    while the optimizer runs  p95 ${figures.keyToPaintOptimizingP95Ms.toFixed(1)} ms (${budget('keyToPaintOptimizingP95Ms')})`);
     } else console.log('  key press to next card      not measured (no Chromium or Playwright here; set CHROMIUM_PATH)');
     console.log(
       `  import Anki package         ${figures.apkgImportMs!.toFixed(0)} ms for ${figures.apkgImportNotes} notes, ${figures.apkgImportReviews} reviews; peak ${figures.apkgImportPeakRssMb!.toFixed(0)} MB (${budget('apkgImportMs')}; ${budget('apkgImportPeakRssMb')})`,

@@ -21,12 +21,23 @@ export function isBuilt() {
   return inputs.every((input) => !existsSync(join(root, input)) || newest(join(root, input)) <= built);
 }
 
+/**
+ * Builds when needed (or always with INTERLEAVE_REBUILD=1, after a checkout that left older times),
+ * saying one line: the build's own listing of every file is shown only if it fails. Messages go
+ * to stderr: stdout belongs to the command (the CLI's --json, for one).
+ */
 export function ensureBuilt() {
-  if (isBuilt()) return;
-  // Build output goes to stderr: stdout belongs to the command (the CLI's --json, for one).
-  console.error('Building Interleave…');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (!process.env.INTERLEAVE_REBUILD && isBuilt()) return;
+  const started = Date.now();
+  process.stderr.write('Building Interleave… ');
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) {
+    process.stderr.write('failed:\n');
+    process.stderr.write(result.stdout ?? '');
+    process.stderr.write(result.stderr ?? '');
+    process.exit(result.status ?? 1);
+  }
+  process.stderr.write(`done in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureBuilt();

@@ -7,6 +7,8 @@ import type {
   CardInfo,
   CheckReport,
   DataStatus,
+  DeckChangeResult,
+  DeckDeletion,
   DeckList,
   DueCard,
   ExportSummary,
@@ -129,7 +131,31 @@ export const contract = {
       next: z.object({ deckId: id.optional(), planId: id.optional(), cardIds: z.array(id).min(1).max(500).optional() }).strict().optional(),
     })
     .strict(),
-  undo: empty,
+  /** Takes back the last change; with `seq`, that change (an import, from its summary) wherever it is on the stack. */
+  undo: z.object({ seq: z.number().int().min(1).optional() }).strict(),
+  /** Creating, renaming, moving, deleting, setting up and unburying decks; every change can be undone. */
+  changeDeck: z
+    .object({
+      change: z.discriminatedUnion('action', [
+        z.object({ action: z.literal('create'), name: z.string().min(1).max(500) }).strict(),
+        z.object({ action: z.literal('rename'), deckId: id, name: z.string().min(1).max(500) }).strict(),
+        z.object({ action: z.literal('move'), deckId: id, parentId: id.nullable() }).strict(),
+        z.object({ action: z.literal('delete'), deckId: id }).strict(),
+        z
+          .object({
+            action: z.literal('options'),
+            deckId: id,
+            presetId: id.optional(),
+            newPerDay: z.number().int().min(0).max(9999).nullable().optional(),
+            reviewsPerDay: z.number().int().min(0).max(99_999).nullable().optional(),
+          })
+          .strict(),
+        z.object({ action: z.literal('unbury'), deckId: id }).strict(),
+      ]),
+    })
+    .strict(),
+  /** What deleting a deck would take away, to ask first. */
+  deckDeletion: z.object({ deckId: id }).strict(),
   suspend: z.object({ cardIds: ids }).strict(),
   unsuspend: z.object({ cardIds: ids }).strict(),
   bury: z.object({ cardIds: ids }).strict(),
@@ -163,7 +189,8 @@ export const contract = {
   /** The editor's live preview: every card a note with these fields would make, rendered. */
   previewNote: z
     .object({
-      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints', 'story']),
+      /** `anki`: an imported note (give its `noteId`), drawn with its own note type's templates. */
+      type: z.enum(['basic', 'reverse', 'cloze', 'keypoints', 'story', 'anki']),
       fields: z.record(z.string().min(1).max(100), z.string().max(200_000)),
       /** Editing an existing note: leave it out of the duplicate check. */
       noteId: id.optional(),
@@ -223,6 +250,11 @@ export const contract = {
     .refine((input) => [input.path !== undefined, input.file !== undefined, input.base64 !== undefined && input.name !== undefined].filter(Boolean).length === 1, {
       message: 'give one of: a path, a picked-file token, or a name and the file as base64',
     }),
+  /**
+   * A file picked or dropped in the window, sent once: its previews and its import then name it by the
+   * token this returns (as `file` in startImport), so changing an option does not upload it again.
+   */
+  stageImport: z.object({ name: z.string().min(1).max(500), base64: z.string().max(700 * 1024 * 1024) }).strict(),
   importJob: z.object({ jobId: id }).strict(),
   cancelImport: z.object({ jobId: id }).strict(),
   exportTo: z.object({ format: exportFormat, deckId: id.optional(), path: z.string().min(1).max(4096) }).strict(),
@@ -266,6 +298,8 @@ export interface Results {
   listDue: DueCard[];
   answer: AnswerResult;
   undo: UndoResult;
+  changeDeck: DeckChangeResult;
+  deckDeletion: DeckDeletion;
   suspend: { changed: number };
   unsuspend: { changed: number };
   bury: { changed: number };
@@ -293,6 +327,7 @@ export interface Results {
   importFile: ImportSummary;
   importBytes: ImportSummary;
   startImport: { jobId: string };
+  stageImport: { file: string };
   importJob: ImportJob;
   cancelImport: { cancelled: boolean };
   exportTo: ExportSummary;

@@ -28,6 +28,11 @@ export interface DeckNode {
   presetId: string;
   description: string;
   counts: DeckCounts;
+  /** The deck's own daily limits, null where it follows its preset. */
+  newPerDay: number | null;
+  reviewsPerDay: number | null;
+  /** Cards buried by hand in the deck and below it, until tomorrow (Unbury brings them back). */
+  buried: number;
   children: DeckNode[];
 }
 
@@ -112,7 +117,32 @@ export interface UndoResult {
   action?: string;
   /** With `action`: the cards it put back (the first 100), so study can show a card it set aside again. */
   cardIds?: string[];
+  /** What was taken back, in words ("answer “Good”", "suspend 1 card", "import deck.apkg"); null when nothing was. */
+  label: string | null;
   undoDepth: number;
+  /** What the next undo would take back, for the Undo buttons and the Edit menu. */
+  next: string | null;
+}
+
+/** A change to decks (create, rename, move, delete, options, unbury): what it did, for the message that offers undo. */
+export interface DeckChangeResult {
+  /** False when it would have changed nothing (a rename to the same name). */
+  changed: boolean;
+  label: string;
+  /** The deck the change was about (the new one, after a create). */
+  deckId: string;
+  undoDepth: number;
+}
+
+/** What deleting a deck takes away: asked before the deck goes. */
+export interface DeckDeletion {
+  name: string;
+  /** The deck and the decks below it. */
+  decks: number;
+  cards: number;
+  notes: number;
+  /** Reviews of those cards: they leave the statistics with the cards (the journal keeps them). */
+  reviews: number;
 }
 
 export interface Preset {
@@ -280,6 +310,8 @@ export interface DataStatus {
   backupFailure: BackupFailure | null;
   /** How many answers can be undone right now. */
   undoDepth: number;
+  /** What undo would take back now, in words; null when nothing can be undone. */
+  undoLabel: string | null;
 }
 
 export interface CheckReport {
@@ -332,6 +364,8 @@ export interface ImportSummary {
   messages: string[];
   /** The first cards as they will look (untrusted HTML, sanitised by the renderer). */
   preview: { cardId: string; front: string; back: string }[];
+  /** A finished import that changed something: undo({ seq }) removes what it added. */
+  undoSeq?: number;
   /** Delimited text: the columns found and how they were mapped, for the mapping step. */
   columns?: { names: string[]; rows: string[][]; delimiter: string; hasHeader: boolean; mapping: Record<string, number | number[] | undefined> };
 }
@@ -362,7 +396,10 @@ export interface ExportSummary {
 export interface BrowserRow {
   cardId: string;
   noteId: string;
+  /** Plain text, for sorting, tooltips and the CLI. */
   question: string;
+  /** The same line with its formulas drawn (untrusted HTML: the renderer sanitises it). */
+  questionHtml: string;
   deckName: string;
   tags: string[];
   kind: CardKind;

@@ -17,7 +17,11 @@ export interface Where {
   file?: string;
   line?: number;
   column?: number;
+  /** How many characters from `column` are at fault (a search's offending part). */
+  length?: number;
   field?: string;
+  /** The method a refused call named, which its message starts with (`savePreset: …`). */
+  method?: string;
 }
 
 export interface ErrorBody {

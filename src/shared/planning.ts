@@ -91,7 +91,7 @@ export interface OptimizeResult {
   test: number;
   current: ModelScore | null;
   optimized: ModelScore | null;
-  /** What applying would save: fitted on every review (null when the current weights stay). */
+  /** The weights applied: fitted again on every review when the learner applied them (null before). */
   weights: number[] | null;
   /** The weights fitted on the first 80% and scored above, shown whatever the verdict. */
   fittedWeights: number[] | null;

@@ -181,6 +181,8 @@ export interface TodayStats {
 export interface TopicRetention {
   /** The topic tag, two levels: `topic::attention`, or `Biology::Cells` for an imported deck. */
   topic: string;
+  /** Its name for people, from the syllabus (built-in topics only): "Attention and its variants". */
+  title?: string;
   /** Cards of the topic in the deck (or collection), any state. */
   cards: number;
   /** Those that have been reviewed, so have a retrievability. */

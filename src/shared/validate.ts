@@ -11,7 +11,7 @@ export function validateCall(method: unknown, input: unknown): { method: Method;
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue && issue.path.length ? issue.path.join('.') : '(input)';
-    throw new AppError('invalid_input', `${method}: ${path}: ${issue ? issue.message : 'invalid input'}`, { field: path });
+    throw new AppError('invalid_input', `${method}: ${path}: ${issue ? issue.message : 'invalid input'}`, { field: path, method });
   }
   return { method, input: parsed.data as ParsedInput<Method> };
 }
@@ -25,7 +25,7 @@ export function validateWindowCall(method: unknown, input: unknown): { method: M
   const call = validateCall(method, input);
   const named = call.method === 'importFile' || call.method === 'exportTo' || (call.method === 'startImport' && (call.input as { path?: string }).path !== undefined);
   if (named) {
-    throw new AppError('forbidden', `${call.method}: a window cannot name a file on disk; choose it with File ▸ Import…, drop it on the window, or use the CLI.`, { field: 'path' });
+    throw new AppError('forbidden', `${call.method}: a window cannot name a file on disk; choose it with File ▸ Import…, drop it on the window, or use the CLI.`, { field: 'path', method: call.method });
   }
   return call;
 }

@@ -44,7 +44,7 @@ test('search with several operators, a bulk change and its undo, an edit with a 
     // A malformed query points at its position.
     await page.getByTestId('search-input').fill('deck:(ML');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('error')).toContainText('at 5');
+    await expect(page.getByTestId('query-error')).toContainText('at 5');
 
     // Reviewed cards only, by a property: all six answered cards have reviews.
     await page.getByTestId('search-input').fill('prop:reps>0 rated:1');

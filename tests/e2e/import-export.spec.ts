@@ -112,18 +112,22 @@ test('the drop zone opens the picker by keyboard, and choosing the same file aga
   }
 });
 
-test('typing a deck name runs one preview after the pause, not one per key, and the import uses the name', async ({ page }) => {
+test('typing a deck name runs one preview after the pause, not one per key; the file is sent once; the import uses the name', async ({ page }) => {
   const server = await startServer(tempDataDir(), { INTERLEAVE_DECKS: join(FIXTURES, 'decks') });
   try {
     await page.goto(server.url);
     await page.getByTestId('nav-import').click();
-    await page.getByTestId('file-input').setInputFiles({ name: 'words.csv', mimeType: 'text/csv', buffer: Buffer.from('chat,cat\nchien,dog\n') });
-    await expect(page.getByTestId('import-preview')).toBeVisible();
-
+    const uploads: string[] = [];
     const starts: string[] = [];
     page.on('request', (request) => {
+      if (request.method() !== 'POST') return;
       if (request.url().includes('startImport')) starts.push(request.postData() ?? '');
+      if ((request.postData() ?? '').includes(Buffer.from('chat,cat\nchien,dog\n').toString('base64'))) uploads.push(request.url());
     });
+    await page.getByTestId('file-input').setInputFiles({ name: 'words.csv', mimeType: 'text/csv', buffer: Buffer.from('chat,cat\nchien,dog\n') });
+    await expect(page.getByTestId('import-preview')).toBeVisible();
+    starts.length = 0;
+
     await page.getByLabel('Put the notes in deck').pressSequentially('French words', { delay: 40 });
     await expect(page.getByTestId('import-preview')).toBeVisible();
     // Longer than the pause, so a preview per key would have shown by now.
@@ -131,8 +135,12 @@ test('typing a deck name runs one preview after the pause, not one per key, and 
     expect(starts).toHaveLength(1);
     expect(starts[0]).toContain('French words');
 
+    // Pressed at once after typing: the preview still waiting for its pause does not replace the import.
+    await page.getByLabel('Put the notes in deck').fill('French');
     await page.getByTestId('do-import').click();
-    await expect(page.getByTestId('import-summary').getByRole('button', { name: 'Study French words' })).toBeVisible();
+    await expect(page.getByTestId('import-summary').getByRole('button', { name: 'Study French' })).toBeVisible();
+    // The bytes travelled once; previews and the import named the file by its token.
+    expect(uploads).toHaveLength(1);
   } finally {
     await server.stop();
   }

@@ -37,11 +37,14 @@ describe('bulk changes', () => {
     const { service } = openTestService({ clock });
     const before = await service.getNote({ noteId: 's-bias-variance' });
     await service.bulk({ cardIds: ['s-bias-variance/1'], change: { action: 'addTags', tags: ['review-later'] } });
+    const tagging = service.store.requireCollection().undo.at(-1)!.seq;
     clock.advance(1);
     await service.editNote({ noteId: 's-bias-variance', fields: { Front: 'What does high variance look like on a learning curve? (typo fixed)' } });
     const edited = await service.getNote({ noteId: 's-bias-variance' });
     clock.advance(1);
-    expect((await service.undo({})).action).toBe('tag 1 note');
+    // The edit is on the stack above the tags: undoing the tag change by its place leaves the edit.
+    expect((await service.undo({ seq: tagging })).action).toBe('tag 1 note');
+    expect((await service.status({})).undoLabel).toBe('edit note');
     const after = await service.getNote({ noteId: 's-bias-variance' });
     expect(after.tags).toEqual(before.tags);
     expect(after.fields).toEqual(edited.fields);

@@ -41,7 +41,7 @@ describe('interleave CLI', { timeout: 180_000 }, () => {
     expect(text).toContain('## Text');
     expect(text).toMatch(/2026-03-02 10:00\s+good\s+new/);
 
-    expect(cli(data, '--json', 'undo').json()).toEqual({ cardId: 's-softmax-definition/1', rating: 'good', undoDepth: 0 });
+    expect(cli(data, '--json', 'undo').json()).toEqual({ cardId: 's-softmax-definition/1', rating: 'good', label: 'answer “Good”', undoDepth: 0, next: null });
     expect(cli(data, '--json', 'show', 's-softmax-definition/1').json().history).toEqual([]);
     expect(cli(data, 'undo').out.trim()).toBe('Nothing to undo.');
   });

@@ -25,7 +25,7 @@ describe('S (suspend) in study', () => {
     expect((await service.getCard({ cardId })).state.suspended).toBe(true);
     expect((await service.status({})).undoDepth).toBe(1);
 
-    expect(await service.undo({})).toEqual({ cardId: null, rating: null, action: 'suspend 1 card', cardIds: [cardId], undoDepth: 0 });
+    expect(await service.undo({})).toEqual({ cardId: null, rating: null, action: 'suspend 1 card', label: 'suspend 1 card', cardIds: [cardId], undoDepth: 0, next: null });
     expect((await service.getCard({ cardId })).state.suspended).toBe(false);
     // The card is studied again: asking for it first gives it.
     expect((await service.nextCard({ prefer: cardId })).card!.cardId).toBe(cardId);

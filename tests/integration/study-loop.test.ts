@@ -122,7 +122,7 @@ describe('studying', () => {
     expect((await service.undo({})).undoDepth).toBe(0);
     expect(stored(first.cardId)).toEqual(before);
     expect((await service.getCard({ cardId: first.cardId })).history).toEqual([]);
-    expect(await service.undo({})).toEqual({ cardId: null, rating: null, undoDepth: 0 });
+    expect(await service.undo({})).toEqual({ cardId: null, rating: null, label: null, undoDepth: 0, next: null });
     await service.close();
   });
 

@@ -91,6 +91,31 @@ describe('the desktop app', () => {
     expect(job.error.message).toContain('/home/me/Anki Deck.apkg');
   });
 
+  it('names in the Edit menu what Undo will take back, following every change made in the window', async () => {
+    await import('../../src/main/shell/main');
+    await tick();
+    type Item = { label?: string; role?: string; enabled?: boolean; accelerator?: string; registerAccelerator?: boolean; click?: () => unknown };
+    const undoItem = () => {
+      const menu = electron.menu as { template: { label?: string; submenu?: Item[] }[] };
+      return menu.template.find((item) => item.label === 'Edit')!.submenu!.find((item) => item.label?.startsWith('Undo'))!;
+    };
+    expect(undoItem()).toMatchObject({ label: 'Undo', enabled: false });
+    const call = electron.ipcHandlers.get('interleave:api')!;
+    const frame = { senderFrame: { url: 'app://interleave/index.html', parent: null } };
+    await call(frame, 'suspend', { cardIds: ['s-code/1'] });
+    expect(undoItem()).toMatchObject({ label: 'Undo suspend 1 card', enabled: true, accelerator: 'CmdOrCtrl+Z' });
+    // The window's own Ctrl/Cmd+Z does the work (and leaves typing in a field to the field): the menu only shows the key.
+    expect(undoItem().registerAccelerator).toBe(false);
+    await call(frame, 'editNote', { noteId: 's-bias-variance', fields: { Front: 'Changed' } });
+    expect(undoItem().label).toBe('Undo edit note');
+    // Choosing it asks the window to undo, as its Ctrl/Cmd+Z would.
+    undoItem().click!();
+    expect(electron.windows[0]!.webContents.scripts.at(-1)).toBe('window.dispatchEvent(new Event("interleave:undo"))');
+    await call(frame, 'undo', {});
+    await call(frame, 'undo', {});
+    expect(undoItem()).toMatchObject({ label: 'Undo', enabled: false });
+  });
+
   it('refuses a path named by the window, for import and export alike', async () => {
     await import('../../src/main/shell/main');
     await tick();
@@ -172,9 +197,8 @@ describe('the desktop app', () => {
     const event = { preventDefault: vi.fn() };
     electron.appListeners.get('before-quit')!(event);
     expect(event.preventDefault).toHaveBeenCalled();
-    // Closing waits for the backup made at start, if it is still being written.
-    for (let i = 0; i < 500 && electron.quit.mock.calls.length === 0; i++) await tick();
-    expect(electron.quit).toHaveBeenCalled();
+    // Closing waits for the backup made at start and the snapshot, as long as the disk takes.
+    await vi.waitFor(() => expect(electron.quit).toHaveBeenCalled(), { timeout: 10_000 });
     expect(existsSync(join(process.env.INTERLEAVE_DATA!, 'snapshot.json'))).toBe(true);
     expect(existsSync(join(process.env.INTERLEAVE_DATA!, 'interleave.lock'))).toBe(false);
   });

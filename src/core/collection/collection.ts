@@ -4,7 +4,7 @@ import type { InterviewPlan } from '../../shared/planning';
 import { defaultPreset, DEFAULT_PRESET_ID } from '../scheduling/presets';
 import type { Grade, JournalEvent } from './events';
 import { ReviewLog } from '../history/review-log';
-import { bulkUndoOf, presetUndoOf, type AnswerBefore, type AnswerUndo, type BulkUndo, type UndoEntry } from './undo-entry';
+import { bulkUndoOf, importUndoOf, noteEditUndoOf, presetUndoOf, type AnswerBefore, type AnswerUndo, type BulkUndo, type UndoEntry } from './undo-entry';
 import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord, ProjectRecord, Schedule } from './types';
 
 export type { AnswerBefore, AnswerUndo, BulkUndo, PresetUndo, UndoEntry } from './undo-entry';
@@ -239,7 +239,9 @@ export class Collection {
         }
         if (event.builtins) this.builtins = { ...this.builtins, ...event.builtins };
         return;
-      case 'import':
+      case 'import': {
+        // Worked out before the import lands: what it adds and what it finds, to undo it exactly.
+        const undo = event.undoable ? importUndoOf(this, seq, event) : null;
         for (const preset of event.presets ?? []) this.presets.set(preset.id, preset);
         for (const deck of event.decks) this.decks.set(deck.id, deck);
         for (const noteType of event.noteTypes) this.noteTypes.set(noteType.id, noteType);
@@ -250,12 +252,16 @@ export class Collection {
           this.nextPosition = Math.max(this.nextPosition, card.position + 1);
         }
         this.history.record(seq, event);
+        if (undo) this.pushUndo(undo);
         return;
+      }
       case 'bulk': {
         // What the change alters, taken before it happens, so an undo can put back exactly that.
         const undo = event.undoable !== false ? bulkUndoOf(this, seq, event) : null;
         for (const id of event.removedCards) this.removeCard(id);
         for (const id of event.removedNotes) this.notes.delete(id);
+        for (const id of event.removedDecks ?? []) this.decks.delete(id);
+        for (const deck of event.decks ?? []) this.decks.set(deck.id, { ...deck });
         for (const note of event.notes) this.notes.set(note.id, { ...note });
         for (const card of event.cards) {
           this.putCard({ ...card });
@@ -270,6 +276,10 @@ export class Collection {
         if (index >= 0) this.undo.splice(index, 1);
         for (const id of event.createdCards) this.removeCard(id);
         for (const id of event.createdNotes) this.notes.delete(id);
+        for (const id of event.removedDecks ?? []) this.decks.delete(id);
+        for (const deck of event.decks ?? []) this.decks.set(deck.id, { ...deck });
+        // An undone import's reviews leave the history (the same rule a rebuild of the history follows).
+        this.history.record(seq, event);
         for (const note of event.notes) this.notes.set(note.id, { ...note });
         for (const card of event.cards) {
           this.putCard({ ...card });
@@ -280,6 +290,8 @@ export class Collection {
       case 'note-edit': {
         const note = this.notes.get(event.noteId);
         if (!note) return;
+        const undo = event.undoable ? noteEditUndoOf(this, seq, event) : null;
+        if (undo) this.pushUndo(undo);
         note.fields = event.fields;
         note.tags = event.tags;
         note.modified = event.at;

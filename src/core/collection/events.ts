@@ -104,6 +104,11 @@ export interface ImportEvent {
   reviews: ImportedReviewEntry[];
   /** Media files written for this import, by name, with their SHA-1. */
   media: { name: string; sha1: string }[];
+  /**
+   * On the undo stack ("remove what this import added"). Lines written before imports were
+   * undoable lack it and stay off the stack, so replaying them rebuilds the same stack.
+   */
+  undoable?: true;
 }
 
 /**
@@ -119,6 +124,10 @@ export interface BulkEvent {
   notes: NoteRecord[];
   removedCards: string[];
   removedNotes: string[];
+  /** Decks created or changed (renamed, moved, given a preset or limits): whole records as they are after. */
+  decks?: DeckRecord[];
+  /** Decks deleted (their cards are in `removedCards`). */
+  removedDecks?: string[];
   /**
    * False for changes that follow from another one: schedules recomputed after a preset change, in
    * lines written before `preset-save` carried them itself.
@@ -138,6 +147,11 @@ export interface UndoBulkEvent {
   notes: NoteRecord[];
   createdCards: string[];
   createdNotes: string[];
+  /** Decks put back (whole, as the undo leaves them), and decks the change created that go again. */
+  decks?: DeckRecord[];
+  removedDecks?: string[];
+  /** The change was an import: the reviews it brought leave the history. */
+  reviewsLeave?: true;
 }
 
 export interface NoteEditEvent {
@@ -148,6 +162,8 @@ export interface NoteEditEvent {
   tags: string[];
   addedCards: CardRecord[];
   removedCards: string[];
+  /** On the undo stack; edits written before edits were undoable lack it and stay off the stack. */
+  undoable?: true;
 }
 
 export interface SettingsEvent {

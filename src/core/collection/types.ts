@@ -82,6 +82,9 @@ export interface DeckRecord {
   presetId: string;
   description: string;
   created: number;
+  /** This deck's own daily limits, in place of its preset's; absent: the preset's. */
+  newPerDay?: number;
+  reviewsPerDay?: number;
 }
 
 export type { Preset, Settings };

@@ -1,7 +1,7 @@
 // What an undoable bulk change altered, field by field, recorded as it is applied: what an undo may take back.
-import type { BulkEvent, Grade, PresetSaveEvent } from './events';
+import type { BulkEvent, Grade, ImportEvent, NoteEditEvent, PresetSaveEvent } from './events';
 import type { Preset } from '../../shared/dto';
-import type { CardRecord, NoteRecord, Schedule } from './types';
+import type { CardRecord, DeckRecord, NoteRecord, Schedule } from './types';
 
 /** What an answer altered, as it was before: an undo puts back these and nothing else. */
 export interface AnswerBefore {
@@ -34,6 +34,12 @@ export interface BulkUndo {
   changedNotes?: FieldChange<NoteRecord>[];
   createdCards: string[];
   createdNotes: string[];
+  /** Decks: whole records the change removed, the fields it altered, the ones it created. */
+  decks?: DeckRecord[];
+  changedDecks?: FieldChange<DeckRecord>[];
+  createdDecks?: string[];
+  /** An import: undoing it takes its reviews out of the history. */
+  reviews?: true;
 }
 
 /** Taking back a preset change: the preset as it was, and the schedules its rescheduling replaced, whole. */
@@ -67,29 +73,68 @@ const SCHEDULE_FIELDS = ['state', 'due', 'stability', 'difficulty', 'scheduledDa
  * change alters keep only the altered fields, so undoing it leaves later changes to other fields
  * (a note edit, a suspend from the study screen, a reschedule) alone; removed records are kept whole.
  */
-export function bulkUndoOf(
-  col: { readonly cards: ReadonlyMap<string, CardRecord>; readonly notes: ReadonlyMap<string, NoteRecord> },
-  seq: number,
-  event: BulkEvent,
-): BulkUndo {
-  const undo: BulkUndo = { kind: 'bulk', seq, label: event.label, cards: [], notes: [], changedCards: [], changedNotes: [], createdCards: [], createdNotes: [] };
-  for (const card of event.cards) {
+export function bulkUndoOf(col: Records, seq: number, event: BulkEvent): BulkUndo {
+  return undoOfChange(col, seq, event.label, {
+    cards: event.cards,
+    notes: event.notes,
+    removedCards: event.removedCards,
+    removedNotes: event.removedNotes,
+    decks: event.decks ?? [],
+    removedDecks: event.removedDecks ?? [],
+  });
+}
+
+/** The collection's records an undo entry is worked out against. */
+interface Records {
+  readonly cards: ReadonlyMap<string, CardRecord>;
+  readonly notes: ReadonlyMap<string, NoteRecord>;
+  readonly decks: ReadonlyMap<string, DeckRecord>;
+}
+
+interface Change {
+  cards: readonly CardRecord[];
+  notes: readonly NoteRecord[];
+  removedCards: readonly string[];
+  removedNotes: readonly string[];
+  decks: readonly DeckRecord[];
+  removedDecks: readonly string[];
+}
+
+/** Any change given as the records it writes and removes: what undoing it must put back or take away. */
+function undoOfChange(col: Records, seq: number, label: string, change: Change): BulkUndo {
+  const undo: BulkUndo = { kind: 'bulk', seq, label, cards: [], notes: [], changedCards: [], changedNotes: [], createdCards: [], createdNotes: [] };
+  for (const card of change.cards) {
     const before = col.cards.get(card.id);
     if (!before) undo.createdCards.push(card.id);
     else pushChange(undo.changedCards!, fieldChange<CardRecord>(card.id, before, card, SCHEDULE_FIELDS));
   }
-  for (const id of event.removedCards) {
+  for (const id of change.removedCards) {
     const before = col.cards.get(id);
     if (before) undo.cards.push(copy(before));
   }
-  for (const note of event.notes) {
+  for (const note of change.notes) {
     const before = col.notes.get(note.id);
     if (!before) undo.createdNotes.push(note.id);
     else pushChange(undo.changedNotes!, fieldChange<NoteRecord>(note.id, before, note));
   }
-  for (const id of event.removedNotes) {
+  for (const id of change.removedNotes) {
     const before = col.notes.get(id);
     if (before) undo.notes.push(copy(before));
+  }
+  // Deck fields appear only when a change touched decks, so entries of other changes stay as they were.
+  if (change.decks.length || change.removedDecks.length) {
+    undo.decks = [];
+    undo.changedDecks = [];
+    undo.createdDecks = [];
+    for (const deck of change.decks) {
+      const before = col.decks.get(deck.id);
+      if (!before) undo.createdDecks.push(deck.id);
+      else pushChange(undo.changedDecks, fieldChange<DeckRecord>(deck.id, before, deck));
+    }
+    for (const id of change.removedDecks) {
+      const before = col.decks.get(id);
+      if (before) undo.decks.push(copy(before));
+    }
   }
   return undo;
 }
@@ -107,6 +152,42 @@ export function presetUndoOf(
     if (card) pushChange(undo.changedCards, fieldChange<CardRecord>(cardId, card, { ...card, ...schedule }, SCHEDULE_FIELDS));
   }
   return undo;
+}
+
+/** An edit of a note's text or tags, as an undo entry: the fields as they were, the cards it added or removed. */
+export function noteEditUndoOf(col: Records, seq: number, event: NoteEditEvent): BulkUndo | null {
+  const note = col.notes.get(event.noteId);
+  if (!note) return null;
+  const after: NoteRecord = { ...note, fields: event.fields, tags: event.tags, modified: event.at, ...(note.origin ? { origin: { ...note.origin, editedLocally: true } } : {}) };
+  return undoOfChange(col, seq, 'edit note', { cards: event.addedCards, notes: [after], removedCards: event.removedCards, removedNotes: [], decks: [], removedDecks: [] });
+}
+
+/**
+ * An import as an undo entry: what it added goes, what it updated goes back to how it was, its
+ * reviews leave the history. Note types, presets and media files it brought stay: nothing uses
+ * them once the notes are gone, and a media file may already be shown by a note made since.
+ */
+export function importUndoOf(col: Records, seq: number, event: ImportEvent): BulkUndo {
+  const name = event.source.split(/[\\/]/).pop() || event.source;
+  const undo = undoOfChange(col, seq, `import ${name}`, {
+    cards: event.cards,
+    notes: event.notes,
+    removedCards: event.removedCards,
+    removedNotes: [],
+    decks: event.decks,
+    removedDecks: [],
+  });
+  if (event.reviews.length) undo.reviews = true;
+  return undo;
+}
+
+const RATING_NAMES = ['Again', 'Hard', 'Good', 'Easy'];
+
+/** What an entry takes back, in words for a menu and a message: "answer “Good”", "suspend 1 card". */
+export function undoLabel(entry: UndoEntry): string {
+  if (entry.kind === undefined || entry.kind === 'answer') return `answer “${RATING_NAMES[entry.rating - 1] ?? ''}”`;
+  // Every other kind of entry carries its own words.
+  return 'label' in entry && typeof entry.label === 'string' ? entry.label : 'the last change';
 }
 
 function pushChange<T>(list: FieldChange<T>[], change: FieldChange<T> | null): void {

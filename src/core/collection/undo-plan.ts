@@ -2,7 +2,8 @@
 import { LEECH_TAG, scheduleOf, type AnswerUndo, type BulkUndo, type Collection, type PresetUndo, type UndoEntry } from './collection';
 import type { CardRestore, UndoBulkEvent, UndoEvent, UndoPresetEvent } from './events';
 import { copy, type FieldChange } from './undo-entry';
-import type { CardRecord, NoteRecord } from './types';
+import type { CardRecord, DeckRecord, NoteRecord } from './types';
+import { SEPARATOR } from './deck-tree';
 
 /**
  * The event that takes back `entry` (the top of the undo stack). Only what that change altered goes
@@ -58,7 +59,46 @@ function planUndoBulk(col: Collection, entry: BulkUndo, at: number): UndoBulkEve
     const note = col.notes.get(change.id);
     if (note) notes.push(undoNoteChange(note, change));
   }
-  return { type: 'undo-bulk', at, target: entry.seq, cards, notes, createdCards: [...entry.createdCards], createdNotes: [...entry.createdNotes] };
+  const event: UndoBulkEvent = { type: 'undo-bulk', at, target: entry.seq, cards, notes, createdCards: [...entry.createdCards], createdNotes: [...entry.createdNotes] };
+  if (entry.decks || entry.changedDecks || entry.createdDecks) {
+    const decks: DeckRecord[] = (entry.decks ?? []).map(copy);
+    for (const change of entry.changedDecks ?? []) {
+      const deck = col.decks.get(change.id);
+      if (deck) decks.push({ ...deck, ...copy(change.before) });
+    }
+    event.decks = decks;
+    event.removedDecks = createdDecksToRemove(col, entry, event);
+  }
+  if (entry.reviews) event.reviewsLeave = true;
+  return event;
+}
+
+/**
+ * The decks the change created that go with the undo: those left without a card, and without a
+ * deck below them that stays. A deck the learner has since filled (a note added, cards moved in)
+ * stays, so no card is left in a deck that is not there.
+ */
+function createdDecksToRemove(col: Collection, entry: BulkUndo, event: UndoBulkEvent): string[] {
+  const created = new Set(entry.createdDecks ?? []);
+  if (created.size === 0) return [];
+  const leaving = new Set(event.createdCards);
+  const restored = new Map(event.cards.map((card) => [card.id, card]));
+  const used = new Set<string>();
+  for (const card of col.cards.values()) if (!leaving.has(card.id)) used.add((restored.get(card.id) ?? card).deckId);
+  for (const card of event.cards) used.add(card.deckId);
+  const names = new Map<string, string>();
+  for (const deck of col.decks.values()) names.set(deck.id, deck.name);
+  for (const deck of event.decks ?? []) names.set(deck.id, deck.name);
+  const usedNames = [...names].filter(([id]) => used.has(id)).map(([, name]) => name);
+  const below = (name: string, other: string) => other.startsWith(name + SEPARATOR);
+  // A created deck goes when nothing at or below it holds a card, and no deck below it stays.
+  const empty = [...created].filter((id) => {
+    const name = names.get(id);
+    return name !== undefined && !usedNames.some((other) => other === name || below(name, other));
+  });
+  const going = new Set(empty.map((id) => names.get(id)!));
+  const allNames = [...names.values()];
+  return empty.filter((id) => !allNames.some((other) => !going.has(other) && below(names.get(id)!, other)));
 }
 
 function undoNoteChange(note: NoteRecord, change: FieldChange<NoteRecord>): NoteRecord {

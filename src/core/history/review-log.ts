@@ -123,6 +123,9 @@ export class ReviewLog {
         // An imported review has every field append reads; no copy of a hundred thousand of them.
         for (const review of event.reviews) this.append(seq, review as ReviewEvent);
         return;
+      case 'undo-bulk':
+        if (event.reviewsLeave) this.removeAll(event.target);
+        return;
       default:
         return;
     }
@@ -170,6 +173,26 @@ export class ReviewLog {
       else hi = mid - 1;
     }
     return false;
+  }
+
+  /** Takes back every review one journal line brought (an undone import); returns how many. */
+  removeAll(seq: number): number {
+    // Sequence numbers grow along the log: the first review of that line, then the ones after it.
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.seq[mid]! < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    let removed = 0;
+    for (let i = lo; i < this.length && this.seq[i] === seq; i++) {
+      if (this.removed[i]) continue;
+      this.removed[i] = 1;
+      this.removedCount++;
+      removed++;
+    }
+    return removed;
   }
 
   /**

@@ -15,6 +15,8 @@ export interface QueueInput {
   col: Collection;
   now: number;
   calendar: Calendar;
+  /** Today's activity, when the caller builds many queues at one moment (the deck list): read once. */
+  activity?: TodayActivity;
 }
 
 export interface StudyQueue {
@@ -82,8 +84,8 @@ interface LimitedDeck {
  * New cards are gathered deck by deck in tree order, in the order they were added. One card per
  * note a day: a note answered today, or with a card in learning, offers no other card.
  */
-export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | null): StudyQueue {
-  const activity = todayActivity(col, now, calendar);
+export function buildQueue({ col, now, calendar, activity: known }: QueueInput, deckId: string | null): StudyQueue {
+  const activity = known ?? todayActivity(col, now, calendar);
   const today = activity.day;
   // "Due on or before today" is "due before tomorrow begins": one comparison per card, no date maths.
   const tomorrow = studyDayStart(calendar, today + 1);
@@ -123,12 +125,14 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
   const indexOf = new Map<string, number>();
   const limited = (id: string, parent: number, gathers: boolean): number => {
     const preset = col.presetOf(id);
+    // A deck's own limits, where it has them, stand in for its preset's.
+    const own = col.decks.get(id);
     decks.push({
       id,
       parent,
       gathers,
-      newLeft: Math.max(0, preset.newPerDay - doneInSubtree(id, activity.newByDeck)),
-      reviewLeft: Math.max(0, preset.reviewsPerDay - doneInSubtree(id, activity.reviewsByDeck)),
+      newLeft: Math.max(0, (own?.newPerDay ?? preset.newPerDay) - doneInSubtree(id, activity.newByDeck)),
+      reviewLeft: Math.max(0, (own?.reviewsPerDay ?? preset.reviewsPerDay) - doneInSubtree(id, activity.reviewsByDeck)),
     });
     return decks.length - 1;
   };
@@ -254,18 +258,19 @@ export function buildQueue({ col, now, calendar }: QueueInput, deckId: string | 
     }
     return list;
   });
+  // The queue is built again after every answer, so "in turn" must come from today's counts: the
+  // next new card comes from the deck that has introduced the fewest today (earlier decks first on a tie).
   const next = offers.map(() => 0);
-  for (let offered = true; offered; ) {
-    offered = false;
-    for (let d = 0; d < offers.length; d++) {
-      const card = offers[d]![next[d]!];
-      if (!card) continue;
-      next[d]!++;
-      offered = true;
-      if (heldBack(card.noteId) || !fits(card, 'newLeft')) continue;
-      picked.add(card.noteId);
-      newCards.push(card);
-    }
+  const shown = decks.map((deck) => activity.newByDeck.get(deck.id) ?? 0);
+  for (;;) {
+    let d = -1;
+    for (let k = 0; k < offers.length; k++) if (next[k]! < offers[k]!.length && (d < 0 || shown[k]! < shown[d]!)) d = k;
+    if (d < 0) break;
+    const card = offers[d]![next[d]!++]!;
+    if (heldBack(card.noteId) || !fits(card, 'newLeft')) continue;
+    shown[d]!++;
+    picked.add(card.noteId);
+    newCards.push(card);
   }
 
   learning.sort((a, b) => a.due - b.due);

@@ -219,6 +219,16 @@ function katexOrNull(tex: string, display: boolean): string | null {
   return KATEX_FAILED.test(html) ? null : html;
 }
 
+/** KaTeX for one document: a formula it repeats is drawn once (a document can repeat one hundreds of times). */
+function drawnOnce(): (tex: string, display: boolean) => string | null {
+  const drawn = new Map<string, string | null>();
+  return (tex, display) => {
+    const key = `${display ? 'D' : 'I'}${tex}`;
+    if (!drawn.has(key)) drawn.set(key, katexOrNull(tex, display));
+    return drawn.get(key)!;
+  };
+}
+
 /** The body between two delimiters that wrap all of it (and do not appear inside), or null. */
 function wrappedIn(body: string, open: string, close: string): string | null {
   if (body.length < open.length + close.length + 1 || !body.startsWith(open) || !body.endsWith(close)) return null;
@@ -250,7 +260,7 @@ function renderLatexDocument(source: string): string | null {
     if (environment[1] === 'math') return katexOrNull(environment[2]!, false);
     return katexOrNull(body, true);
   }
-  return latexDocumentHtml(body, katexOrNull);
+  return latexDocumentHtml(body, drawnOnce());
 }
 
 /**
@@ -265,7 +275,7 @@ function renderMathTag(source: string, display: boolean): string | null {
     : (wrappedIn(body, '\\(', '\\)') ?? (wrappedIn(body, '$$', '$$') === null ? wrappedIn(body, '$', '$') : null));
   const drawn = katexOrNull(inner ?? source, display);
   if (drawn !== null) return drawn;
-  return inner === null && /\$|\\begin\{(itemize|enumerate|description)\}/.test(body) ? latexDocumentHtml(body, katexOrNull) : null;
+  return inner === null && /\$|\\begin\{(itemize|enumerate|description)\}/.test(body) ? latexDocumentHtml(body, drawnOnce()) : null;
 }
 
 /** The source of a `[latex]`, `[$]` or `[$$]` body as Anki prepares it for LaTeX: line-break tags become newlines, other HTML goes. */

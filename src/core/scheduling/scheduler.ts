@@ -10,6 +10,8 @@ export type Grade1to4 = 1 | 2 | 3 | 4;
 const DAY_MS = 86_400_000;
 
 const schedulers = new Map<string, FSRS>();
+/** The same preset object asks again and again (readiness over 50,000 cards): skip building its key. */
+const byPreset = new WeakMap<Preset, FSRS>();
 
 /** The card as ts-fsrs is handed it, with the id its fuzz is seeded by (ts-fsrs copies extra fields along). */
 type SeededCard = FsrsCard & { cardId: string };
@@ -30,6 +32,8 @@ function seedFromCard(this: { last: SeededCard }): string {
  * update: assigning partial parameters to a live instance resets the rest to defaults.
  */
 export function schedulerFor(preset: Preset): FSRS {
+  const known = byPreset.get(preset);
+  if (known) return known;
   const key = JSON.stringify([
     preset.desiredRetention,
     preset.maximumIntervalDays,
@@ -54,6 +58,8 @@ export function schedulerFor(preset: Preset): FSRS {
     if (schedulers.size > 64) schedulers.clear();
     schedulers.set(key, scheduler);
   }
+  // Presets are replaced, never changed in place (a save is a new object), so the object is the key.
+  byPreset.set(preset, scheduler);
   return scheduler;
 }
 

@@ -7,8 +7,11 @@ import { elapsedDays, schedulerFor } from '../scheduling/scheduler';
 import { studyDay, studyDayStart, type Calendar } from '../time/study-day';
 import { cardsAnsweredSince, cardsFirstAnsweredSince } from './answered-cards';
 import type { CardStateName, Comparison, PropertyName, SearchNode } from './search-node';
-import { searchableFields } from './searchable-text';
+import { searchableFields, searchableText } from './searchable-text';
 import { containsMatcher, globLiteral, pathMatcher, wholeMatcher } from './wildcard';
+import { todayActivity } from '../queue/today';
+import { NOTE_TYPES } from '../notes/note-types';
+import { withoutAccents, wordMatcher } from './word-match';
 
 export interface SearchContext {
   col: Collection;
@@ -129,6 +132,31 @@ class SearchCompiler {
         const matches = containsMatcher(node.text);
         return this.perNote((note) => matches(this.fieldsOf(note).text));
       }
+      case 'word': {
+        const matches = wordMatcher(node.text);
+        return this.perNote((note) => matches(this.fieldsOf(note).text));
+      }
+      case 'no-accents': {
+        const matches = containsMatcher(withoutAccents(node.text));
+        return this.perNote((note) => matches(withoutAccents(this.fieldsOf(note).text)));
+      }
+      case 'regex': {
+        const pattern = new RegExp(node.source, 'iu');
+        // Field by field, as the text joins fields with a separator a pattern would not expect.
+        return this.perNote((note) => this.fieldsOf(note).values.some((value) => pattern.test(value)));
+      }
+      case 'dupe': {
+        const typeMatches = wholeMatcher(node.noteType);
+        const wanted = searchableText(node.text);
+        return this.perNote((note) => {
+          const noteType = note.noteTypeId === undefined ? undefined : this.col.noteTypes.get(note.noteTypeId);
+          const typeName = note.type === 'anki' ? (noteType?.name ?? '') : note.type;
+          if (!typeMatches(typeName.toLowerCase()) && !(note.noteTypeId !== undefined && globLiteral(node.noteType) === note.noteTypeId)) return false;
+          const { names, values } = this.fieldsOf(note);
+          const first = note.type === 'anki' ? 0 : Math.max(0, names.indexOf(NOTE_TYPES[note.type].questionField.toLowerCase()));
+          return values[first] === wanted;
+        });
+      }
       case 'field': {
         const nameMatches = wholeMatcher(node.field);
         const valueMatches = wholeMatcher(node.text);
@@ -236,6 +264,21 @@ class SearchCompiler {
     return card.buriedUntilDay !== null && this.today < card.buriedUntilDay;
   }
 
+  /**
+   * Buried by hand, or held back today because a sibling was answered today (the queue's rule, kept
+   * as no flag): those are the new cards and the cards due today of such notes, not answered today.
+   */
+  private buried(): CardTest {
+    const { col, calendar, now } = this.context;
+    const activity = todayActivity(col, now, calendar);
+    const answered = new Set<string>();
+    for (const review of col.history.since(studyDayStart(calendar, this.today))) answered.add(review.cardId);
+    const tomorrow = studyDayStart(calendar, this.today + 1);
+    return (card) =>
+      this.isBuried(card) ||
+      (!card.suspended && activity.notesSeen.has(card.noteId) && !answered.has(card.id) && (card.state === CardState.New || card.due < tomorrow));
+  }
+
   private state(state: CardStateName): CardTest {
     switch (state) {
       case 'new':
@@ -248,7 +291,7 @@ class SearchCompiler {
       case 'suspended':
         return (card) => card.suspended;
       case 'buried':
-        return (card) => this.isBuried(card);
+        return this.buried();
       case 'leech':
         return this.perNote((note) => note.tags.some(isLeechTag));
       case 'due': {

@@ -22,6 +22,15 @@ export function formatSearch(node: SearchNode): string {
       return term(null, node.text);
     case 'field':
       return term(node.field, node.text);
+    case 'word':
+      return term('w', node.text);
+    case 'no-accents':
+      return term('nc', node.text);
+    case 'regex':
+      // Written as typed, quoted (its own backslashes kept): only a quote inside needs escaping.
+      return `"re:${node.source.replace(/"/g, '\\"')}"`;
+    case 'dupe':
+      return term('dupe', `${node.noteType},${node.text}`);
     case 'deck':
       return term('deck', node.deck);
     case 'tag':

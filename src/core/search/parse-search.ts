@@ -17,11 +17,7 @@ const WHOLE_PROPERTIES: readonly PropertyName[] = ['ivl', 'reps', 'lapses', 'pos
 
 /** Anki keys this app does not offer: refusing them beats silently finding nothing. */
 const UNSUPPORTED_KEYS: Record<string, string> = {
-  re: 'regular expressions are not supported',
-  nc: '"nc:" (ignoring accents) is not supported',
   sc: '"sc:" (ignoring cloze markers) is not supported; free text already ignores them',
-  w: '"w:" (word boundary) searches are not supported',
-  dupe: '"dupe:" searches are not supported',
   resched: '"resched:" is not supported: this app has no manual rescheduling',
   'has-cd': '"has-cd:" is not supported: cards carry no custom data',
   did: '"did:" is not supported; use deck:',
@@ -134,6 +130,8 @@ class SearchParser {
     if (q[this.at] === '"' && raw.length > 1 && firstColon(raw) === raw.length - 1) {
       const { text, at } = this.quoted();
       this.checkEscapes(raw, start);
+      // A regular expression keeps its own backslashes (`\d`, `\b`): only `\"` was the quote's.
+      if (/^re:$/i.test(raw)) return this.regex(text.replace(/\\"/g, '"'), at);
       this.checkEscapes(text, at);
       return this.keyValue(raw.slice(0, -1), start, text, at);
     }
@@ -165,6 +163,7 @@ class SearchParser {
 
   /** A term's text (escapes still in): free text, or `key:value` split at the first unescaped colon. */
   private interpret(raw: string, at: number): SearchNode {
+    if (/^re:/i.test(raw)) return this.regex(raw.slice(3), at + 3);
     this.checkEscapes(raw, at);
     const colon = firstColon(raw);
     if (colon < 0) return { kind: 'text', text: unescape(raw) };
@@ -191,6 +190,17 @@ class SearchParser {
     const lower = key.toLowerCase();
     if (Object.hasOwn(UNSUPPORTED_KEYS, lower)) this.fail(UNSUPPORTED_KEYS[lower]!, keyAt, keyRaw.length + 1, 'see docs/search.md');
     switch (lower) {
+      case 'w':
+        if (!value) return bad('w: needs a word after it, as in w:tpu');
+        return { kind: 'word', text: value };
+      case 'nc':
+        if (!value) return bad('nc: needs text after it, as in nc:uber');
+        return { kind: 'no-accents', text: value };
+      case 'dupe': {
+        const comma = value.indexOf(',');
+        if (comma <= 0 || comma === value.length - 1) return bad('dupe: takes a note type and a question, as in dupe:basic,What is entropy?');
+        return { kind: 'dupe', noteType: value.slice(0, comma), text: value.slice(comma + 1) };
+      }
       case 'deck':
         return { kind: 'deck', deck: value };
       case 'tag':
@@ -238,6 +248,18 @@ class SearchParser {
         if (/^(re|nc):/i.test(valueRaw)) this.fail(`"${valueRaw.slice(0, 3)}" in a field search is not supported`, valueAt, 3, 'see docs/search.md');
         return { kind: 'field', field: key, text: value };
     }
+  }
+
+  /** `re:pattern`: the pattern as written, checked here so a mistake is reported where it is. */
+  private regex(source: string, at: number): SearchNode {
+    if (!source) this.fail('re: needs a regular expression after it, as in re:colou?r', at - 3, 3);
+    try {
+      new RegExp(source, 'iu');
+    } catch (error) {
+      const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /, '');
+      this.fail(`"${source}" is not a regular expression: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`, at, source.length);
+    }
+    return { kind: 'regex', source };
   }
 
   private rated(value: string, valueRaw: string, valueAt: number, bad: (problem: string, hint?: string) => never): SearchNode {

@@ -27,6 +27,14 @@ export type SearchNode =
   | { kind: 'not'; node: SearchNode }
   /** Free text: found anywhere in any field of the note. */
   | { kind: 'text'; text: Glob }
+  /** `w:text`: whole words only (`w:tpu` finds "TPU v5" but not "outputs"); `*` stays inside a word. */
+  | { kind: 'word'; text: Glob }
+  /** `nc:text`: free text with accents ignored on both sides (`nc:uber` finds "über"). */
+  | { kind: 'no-accents'; text: Glob }
+  /** `re:pattern`: a regular expression over the note's text, ignoring case. */
+  | { kind: 'regex'; source: string }
+  /** `dupe:TYPE,TEXT`: notes of that note type whose question (first field) is TEXT. */
+  | { kind: 'dupe'; noteType: string; text: string }
   /** `field:value`: a field whose name matches `field` holds exactly `text`. */
   | { kind: 'field'; field: Glob; text: Glob }
   /** `deck:NAME`: the deck or any of its children. */

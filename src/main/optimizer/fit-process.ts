@@ -1,6 +1,7 @@
 // Starts a fit in a child process and follows it: progress, cancel, the outcome.
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { FitCancelled, type FitOutcome, type FitRequest } from './fit';
 import type { ChildReply } from './fit-child';
@@ -18,19 +19,29 @@ function childScript(): { file: string; execArgv: string[] } {
   return { file: join(import.meta.dirname, 'fit-child.ts'), execArgv: ['--import', 'tsx'] };
 }
 
-export interface RunningFit {
-  outcome: Promise<FitOutcome>;
+export interface RunningFit<T> {
+  outcome: Promise<T>;
   cancel(): void;
 }
 
-export function fitInChild(request: FitRequest, progress: (share: number, phase: string) => void): RunningFit {
+type Result<K extends FitRequest['kind']> = K extends 'refit' ? number[] : FitOutcome;
+
+export function fitInChild<K extends FitRequest['kind']>(request: FitRequest & { kind: K }, progress: (share: number, phase: string) => void): RunningFit<Result<K>> {
   const { file, execArgv } = childScript();
   // Electron's fork runs the script with Electron's own Node; `advanced` carries typed arrays whole.
-  const child = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  // fsrs-rs trains on every core it finds; one is left to the app, and the fit runs at low priority,
+  // so answering stays smooth while it works.
+  const threads = String(Math.max(1, availableParallelism() - 1));
+  const child = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, RAYON_NUM_THREADS: threads } });
+  try {
+    if (child.pid !== undefined) setPriority(child.pid, 15);
+  } catch {
+    // Not allowed on this system: the fit runs at normal priority.
+  }
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   let settled = false;
-  const outcome = new Promise<FitOutcome>((resolve, reject) => {
+  const outcome = new Promise<Result<K>>((resolve, reject) => {
     const finish = (action: () => void) => {
       if (settled) return;
       settled = true;
@@ -39,7 +50,8 @@ export function fitInChild(request: FitRequest, progress: (share: number, phase:
     };
     child.on('message', (reply: ChildReply) => {
       if (reply.kind === 'progress') progress(reply.share, reply.phase);
-      else if (reply.kind === 'done') finish(() => resolve(reply.outcome));
+      else if (reply.kind === 'evaluated') finish(() => resolve(reply.outcome as Result<K>));
+      else if (reply.kind === 'refitted') finish(() => resolve(reply.weights as Result<K>));
       else if (reply.kind === 'cancelled') finish(() => reject(new FitCancelled()));
       else finish(() => reject(new Error(reply.message)));
     });

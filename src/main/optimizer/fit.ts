@@ -1,6 +1,5 @@
 // Fits FSRS-6 weights to a training set with fsrs-rs and scores old and new weights on the held-out fifth.
-import type { TrainingSet } from '../../core/optimizer/training-set';
-import { trainCut } from '../../core/optimizer/training-set';
+import { trainCut, trainingSet, type FitHistory } from '../../core/optimizer/training-set';
 
 export interface ModelScore {
   logLoss: number;
@@ -19,12 +18,13 @@ export interface FitOutcome {
   trainWeights: number[];
   /** The optimized weights score better on the held-out reviews than the current ones. */
   better: boolean;
-  /** Refitted on every item, only when `better`: what applying saves. */
-  weights: number[] | null;
 }
 
 export interface FitRequest {
-  set: Pick<TrainingSet, 'rating' | 'deltaDays' | 'itemFrom' | 'itemEnd' | 'reviews'>;
+  /** Score a fit on the first 80% against the current weights, or fit on everything (applying). */
+  kind: 'evaluate' | 'refit';
+  /** The preset's reviews; the items are built here, in the optimizer's own process, not the app's. */
+  history: FitHistory;
   /** The preset's weights now; null is FSRS-6's defaults. */
   currentWeights: number[] | null;
 }
@@ -48,45 +48,48 @@ function binding(): Promise<Binding> {
   return loaded;
 }
 
+/** fsrs-rs's items from the training set's flat arrays; `longTermOnly` keeps those a day or more after the review before. */
+function bindingItems(fsrs: Binding, set: ReturnType<typeof trainingSet>, from: number, to: number, longTermOnly = false) {
+  const out = [];
+  for (let i = from; i < to; i++) {
+    if (longTermOnly && set.deltaDays[set.itemEnd[i]! - 1]! === 0) continue;
+    const reviews = [];
+    for (let k = set.itemFrom[i]!; k < set.itemEnd[i]!; k++) reviews.push(new fsrs.FSRSBindingReview(set.rating[k]!, set.deltaDays[k]!));
+    out.push(new fsrs.FSRSBindingItem(reviews));
+  }
+  return out;
+}
+
+async function fit(fsrs: Binding, data: ReturnType<typeof bindingItems>, progress: FitProgress, from: number, span: number, phase: string): Promise<number[]> {
+  if (!progress(from, phase)) throw new FitCancelled();
+  try {
+    return await fsrs.computeParameters(data, {
+      enableShortTerm: true,
+      // How often fsrs-rs reports progress (its default of 500 ms also delays the answer by as much).
+      timeout: 50,
+      progress: (current, total) => progress(from + (total > 0 ? (current / total) * span : 0), phase),
+    });
+  } catch (error) {
+    if (/interrupted/i.test((error as Error).message)) throw new FitCancelled();
+    throw error;
+  }
+}
+
 /**
- * The two time windows of the job: fit on the first 80% of items by time and score both weight sets
- * on the last 20%; when the new weights win, fit again on everything, since the last fifth is the
- * learner's most recent memory and the weights applied should know it.
+ * The test before anything is applied: fit on the first 80% of items by time and score both the new
+ * and the current weights on the last 20%, which the fit never saw.
  */
-export async function fitAndEvaluate({ set, currentWeights }: FitRequest, progress: FitProgress = () => true): Promise<FitOutcome> {
+export async function evaluateFit({ history, currentWeights }: Omit<FitRequest, 'kind'>, progress: FitProgress = () => true): Promise<FitOutcome> {
   const fsrs = await binding();
-  const items = (from: number, to: number, longTermOnly = false) => {
-    const out = [];
-    for (let i = from; i < to; i++) {
-      if (longTermOnly && set.deltaDays[set.itemEnd[i]! - 1]! === 0) continue;
-      const reviews = [];
-      for (let k = set.itemFrom[i]!; k < set.itemEnd[i]!; k++) reviews.push(new fsrs.FSRSBindingReview(set.rating[k]!, set.deltaDays[k]!));
-      out.push(new fsrs.FSRSBindingItem(reviews));
-    }
-    return out;
-  };
+  const set = trainingSet(history);
   const n = set.itemFrom.length;
   const cut = trainCut(set);
-  const train = items(0, cut);
+  const train = bindingItems(fsrs, set, 0, cut);
   // Scored: reviews a day or more after the one before, whose recall is what the weights predict
   // (fsrs-rs's evaluation refuses some same-day ones and leaves the rest out anyway).
-  const test = items(cut, n, true);
-  const fit = async (data: typeof train, from: number, span: number, phase: string): Promise<number[]> => {
-    if (!progress(from, phase)) throw new FitCancelled();
-    try {
-      return await fsrs.computeParameters(data, {
-        enableShortTerm: true,
-        // How often fsrs-rs reports progress (its default of 500 ms also delays the answer by as much).
-        timeout: 50,
-        progress: (current, total) => progress(from + (total > 0 ? (current / total) * span : 0), phase),
-      });
-    } catch (error) {
-      if (/interrupted/i.test((error as Error).message)) throw new FitCancelled();
-      throw error;
-    }
-  };
-  const trainWeights = await fit(train, 0.02, 0.43, 'fitting on the first 80% of your reviews');
-  if (!progress(0.46, 'scoring on the last 20%')) throw new FitCancelled();
+  const test = bindingItems(fsrs, set, cut, n, true);
+  const trainWeights = await fit(fsrs, train, progress, 0.02, 0.9, 'fitting on the first 80% of your reviews');
+  if (!progress(0.93, 'scoring on the last 20%')) throw new FitCancelled();
   const score = (weights: number[] | null): ModelScore => {
     const model = weights ? new fsrs.FSRSBinding(weights) : new fsrs.FSRSBinding();
     const { logLoss, rmseBins } = model.evaluate(test);
@@ -94,8 +97,15 @@ export async function fitAndEvaluate({ set, currentWeights }: FitRequest, progre
   };
   const current = score(currentWeights);
   const optimized = score(trainWeights);
-  const better = optimized.logLoss < current.logLoss;
-  const weights = better ? await fit(items(0, n), 0.5, 0.48, 'fitting on all your reviews') : null;
   progress(1, 'done');
-  return { reviews: set.reviews, train: train.length, test: test.length, current, optimized, trainWeights, better, weights };
+  return { reviews: set.reviews, train: train.length, test: test.length, current, optimized, trainWeights, better: optimized.logLoss < current.logLoss };
+}
+
+/** Applying: fit again on every item, since the held-out fifth is the learner's most recent memory and the weights applied should know it. */
+export async function refitAll({ history }: Omit<FitRequest, 'kind'>, progress: FitProgress = () => true): Promise<number[]> {
+  const fsrs = await binding();
+  const set = trainingSet(history);
+  const weights = await fit(fsrs, bindingItems(fsrs, set, 0, set.itemFrom.length), progress, 0.02, 0.96, 'fitting on all your reviews');
+  progress(1, 'done');
+  return weights;
 }

@@ -1,28 +1,31 @@
 // The optimizer's side of the contract: fit a preset's weights in the background, compare, apply on confirmation.
 import { reviewsByCard } from '../../core/history/reviews-by-card';
-import { MIN_ITEMS, trainingSet, type TrainingSet } from '../../core/optimizer/training-set';
+import { countItems, fitHistory, MIN_ITEMS, type FitHistory } from '../../core/optimizer/training-set';
 import { planPresetSave } from '../../core/scheduling/preset-change';
 import type { ParsedInput, Results } from '../../shared/contract';
 import type { Preset } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import type { OptimizeJob, OptimizeResult } from '../../shared/planning';
 import type { ServiceContext } from '../service/service-context';
-import { FitCancelled, type FitOutcome } from './fit';
+import { FitCancelled, type FitOutcome, type FitRequest } from './fit';
 import { fitInChild, type RunningFit } from './fit-process';
 
 type Handler<M extends keyof Results> = (input: ParsedInput<M>) => Promise<Results[M]>;
 
-/** How the fit is run: in a child process in the app, in-process where a caller prefers (the CLI). */
-export type FitRunner = (request: { set: TrainingSet; currentWeights: number[] | null }, progress: (share: number, phase: string) => void) => RunningFit;
+/** How a fit is run: in a child process (the app, the CLI); tests may run it in-process. */
+export type FitRunner = <K extends FitRequest['kind']>(
+  request: FitRequest & { kind: K },
+  progress: (share: number, phase: string) => void,
+) => RunningFit<K extends 'refit' ? number[] : FitOutcome>;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (n: number) => n.toLocaleString('en-US');
 
-/** The cards of a preset's decks, and their history as training items. */
-export function presetTrainingSet(ctx: ServiceContext, preset: Preset): TrainingSet {
+/** The history of the cards of a preset's decks, as the optimizer's process reads it. */
+export function presetHistory(ctx: ServiceContext, preset: Preset): FitHistory {
   const col = ctx.col();
   const decks = new Set([...col.decks.values()].filter((deck) => deck.presetId === preset.id).map((deck) => deck.id));
-  return trainingSet(
+  return fitHistory(
     reviewsByCard(col.history),
     (cardId) => {
       const card = col.cards.get(cardId);
@@ -33,9 +36,9 @@ export function presetTrainingSet(ctx: ServiceContext, preset: Preset): Training
 }
 
 /** The verdict in words: a result the learner can act on, and never an error when the defaults win. */
-export function optimizeResult(preset: Preset, set: TrainingSet, outcome: FitOutcome | null): OptimizeResult {
-  const items = set.itemFrom.length;
-  const base = { presetId: preset.id, presetName: preset.name, reviews: set.reviews, applied: false };
+export function optimizeResult(preset: Preset, history: FitHistory, outcome: FitOutcome | null): OptimizeResult {
+  const items = countItems(history);
+  const base = { presetId: preset.id, presetName: preset.name, reviews: history.at.length, applied: false };
   if (!outcome) {
     const more = MIN_ITEMS - items;
     return {
@@ -56,9 +59,9 @@ export function optimizeResult(preset: Preset, set: TrainingSet, outcome: FitOut
   return outcome.better
     ? {
         ...fitted,
-        weights: outcome.weights,
+        weights: null,
         verdict: 'better',
-        message: `Weights fitted to your own history predict your recall better than the current ones (${scores}). Applying them refits on all ${num(outcome.train + outcome.test)} reviews and reschedules the preset’s cards; you can undo it.`,
+        message: `Weights fitted to your own history predict your recall better than the current ones (${scores}). Applying them fits once more on all your reviews and reschedules the preset’s cards; you can undo it.`,
       }
     : {
         ...fitted,
@@ -69,7 +72,9 @@ export function optimizeResult(preset: Preset, set: TrainingSet, outcome: FitOut
 }
 
 interface Job extends OptimizeJob {
-  running: RunningFit | null;
+  running: RunningFit<unknown> | null;
+  /** The reviews the job scored, kept for applying (the refit on all of them). */
+  history?: FitHistory;
 }
 
 export class OptimizerHandlers {
@@ -102,15 +107,15 @@ export class OptimizerHandlers {
     const job: Job = { jobId, presetId, state: 'running', phase: 'reading your reviews', progress: 0, result: null, error: null, running: null };
     this.jobs.set(jobId, job);
     for (const [id, old] of this.jobs) if (this.jobs.size > 10 && old.state !== 'running') this.jobs.delete(id);
-    const set = presetTrainingSet(this.ctx, preset);
-    if (set.itemFrom.length < MIN_ITEMS) {
-      Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, set, null) });
+    const history = presetHistory(this.ctx, preset);
+    if (countItems(history) < MIN_ITEMS) {
+      Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, history, null) });
       return { jobId };
     }
-    const running = this.runFit({ set, currentWeights: preset.weights }, (share, phase) => Object.assign(job, { progress: share, phase }));
+    const running = this.runFit({ kind: 'evaluate', history, currentWeights: preset.weights }, (share, phase) => Object.assign(job, { progress: share, phase }));
     job.running = running;
     running.outcome.then(
-      (outcome) => Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, set, outcome), running: null }),
+      (outcome) => Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, history, outcome), running: null, history }),
       (error: unknown) =>
         Object.assign(job, {
           running: null,
@@ -123,7 +128,7 @@ export class OptimizerHandlers {
   };
 
   optimizeJob: Handler<'optimizeJob'> = async ({ jobId }) => {
-    const { running: _, ...visible } = this.job(jobId);
+    const { running: _, history: __, ...visible } = this.job(jobId);
     return visible;
   };
 
@@ -135,24 +140,37 @@ export class OptimizerHandlers {
   };
 
   /**
-   * Saves the weights only when the job found them better on the held-out reviews; the preset and
-   * every rescheduled card go in one journal line, and the change can be undone like any other.
+   * On the learner's confirmation, and only when the job found the fitted weights better on the
+   * held-out reviews: fit once more on every review (in the child process; the job shows its
+   * progress and can be cancelled), then save the weights with every card of the preset rescheduled,
+   * in one journal line that undo takes back whole.
    */
   optimizeApply: Handler<'optimizeApply'> = async ({ jobId }) => {
     const job = this.job(jobId);
     const result = job.result;
-    if (job.state !== 'done' || !result) throw new AppError('conflict', 'This optimizer job has not finished.', { field: 'jobId' });
+    if (job.state !== 'done' || !result) throw new AppError('conflict', job.state === 'running' ? 'The optimizer is still working on this job.' : 'This optimizer job has not finished.', { field: 'jobId' });
     if (result.applied) throw new AppError('conflict', 'These weights were applied already.', { field: 'jobId' });
-    if (result.verdict !== 'better' || !result.weights) {
+    if (result.verdict !== 'better' || !job.history) {
       return { applied: false, rescheduled: 0, undoDepth: this.ctx.col().undo.length, message: result.message };
     }
-    const preset = { ...this.preset(job.presetId), weights: result.weights };
+    const running = this.runFit({ kind: 'refit', history: job.history, currentWeights: null }, (share, phase) => Object.assign(job, { progress: share, phase }));
+    Object.assign(job, { state: 'running', phase: 'fitting on all your reviews', progress: 0, running });
+    let weights: number[];
+    try {
+      weights = await running.outcome;
+    } catch (error) {
+      Object.assign(job, { state: 'done', phase: 'done', progress: 1, running: null });
+      if (error instanceof FitCancelled) throw new AppError('conflict', 'Applying was cancelled; your weights are unchanged.', { field: 'jobId' });
+      throw new AppError('internal', `The optimizer failed while fitting on all your reviews: ${(error as Error).message}. Your weights are unchanged.`);
+    }
+    Object.assign(job, { state: 'done', phase: 'done', progress: 1, running: null });
+    const preset = { ...this.preset(job.presetId), weights };
     const event = planPresetSave(this.ctx.col(), preset, this.ctx.now(), this.ctx.calendar(), {
       historyIncomplete: this.ctx.historyIncomplete(),
       label: `apply your own FSRS weights to ${preset.name}`,
     });
     this.ctx.commit(event);
-    result.applied = true;
+    Object.assign(result, { applied: true, weights });
     const rescheduled = event.rescheduled?.length ?? 0;
     return {
       applied: true,

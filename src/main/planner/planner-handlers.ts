@@ -16,6 +16,7 @@ import type { InterviewPlan, Readiness } from '../../shared/planning';
 import { AppError } from '../../shared/errors';
 import type { ServiceContext } from '../service/service-context';
 import { HistoryCache } from './history-cache';
+import { builtinTopicTitles } from '../service/syllabus';
 
 /** Seeds of the simulations: fixed, so the same collection gives the same figures every time. */
 const SEED = 20_261_207;
@@ -138,7 +139,8 @@ export class PlannerHandlers {
         reviewsDoneToday: today.reviewsDoneToday,
       }).recall;
     }
-    const figures = readinessFigures(scope, stopNow, withPlan, (name) => groupTitle(name));
+    const titles = await builtinTopicTitles();
+    const figures = readinessFigures(scope, stopNow, withPlan, (name) => groupTitle(name, titles));
     const result: Readiness = {
       planId: chosen?.id ?? null,
       planName: chosen?.name ?? null,

@@ -33,9 +33,9 @@ export interface ImportContext {
   dataDir: string;
   at: number;
   calendar: Calendar;
-  commit(event: JournalEvent): void;
-  /** Commits an event serialised beforehand (prepareLine), written beside the event loop; other changes wait for it. */
-  commitPrepared(prepared: PreparedLine): Promise<unknown>;
+  commit(event: JournalEvent): number | void;
+  /** Commits an event serialised beforehand (prepareLine), written beside the event loop; other changes wait for it. Returns its sequence number. */
+  commitPrepared(prepared: PreparedLine): Promise<number | void>;
 
   /** What the events after `seq` touched (null: no longer known). */
   changesSince?(seq: number): Touched[] | null;
@@ -69,6 +69,8 @@ const SLICE_MS = 8;
 
 function withMedia(event: ImportEvent, media: MediaPlan): ImportEvent {
   event.media = media.writes.map((file) => ({ name: file.name, sha1: file.sha1 }));
+  // On the undo stack: the summary offers to remove what it added, and Ctrl/Cmd+Z takes it back in turn.
+  event.undoable = true;
   return event;
 }
 
@@ -213,6 +215,7 @@ async function planAndCommit(
   let media = planMedia(dataDir, bundle.media);
   let plan = await planWith(planned, media, true);
   let shown: ImportSummary['preview'] | null = null;
+  let undoSeq: number | undefined;
   // Studying went on while it was planned: an answer to a card the plan does not hold leaves it
   // good; anything else that came in since it began means planning again.
   const holds = () => planStillHolds(plan, context.changesSince ? context.changesSince(plannedSeq) : context.collection().appliedSeq === plannedSeq ? [] : null);
@@ -240,7 +243,10 @@ async function planAndCommit(
           // The learner keeps changing what this import touches: plan and commit in one turn, so nothing can come in between.
           plan = planImport(col, bundle, optionsFor(media));
           shown = null;
-          if (plan.event) context.commit(withMedia(plan.event, media));
+          if (plan.event) {
+            const seq = context.commit(withMedia(plan.event, media));
+            if (typeof seq === 'number') undoSeq = seq;
+          }
           break;
         }
         plan = await planWith(col, media, false);
@@ -255,7 +261,8 @@ async function planAndCommit(
       const prepared = await prepareLine(withMedia(plan.event, media), breathe, SLICE_MS);
       if (context.collection() !== planned || !holds()) continue;
       // From here nothing else changes the collection until it is applied: other changes wait.
-      await context.commitPrepared(prepared);
+      const seq = await context.commitPrepared(prepared);
+      if (typeof seq === 'number') undoSeq = seq;
       break;
     }
   }
@@ -273,6 +280,7 @@ async function planAndCommit(
     media: { ...media.counts, skipped: media.counts.skipped + (bundle.mediaSkipped ?? 0) },
     messages: [...plan.messages, ...media.messages],
     preview: shown ?? preview(context.collection(), plan.event),
+    ...(undoSeq !== undefined ? { undoSeq } : {}),
     ...(isDelimited(bundle.format) ? { columns: columnsOf(fileName, readAll(source), request) } : {}),
   };
 }

@@ -8,6 +8,8 @@ import { planBulk, type BulkAction } from '../../core/collection/bulk';
 import { planAddNote } from '../../core/collection/note-add';
 import { NoteEditProblem, planNoteEdit } from '../../core/collection/note-edit';
 import { planUndo } from '../../core/collection/undo-plan';
+import { undoLabel } from '../../core/collection/undo-entry';
+import { DeckChangeProblem, deckDeletion, planDeckChange } from '../../core/collection/deck-changes';
 import { duplicatesOf } from '../../core/notes/duplicates';
 import { allStats } from '../../core/stats/all-stats';
 import { prepareSearch, searchCards, SearchSyntaxError } from '../../core/search';
@@ -19,6 +21,7 @@ import { CardState, type CardRecord, type NoteRecord } from '../../core/collecti
 import { questionText } from '../../core/notes/question-text';
 import { buildQueue, pickNext } from '../../core/queue/study-queue';
 import { cardListQueue } from '../../core/queue/card-list-queue';
+import { todayActivity } from '../../core/queue/today';
 import { renderCard, type CardSides } from '../../core/render/card-html';
 import { DEFAULT_PRESET_ID } from '../../core/scheduling/presets';
 import { intervalLabel } from '../../core/scheduling/interval-label';
@@ -47,6 +50,8 @@ import { DueLoadTracker } from './due-load';
 import { PlannerHandlers } from '../planner/planner-handlers';
 import { OptimizerHandlers, type FitRunner } from '../optimizer/optimizer-handlers';
 import { storyHandlers } from './stories';
+import { questionLine } from '../../core/render/question-line';
+import { builtinTopicTitles } from './syllabus';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -74,6 +79,8 @@ export interface ServiceOptions {
 
 /** A file to import is read a piece at a time; what it may unpack to is bounded by the import limits. */
 const MAX_IMPORT_BYTES = 64 * 1024 ** 3;
+/** Files sent by a window and kept for their previews and import. */
+const STAGED_FILES = 3;
 /** An undo of a bulk change names at most this many of the cards it put back. */
 const UNDO_CARD_IDS = 100;
 
@@ -229,7 +236,14 @@ export class StudyService implements ApiHandlers {
     backups: this.backupInfos(),
     backupFailure: this.store.backupFailure,
     undoDepth: this.store.collection?.undo.length ?? 0,
+    undoLabel: this.undoLabel(),
   });
+
+  /** What undo would take back now, in words (the Edit menu's "Undo …"); null when nothing can be undone. */
+  undoLabel(): string | null {
+    const top = this.store.collection?.undo.at(-1);
+    return top ? undoLabel(top) : null;
+  }
 
   private backupInfos() {
     return this.store.backups().map((entry) => ({ name: entry.name, createdAt: entry.manifest.createdAt, bytes: entry.bytes }));
@@ -301,9 +315,14 @@ export class StudyService implements ApiHandlers {
     const col = this.col;
     const now = this.now();
     const calendar = this.calendar;
+    const today = studyDay(calendar, now);
+    // One reading of today's reviews for every deck's queue: each would otherwise walk them again.
+    const activity = todayActivity(col, now, calendar);
     const node = (deckId: string): DeckNode => {
       const deck = col.decks.get(deckId)!;
-      const queue = buildQueue({ col, now, calendar }, deckId);
+      const queue = buildQueue({ col, now, calendar, activity }, deckId);
+      const children = childrenOf(col, deckId).map((child) => node(child.id));
+      const ownBuried = col.cardsInDeck(deckId).filter((card) => card.buriedUntilDay !== null && card.buriedUntilDay > today).length;
       return {
         id: deck.id,
         name: deck.name,
@@ -311,10 +330,13 @@ export class StudyService implements ApiHandlers {
         presetId: deck.presetId,
         description: deck.description,
         counts: queue.counts,
-        children: childrenOf(col, deckId).map((child) => node(child.id)),
+        newPerDay: deck.newPerDay ?? null,
+        reviewsPerDay: deck.reviewsPerDay ?? null,
+        buried: children.reduce((sum, child) => sum + child.buried, ownBuried),
+        children,
       };
     };
-    const all = buildQueue({ col, now, calendar }, null);
+    const all = buildQueue({ col, now, calendar, activity }, null);
     return { decks: childrenOf(col, null).map((deck) => node(deck.id)), today: all.activity.summary };
   };
 
@@ -411,19 +433,47 @@ export class StudyService implements ApiHandlers {
     return next ? { ...result, next: await this.nextCard(next) } : result;
   };
 
-  undo: Handler<'undo'> = async () => {
+  undo: Handler<'undo'> = async ({ seq }) => {
     const col = this.col;
-    const last = col.undo[col.undo.length - 1];
-    if (!last) return { cardId: null, rating: null, undoDepth: 0 };
+    const last = seq === undefined ? col.undo[col.undo.length - 1] : col.undo.find((entry) => entry.seq === seq);
+    if (!last) {
+      if (seq !== undefined) throw new AppError('not_found', 'That change can no longer be undone: only the last 100 changes can be.', { field: 'seq' });
+      return { cardId: null, rating: null, label: null, undoDepth: 0, next: null };
+    }
     const event = planUndo(col, last, this.now());
     this.commit(event);
-    if (last.kind === 'preset') return { cardId: null, rating: null, action: last.label, cardIds: [], undoDepth: col.undo.length };
+    const label = undoLabel(last);
+    const after = { label, undoDepth: col.undo.length, next: this.undoLabel() };
     if (last.kind === 'bulk') {
       // The cards it put back, so the study screen can show again a card it suspended or buried.
       const cardIds = event.type === 'undo-bulk' ? event.cards.slice(0, UNDO_CARD_IDS).map((card) => card.id) : [];
-      return { cardId: null, rating: null, action: last.label, cardIds, undoDepth: col.undo.length };
+      return { cardId: null, rating: null, action: last.label, cardIds, ...after };
     }
-    return { cardId: last.cardId, rating: ratingName(last.rating), undoDepth: col.undo.length };
+    if (last.kind !== undefined && last.kind !== 'answer') return { cardId: null, rating: null, action: label, ...after };
+    return { cardId: last.cardId, rating: ratingName(last.rating), ...after };
+  };
+
+  changeDeck: Handler<'changeDeck'> = async ({ change }) => {
+    const col = this.col;
+    let planned;
+    try {
+      planned = planDeckChange({ col, at: this.now(), calendar: this.calendar }, change);
+    } catch (error) {
+      if (error instanceof DeckChangeProblem) throw new AppError(error.code, error.message, { field: `change.${error.field}` });
+      throw error;
+    }
+    if (planned.event) this.commit(planned.event);
+    return { changed: planned.event !== null, label: planned.event?.label ?? 'nothing to change', deckId: planned.deckId, undoDepth: col.undo.length };
+  };
+
+  deckDeletion: Handler<'deckDeletion'> = async ({ deckId }) => {
+    const col = this.col;
+    try {
+      return { name: col.decks.get(deckId)?.name ?? deckId, ...deckDeletion(col, deckId) };
+    } catch (error) {
+      if (error instanceof DeckChangeProblem) throw new AppError(error.code, error.message, { field: error.field });
+      throw error;
+    }
   };
 
   bulk: Handler<'bulk'> = async ({ cardIds, change }) => {
@@ -450,6 +500,8 @@ export class StudyService implements ApiHandlers {
 
   previewNote: Handler<'previewNote'> = async ({ type, fields, noteId }) => {
     const col = this.col;
+    const existing = noteId !== undefined ? col.notes.get(noteId) : undefined;
+    if (type === 'anki' || existing?.type === 'anki') return this.previewAnkiNote(existing, fields);
     const draft: NoteRecord = { id: noteId ?? '', deckId: '', type, fields, tags: [], created: 0, modified: 0, origin: null };
     const issue = noteProblem(type, fields);
     let ords: number[] = [1];
@@ -471,6 +523,20 @@ export class StudyService implements ApiHandlers {
     return { cards, problem: issue ? { field: issue.field, message: issue.problem } : null, duplicates };
   };
 
+  /** An imported note as its edit would show it: each of its cards through its own note type's templates. */
+  private previewAnkiNote(note: NoteRecord | undefined, fields: Record<string, string>): Results['previewNote'] {
+    if (!note) throw new AppError('invalid_input', 'An Anki note is previewed by its id: give noteId.', { field: 'noteId' });
+    const col = this.col;
+    const noteType = note.noteTypeId ? col.noteTypes.get(note.noteTypeId) : undefined;
+    const draft: NoteRecord = { ...note, fields: { ...note.fields, ...fields } };
+    const ords = [...new Set((col.cardsByNote.get(note.id) ?? []).map((id) => col.cards.get(id)!.ord))].sort((a, b) => a - b);
+    const cards = (ords.length ? ords : [1]).slice(0, 20).map((ord) => {
+      const sides = renderCard(draft, ord, { ...(noteType ? { noteType } : {}), deckName: col.decks.get(note.deckId)?.name ?? '' });
+      return { ord, front: sides.front, back: sides.back };
+    });
+    return { cards, problem: null, duplicates: [] };
+  }
+
   private questions = new Map<string, { modified: number; text: string }>();
 
   /**
@@ -486,6 +552,19 @@ export class StudyService implements ApiHandlers {
     return text;
   }
 
+  private questionLines = new Map<string, { text: string; html: string }>();
+
+  /** The question with its formulas drawn, for the browser's rows; remembered per question text. */
+  private questionHtml(card: CardRecord): string {
+    const text = this.cachedQuestion(card);
+    const cached = this.questionLines.get(card.id);
+    if (cached && cached.text === text) return cached.html;
+    const html = questionLine(text);
+    if (this.questionLines.size > 5000) this.questionLines.clear();
+    this.questionLines.set(card.id, { text, html });
+    return html;
+  }
+
   private browserRow(card: CardRecord, now: number, today: number): BrowserRow {
     const col = this.col;
     const note = col.notes.get(card.noteId);
@@ -493,6 +572,7 @@ export class StudyService implements ApiHandlers {
       cardId: card.id,
       noteId: card.noteId,
       question: this.cachedQuestion(card),
+      questionHtml: this.questionHtml(card),
       deckName: col.decks.get(card.deckId)?.name ?? '',
       tags: note ? [...note.tags] : [],
       kind: kindOf(card.state),
@@ -519,7 +599,7 @@ export class StudyService implements ApiHandlers {
       ids = searchCards({ col, now, calendar }, query);
     } catch (error) {
       if (error instanceof SearchSyntaxError) {
-        throw new AppError('invalid_input', `Search: ${error.message}`, { field: 'query', column: error.position + 1 });
+        throw new AppError('invalid_input', `Search: ${error.message}`, { field: 'query', column: error.position + 1, length: error.length });
       }
       throw error;
     }
@@ -551,7 +631,14 @@ export class StudyService implements ApiHandlers {
   stats: Handler<'stats'> = async ({ deckId, range }) => {
     const col = this.col;
     if (deckId !== undefined && !col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
-    return allStats({ col, now: this.now(), calendar: this.calendar, ...(deckId ? { deckId } : {}) }, { ...(range ? { range } : {}) });
+    const stats = allStats({ col, now: this.now(), calendar: this.calendar, ...(deckId ? { deckId } : {}) }, { ...(range ? { range } : {}) });
+    // Built-in topics by the names the syllabus gives them.
+    const titles = await builtinTopicTitles();
+    for (const topic of stats.topics.topics) {
+      const title = titles.get(topic.topic);
+      if (title) topic.title = title;
+    }
+    return stats;
   };
 
   listTags: Handler<'listTags'> = async ({ prefix, limit }) => {
@@ -649,7 +736,8 @@ export class StudyService implements ApiHandlers {
       if (error instanceof NoteEditProblem) throw new AppError(error.field === 'noteId' ? 'not_found' : 'invalid_input', error.message, { field: error.field });
       throw error;
     }
-    this.commit(event);
+    // Undoable like any other change: Ctrl/Cmd+Z puts the text back.
+    this.commit({ ...event, undoable: true });
     return noteView(this.col.notes.get(noteId)!);
   };
 
@@ -684,11 +772,11 @@ export class StudyService implements ApiHandlers {
     return { deleted: true };
   };
 
+  /** A deck's preset, as one undoable change (Settings, and the deck options on the home screen). */
   setDeckPreset: Handler<'setDeckPreset'> = async ({ deckId, presetId }) => {
-    const col = this.col;
-    if (!col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
-    if (!col.presets.has(presetId)) throw new AppError('not_found', `No preset with id "${presetId}".`, { field: 'presetId' });
-    this.commit({ type: 'deck-preset', at: this.now(), deckId, presetId });
+    if (!this.col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
+    if (!this.col.presets.has(presetId)) throw new AppError('not_found', `No preset with id "${presetId}".`, { field: 'presetId' });
+    await this.changeDeck({ change: { action: 'options', deckId, presetId } });
     return { deckId, presetId };
   };
 
@@ -749,6 +837,17 @@ export class StudyService implements ApiHandlers {
     return path;
   }
 
+  /** Files a window sent once (stageImport), by token: the newest few, so previews need not send them again. */
+  private staged = new Map<string, { name: string; bytes: Uint8Array }>();
+
+  stageImport: Handler<'stageImport'> = async ({ name, base64 }) => {
+    const token = randomBytes(16).toString('hex');
+    this.staged.set(token, { name: basename(name), bytes: Buffer.from(base64, 'base64') });
+    // A window previews one file at a time: older ones are let go (their memory with them).
+    for (const key of this.staged.keys()) if (this.staged.size > STAGED_FILES) this.staged.delete(key);
+    return { file: token };
+  };
+
   startImport: Handler<'startImport'> = async ({ path, file, name, base64, ...options }) => {
     const jobId = `import-${this.jobs.size + 1}-${Date.now().toString(36)}`;
     const job: ImportJob & { cancel: boolean } = { jobId, state: 'running', phase: 'starting', progress: 0, summary: null, error: null, cancel: false };
@@ -756,6 +855,8 @@ export class StudyService implements ApiHandlers {
     // Finished jobs are kept a while for their summaries; old ones go.
     for (const [id, old] of this.jobs) if (this.jobs.size > 20 && old.state !== 'running') this.jobs.delete(id);
     const run = async () => {
+      const staged = file !== undefined ? this.staged.get(file) : undefined;
+      if (staged) return this.runImport(staged.name, bytesSource(staged.bytes), options, job);
       const named = path ?? (file !== undefined ? this.pickedFile(file) : undefined);
       if (named !== undefined) {
         const resolved = resolve(named);

@@ -19,6 +19,11 @@ export async function handleCall(handlers: ApiHandlers, trusted: boolean, method
   }
 }
 
-export function registerApi(handlers: () => ApiHandlers, dataDir: string): void {
-  ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) => handleCall(handlers(), isTrustedFrame(event.senderFrame), method, input, dataDir));
+/** `afterCall` runs once each call has been answered (the menu follows what undo would take back). */
+export function registerApi(handlers: () => ApiHandlers, dataDir: string, afterCall?: () => void): void {
+  ipcMain.handle(API_CHANNEL, async (event, method: unknown, input: unknown) => {
+    const reply = await handleCall(handlers(), isTrustedFrame(event.senderFrame), method, input, dataDir);
+    afterCall?.();
+    return reply;
+  });
 }

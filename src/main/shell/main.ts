@@ -15,7 +15,7 @@ const SHORTCUTS = [
   'Space or Enter: show the answer (then: answer with the suggested rating)',
   '1 2 3 4: Again, Hard, Good, Easy',
   'Shift+1…9: tick a key point',
-  'Ctrl/Cmd+Z: undo the last answer',
+  'Ctrl/Cmd+Z: undo the last change (answer, suspend, edit, deck change, import…)',
   'E: edit the note · S: suspend the card · B: bury it until tomorrow',
   'Esc: back to the decks · ↑/↓ and Enter on the deck list',
 ].join('\n');
@@ -57,7 +57,11 @@ function createWindow(userData: string): BrowserWindow {
     },
   });
   if (state.maximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    win.show();
+    // The one line `npm start` prints once the app is there.
+    console.log('Interleave is open.');
+  });
   win.on('close', () => {
     const bounds = win.getNormalBounds();
     saveWindowState(userData, { ...bounds, maximized: win.isMaximized() });
@@ -129,16 +133,27 @@ function start(): void {
     return;
   }
   handleAppProtocol(join(import.meta.dirname, '../renderer'), join(dataDir, 'media'));
-  registerApi(() => service!, dataDir);
-  Menu.setApplicationMenu(
-    buildMenu({
-      dataDir,
-      isMac: process.platform === 'darwin',
-      onImport: () => void pickAndImport(),
-      onExport: () => showScreen('#/export'),
-      onShowShortcuts: () => void dialog.showMessageBox({ type: 'info', title: 'Keyboard shortcuts', message: 'Keyboard shortcuts', detail: SHORTCUTS }),
-    }),
-  );
+  let shownUndo: string | null | undefined;
+  /** The menu names what Undo would take back; rebuilt only when that changes. */
+  const refreshMenu = () => {
+    const undoLabel = service?.undoLabel() ?? null;
+    if (undoLabel === shownUndo) return;
+    shownUndo = undoLabel;
+    Menu.setApplicationMenu(
+      buildMenu({
+        dataDir,
+        isMac: process.platform === 'darwin',
+        undoLabel,
+        // The window undoes, as for its own Ctrl/Cmd+Z, so the screen shows what came back.
+        onUndo: () => void mainWindow?.webContents.executeJavaScript('window.dispatchEvent(new Event("interleave:undo"))'),
+        onImport: () => void pickAndImport(),
+        onExport: () => showScreen('#/export'),
+        onShowShortcuts: () => void dialog.showMessageBox({ type: 'info', title: 'Keyboard shortcuts', message: 'Keyboard shortcuts', detail: SHORTCUTS }),
+      }),
+    );
+  };
+  registerApi(() => service!, dataDir, refreshMenu);
+  refreshMenu();
   mainWindow = createWindow(userData);
   // Now, and each day at a pause while the app stays open. A failure goes to the log and to the
   // window (`status().backupFailure`, a banner on Home): never swallowed.

@@ -4,6 +4,9 @@ import { Menu, shell, type MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   dataDir: string;
   isMac: boolean;
+  /** What undo would take back now ("suspend 1 card"), or null when nothing can be. */
+  undoLabel: string | null;
+  onUndo: () => void;
   onImport: () => void;
   onExport: () => void;
   onShowShortcuts: () => void;
@@ -23,7 +26,24 @@ export function buildMenu(options: MenuActions): Menu {
         options.isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      label: 'Edit',
+      submenu: [
+        {
+          label: options.undoLabel ? `Undo ${options.undoLabel}` : 'Undo',
+          enabled: options.undoLabel !== null,
+          accelerator: 'CmdOrCtrl+Z',
+          // Shown, not taken: the window's own Ctrl/Cmd+Z undoes the last change, and in a text field the typing.
+          registerAccelerator: false,
+          click: options.onUndo,
+        },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     {
       label: 'View',
       submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],

@@ -1,5 +1,5 @@
 // How the renderer reaches the service: one call function per transport, one typed client over it.
-import { methods, type Api, type Method } from '../../shared/contract';
+import type { Api, Method } from '../../shared/contract';
 import { AppError, type Envelope } from '../../shared/errors';
 
 export interface Transport {
@@ -10,13 +10,21 @@ export interface Transport {
 
 /** The API as the screens use it: typed methods that throw AppError with the service's code. */
 export function createClient(transport: Transport): Api {
-  const client = {} as Record<Method, (input: unknown) => Promise<unknown>>;
-  for (const method of methods) {
-    client[method] = async (input: unknown) => {
-      const reply = await transport.call(method, input ?? {});
-      if (!reply.ok) throw AppError.fromBody(reply.error);
-      return reply.result;
-    };
-  }
-  return client as unknown as Api;
+  // Each method is made on first use: the window need not load the contract's schemas to list them.
+  const made = new Map<string, (input: unknown) => Promise<unknown>>();
+  return new Proxy({} as Api, {
+    get(_target, method) {
+      if (typeof method !== 'string') return undefined;
+      let call = made.get(method);
+      if (!call) {
+        call = async (input: unknown) => {
+          const reply = await transport.call(method as Method, input ?? {});
+          if (!reply.ok) throw AppError.fromBody(reply.error);
+          return reply.result;
+        };
+        made.set(method, call);
+      }
+      return call;
+    },
+  });
 }

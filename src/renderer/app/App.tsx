@@ -1,23 +1,29 @@
 // The window: a header, the current screen, and the recovery screen when the data needs it.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { DataStatus } from '../../shared/dto';
-import { BrowseScreen } from '../browse/BrowseScreen';
-import { AddScreen } from '../editor/AddScreen';
 import { HomeScreen } from '../home/HomeScreen';
-import { InterviewScreen } from '../interview/InterviewScreen';
-import { StatsScreen } from '../stats/StatsScreen';
-import { StoriesScreen } from '../stories/StoriesScreen';
-import { StoryScreen } from '../stories/StoryScreen';
 import { setDroppedFile } from '../import-export/dropped-file';
-import { ExportScreen } from '../import-export/ExportScreen';
-import { ImportScreen } from '../import-export/ImportScreen';
 import { RecoveryScreen } from '../recovery/RecoveryScreen';
-import { SettingsScreen } from '../settings/SettingsScreen';
 import { StudyScreen } from '../study/StudyScreen';
+
+// The deck list and study come with the window; the other screens (charts, the editor, import) load
+// when first opened, so the decks appear without waiting for code they do not need.
+const BrowseScreen = lazy(() => import('../browse/BrowseScreen').then((m) => ({ default: m.BrowseScreen })));
+const AddScreen = lazy(() => import('../editor/AddScreen').then((m) => ({ default: m.AddScreen })));
+const StatsScreen = lazy(() => import('../stats/StatsScreen').then((m) => ({ default: m.StatsScreen })));
+const ExportScreen = lazy(() => import('../import-export/ExportScreen').then((m) => ({ default: m.ExportScreen })));
+const ImportScreen = lazy(() => import('../import-export/ImportScreen').then((m) => ({ default: m.ImportScreen })));
+const SettingsScreen = lazy(() => import('../settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const InterviewScreen = lazy(() => import('../interview/InterviewScreen').then((m) => ({ default: m.InterviewScreen })));
+const StoriesScreen = lazy(() => import('../stories/StoriesScreen').then((m) => ({ default: m.StoriesScreen })));
+const StoryScreen = lazy(() => import('../stories/StoryScreen').then((m) => ({ default: m.StoryScreen })));
 import { applyTheme } from '../theme/theme';
 import { useApi } from './api-context';
 import { ErrorBanner } from './errors';
 import { navigate, useRoute } from './route';
+import { ToastLine } from '../undo/Toast';
+import { clearToast } from '../undo/toast';
+import { isTyping, isUndoKey, MENU_UNDO_EVENT, undoLast } from '../undo/undo-bus';
 
 export function App() {
   const api = useApi();
@@ -31,6 +37,26 @@ export function App() {
       if (s.ok) applyTheme((await api.getSettings({})).theme);
     }, setError);
   }, [api]);
+
+  // Ctrl/Cmd+Z anywhere but in a text field (where it undoes typing) or an open dialog takes back
+  // the last change, whichever screen made it; so does the desktop app's Edit menu.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isUndoKey(event) || event.defaultPrevented || isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      void undoLast(api);
+    };
+    const onMenu = () => void undoLast(api);
+    window.addEventListener('keydown', onKey);
+    window.addEventListener(MENU_UNDO_EVENT, onMenu);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(MENU_UNDO_EVENT, onMenu);
+    };
+  }, [api]);
+
+  // A message belongs to the screen it was said on.
+  useEffect(() => clearToast(), [route.screen]);
 
   if (error) return <ErrorBanner error={error} />;
   if (!status) return <p className="muted center">Opening your collection…</p>;
@@ -49,7 +75,11 @@ export function App() {
         navigate({ screen: 'import', picked: null });
       }}
     >
-      <nav className="top-nav">
+      {/* The first Tab stop: past the navigation, straight to the screen. A button, since links here are routes. */}
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        Skip to the screen
+      </button>
+      <nav className="top-nav" aria-label="Screens">
         <button type="button" className="brand link" onClick={() => navigate({ screen: 'home' })}>
           Interleave
         </button>
@@ -96,20 +126,23 @@ export function App() {
           {warning}
         </p>
       ))}
-      <main>
-        {route.screen === 'home' && <HomeScreen />}
-        {route.screen === 'study' && (
-          <StudyScreen key={route.planId ?? route.cardIds?.join(',') ?? route.deckId ?? 'all'} deckId={route.deckId} planId={route.planId} cardIds={route.cardIds} />
-        )}
-        {route.screen === 'interview' && <InterviewScreen key={route.planId ?? 'new'} planId={route.planId} />}
-        {route.screen === 'settings' && <SettingsScreen />}
-        {route.screen === 'import' && <ImportScreen key={route.picked?.file ?? 'picker'} picked={route.picked} />}
-        {route.screen === 'export' && <ExportScreen />}
-        {route.screen === 'browse' && <BrowseScreen initialQuery={route.query} />}
-        {route.screen === 'add' && <AddScreen />}
-        {route.screen === 'stats' && <StatsScreen />}
-        {route.screen === 'stories' && <StoriesScreen view={route.view} />}
-        {route.screen === 'story' && <StoryScreen key={route.noteId ?? 'new'} noteId={route.noteId} />}
+      <main id="main" tabIndex={-1}>
+        <ToastLine />
+        <Suspense fallback={<p className="muted">Opening…</p>}>
+          {route.screen === 'home' && <HomeScreen />}
+          {route.screen === 'study' && (
+            <StudyScreen key={route.planId ?? route.cardIds?.join(',') ?? route.deckId ?? 'all'} deckId={route.deckId} planId={route.planId} cardIds={route.cardIds} />
+          )}
+          {route.screen === 'interview' && <InterviewScreen key={route.planId ?? 'new'} planId={route.planId} />}
+          {route.screen === 'settings' && <SettingsScreen />}
+          {route.screen === 'import' && <ImportScreen key={route.picked?.file ?? 'picker'} picked={route.picked} />}
+          {route.screen === 'export' && <ExportScreen />}
+          {route.screen === 'browse' && <BrowseScreen initialQuery={route.query} />}
+          {route.screen === 'add' && <AddScreen />}
+          {route.screen === 'stats' && <StatsScreen />}
+          {route.screen === 'stories' && <StoriesScreen view={route.view} />}
+          {route.screen === 'story' && <StoryScreen key={route.noteId ?? 'new'} noteId={route.noteId} />}
+        </Suspense>
       </main>
     </div>
   );

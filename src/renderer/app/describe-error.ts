@@ -1,5 +1,4 @@
 // Any error as a plain sentence for people: the field's own name first, no method names, one balanced place note.
-import { isMethod } from '../../shared/contract';
 import { AppError, type Where } from '../../shared/errors';
 import { fieldLabel } from './field-names';
 
@@ -30,9 +29,8 @@ function plainPhrase(message: string): string {
 }
 
 /** The contract's validation says `savePreset: learningSteps.0: …`: the method name means nothing to a person. */
-function withoutMethod(message: string): string {
-  const match = /^(\w+): /.exec(message);
-  return match && isMethod(match[1]) ? message.slice(match[0].length) : message;
+function withoutMethod(message: string, method?: string): string {
+  return method !== undefined && message.startsWith(`${method}: `) ? message.slice(method.length + 2) : message;
 }
 
 /** Line and column, unless the message already says where (search errors say "at 6", import errors name the file). */
@@ -58,9 +56,9 @@ function lowerFirst(text: string): string {
 }
 
 export function describeError(error: unknown): string {
-  if (!(error instanceof AppError)) return sentence(withoutMethod(error instanceof Error ? error.message : String(error)));
+  if (!(error instanceof AppError)) return sentence(error instanceof Error ? error.message : String(error));
   const where = error.where ?? {};
-  let message = withoutMethod(error.message);
+  let message = withoutMethod(error.message, where.method);
   // A message that starts with the field's path is about that field alone: its name leads instead.
   let aboutField = false;
   if (where.field && message.startsWith(`${where.field}: `)) {

@@ -4,17 +4,20 @@ import type { BrowserColumn, DeckNode } from '../../shared/dto';
 import { useApi } from '../app/api-context';
 import { flattenDecks } from '../app/deck-list';
 import { describeError, ErrorBanner } from '../app/errors';
+import { AppError } from '../../shared/errors';
 import { ConfirmDialog } from '../editor/ConfirmDialog';
 import type { NoteEditorHandle } from '../editor/NoteEditor';
 import { BrowsePanel, type PanelTab } from './BrowsePanel';
 import { BrowseTable, type BrowseTableHandle } from './BrowseTable';
 import { BulkBar } from './BulkBar';
 import { ColumnPicker } from './ColumnPicker';
-import { parseColumns, parsePanel, toggleColumn } from './column-layout';
+import { moveColumn, parseColumns, parsePanel, parseWidths, toggleColumn } from './column-layout';
 import { PanelSplitter } from './PanelSplitter';
 import { keepPresent, NOTHING, selectOnly, targetsOf, type Selection } from './selection';
 import { useBrowseRows, type Sort } from './use-browse-rows';
-import { COLUMNS_KEY, PANEL_KEY, useStored } from './use-stored';
+import { COLUMNS_KEY, PANEL_KEY, useStored, WIDTHS_KEY } from './use-stored';
+import { showToast } from '../undo/toast';
+import { onUndone, undoLast } from '../undo/undo-bus';
 
 export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
   const api = useApi();
@@ -23,11 +26,11 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
   const [selection, setSelection] = useState<Selection>(NOTHING);
   const [tab, setTab] = useState<PanelTab>('edit');
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [decks, setDecks] = useState<DeckNode[]>([]);
   const [deleting, setDeleting] = useState<string[] | null>(null);
   const [columns, setColumns] = useStored(COLUMNS_KEY, parseColumns);
   const [panel, setPanel] = useStored(PANEL_KEY, parsePanel);
+  const [widths, setWidths] = useStored(WIDTHS_KEY, parseWidths);
   const { result, ids, rows, fetch, show, loadRange } = useBrowseRows(api, setError);
   const editor = useRef<NoteEditorHandle>(null);
   const table = useRef<BrowseTableHandle>(null);
@@ -75,30 +78,11 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
     api.listDecks({}).then((list) => setDecks(flattenDecks(list.decks)), setError);
   }, [api]);
 
-  const undo = async () => {
-    try {
-      const undone = await api.undo({});
-      setNotice(undone.action ? `Undid “${undone.action}”.` : undone.cardId ? `Undid an answer on ${undone.cardId}.` : 'Nothing to undo.');
-      await run(query, 'refresh');
-    } catch (caught) {
-      setError(caught);
-    }
-  };
-  const undoNow = useRef(undo);
-  undoNow.current = undo;
-
-  // Ctrl/Cmd+Z anywhere on the screen except in a text field, where it undoes typing.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !typing) {
-        event.preventDefault();
-        void undoNow.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // After any undo (Ctrl/Cmd+Z is the window's, the Undo buttons, the Edit menu) the rows show what it put back.
+  const refresh = useRef(() => run(query, 'refresh'));
+  refresh.current = () => run(query, 'refresh');
+  useEffect(() => onUndone(() => refresh.current()), []);
+  const undo = () => void undoLast(api);
 
   const targets = targetsOf(selection);
 
@@ -115,9 +99,26 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
       const done = await api.bulk({ cardIds, change: { action: 'delete' } });
       // The deleted cards are gone: nothing is chosen, and the panel says so rather than offering a blank form.
       setSelection(NOTHING);
-      setNotice(`Done: ${done.label}. Ctrl/Cmd+Z undoes it.`);
+      showToast(`Done: ${done.label}.`, { undo: true });
       await run(query, 'refresh');
       table.current?.focus();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  /** Ctrl/Cmd+J and Ctrl/Cmd+1…7 on the selection: a toggle, as in Anki (all already so: undone). */
+  const applyShortcut = async (shortcut: { kind: 'suspend' } | { kind: 'flag'; flag: number }) => {
+    if (targets.length === 0) return;
+    const known = targets.map((id) => rows.get(id)).filter((row) => row !== undefined);
+    const change =
+      shortcut.kind === 'suspend'
+        ? ({ action: known.length > 0 && known.every((row) => row.suspended) ? 'unsuspend' : 'suspend' } as const)
+        : ({ action: 'flag', flag: known.length > 0 && known.every((row) => row.flag === shortcut.flag) ? 0 : shortcut.flag } as const);
+    try {
+      const done = await api.bulk({ cardIds: targets, change });
+      showToast(`Done: ${done.label}.`, { undo: true });
+      await run(query, 'refresh');
     } catch (caught) {
       setError(caught);
     }
@@ -132,10 +133,12 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
 
   const onRange = useCallback((first: number, last: number) => loadRange(first, last), [loadRange]);
 
-  const queryError = error && describeError(error);
+  // A search the service could not read: said in a sentence, its offending part marked in the query.
+  const badQuery = error instanceof AppError && error.where?.field === 'query' && error.where.column !== undefined ? error.where : null;
   const bodyStyle = { '--panel-width': `${panel.width}px` } as CSSProperties;
   return (
     <section className="browse" data-testid="browse">
+      <h1 className="visually-hidden">Browse cards</h1>
       <div className="browse-top">
         <form
           className="search-bar"
@@ -154,41 +157,60 @@ export function BrowseScreen({ initialQuery }: { initialQuery: string }) {
           />
           <button type="submit">Search</button>
           <span className="muted" data-testid="result-count" role="status">
-            {result ? `${result.total} card${result.total === 1 ? '' : 's'}` : ''}
+            {badQuery ? 'search not read' : result ? `${result.total} card${result.total === 1 ? '' : 's'}` : ''}
             {selection.selected.size > 1 ? ` · ${selection.selected.size} selected` : ''}
           </span>
         </form>
         <ColumnPicker columns={columns} onToggle={(column: BrowserColumn) => setColumns(toggleColumn(columns, column))} />
       </div>
-      {queryError ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      {notice && (
-        <p className="notice" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
+      {badQuery ? (
+        <div className="query-error" role="alert" data-testid="query-error">
+          <p>{describeError(error)}</p>
+          <p className="query-echo" aria-hidden="true">
+            <code>
+              {query.slice(0, badQuery.column! - 1)}
+              <mark data-testid="query-error-part">{query.slice(badQuery.column! - 1, badQuery.column! - 1 + (badQuery.length ?? 1)) || ' '}</mark>
+              {query.slice(badQuery.column! - 1 + (badQuery.length ?? 1))}
+            </code>
+          </p>
+        </div>
+      ) : error ? (
+        <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      ) : null}
       <BulkBar
         targets={targets}
         decks={decks}
         onDone={async (label) => {
-          setNotice(`Done: ${label}. Ctrl/Cmd+Z undoes it.`);
+          showToast(`Done: ${label}.`, { undo: true });
           await run(query, 'refresh');
         }}
         onDelete={() => setDeleting(targets)}
-        onUndo={() => void undo()}
+        onUndo={undo}
         onError={setError}
       />
+      {result && result.total === 0 && !error && (
+        <p className="no-match muted" data-testid="no-match" role="status">
+          No cards match {query.trim() ? `“${query.trim()}”` : 'an empty collection'}.{' '}
+          {query.trim() ? 'Try fewer words or a wildcard (relu*), put names with spaces in quotes (deck:"LLMs & RAG"), or clear the search to see every card.' : 'Add notes or import a deck first.'}
+        </p>
+      )}
       <div className={`browse-body ${panel.open ? '' : 'panel-closed'}`} style={bodyStyle}>
         <BrowseTable
           ref={table}
           ids={ids}
           rows={rows}
           columns={columns}
+          widths={widths}
+          onMoveColumn={(column, to) => setColumns(moveColumn(columns, column, to))}
+          onResizeColumn={(column, width) => setWidths({ ...widths, [column]: width })}
           sort={sort}
           selection={selection}
           onSort={(column) => setSort((current) => ({ column, order: current.column === column && current.order === 'asc' ? 'desc' : 'asc' }))}
           onSelect={choose}
           onOpen={openEditor}
           onDelete={() => targets.length > 0 && setDeleting(targets)}
+          onShortcut={(shortcut) => void applyShortcut(shortcut)}
+          stale={badQuery !== null}
           onRange={onRange}
         />
         {panel.open ? (

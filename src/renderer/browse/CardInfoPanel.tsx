@@ -32,7 +32,8 @@ export function CardInfoPanel({ cardId }: { cardId: string }) {
           {s.buried ? ', buried' : ''}
         </dd>
         <dt>Due</dt>
-        <dd>{date(s.due)}</dd>
+        {/* A card never studied has no due date of its own, only its place among the new cards. */}
+        <dd data-testid="info-due">{s.kind === 'new' ? 'new: shown when its turn among the new cards comes' : date(s.due)}</dd>
         <dt>Stability</dt>
         <dd data-testid="info-stability">{unknown ? '–' : `${s.stability.toFixed(2)} days`}</dd>
         <dt>Difficulty</dt>

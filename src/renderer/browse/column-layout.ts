@@ -21,19 +21,26 @@ const WIDTHS: Record<BrowserColumn, { min: number; grow: number }> = {
 };
 
 /** What a learner first sees: enough to find a card and judge it, and whole beside the panel at 1280 px. */
-export const DEFAULT_COLUMNS: readonly BrowserColumn[] = ['question', 'deck', 'tags', 'due', 'retrievability', 'added'];
+export const DEFAULT_COLUMNS: readonly BrowserColumn[] = ['question', 'deck', 'due', 'interval', 'retrievability'];
+
+/** Widths the learner dragged a column to, in CSS pixels; a column not named keeps its flexible width. */
+export type ColumnWidths = Partial<Record<BrowserColumn, number>>;
+
+export const COLUMN_MIN_PX = 48;
+export const COLUMN_MAX_PX = 1200;
 
 /** The question names the row, so it is always shown. */
 export const ALWAYS_SHOWN: BrowserColumn = 'question';
 
 /** The CSS grid columns for the header and every row, and the width below which the table scrolls. */
-export function gridTemplate(columns: readonly BrowserColumn[]): { template: string; minWidth: string } {
-  const template = columns.map((column) => `minmax(${WIDTHS[column].min}rem, ${WIDTHS[column].grow}fr)`).join(' ');
-  const min = columns.reduce((sum, column) => sum + WIDTHS[column].min, 0);
-  return { template, minWidth: `${min}rem` };
+export function gridTemplate(columns: readonly BrowserColumn[], widths: ColumnWidths = {}): { template: string; minWidth: string } {
+  const template = columns.map((column) => (widths[column] !== undefined ? `${widths[column]}px` : `minmax(${WIDTHS[column].min}rem, ${WIDTHS[column].grow}fr)`)).join(' ');
+  const rem = columns.reduce((sum, column) => sum + (widths[column] === undefined ? WIDTHS[column].min : 0), 0);
+  const px = columns.reduce((sum, column) => sum + (widths[column] ?? 0), 0);
+  return { template, minWidth: px ? `calc(${rem}rem + ${px}px)` : `${rem}rem` };
 }
 
-/** Columns read back from storage: unknown names dropped, the table's order, the question always there. */
+/** Columns read back from storage, in the learner's order: unknown names and repeats dropped, the question always there. */
 export function parseColumns(stored: string | null): BrowserColumn[] {
   let names: unknown;
   try {
@@ -42,18 +49,44 @@ export function parseColumns(stored: string | null): BrowserColumn[] {
     names = null;
   }
   if (!Array.isArray(names)) return [...DEFAULT_COLUMNS];
-  const chosen = new Set<string>(names.filter((name): name is string => typeof name === 'string'));
-  chosen.add(ALWAYS_SHOWN);
-  return BROWSER_COLUMNS.filter((column) => chosen.has(column));
+  const known = new Set<string>(BROWSER_COLUMNS);
+  const chosen = [...new Set(names.filter((name): name is BrowserColumn => typeof name === 'string' && known.has(name)))];
+  return chosen.includes(ALWAYS_SHOWN) ? chosen : [ALWAYS_SHOWN, ...chosen];
 }
 
-/** `column` shown or hidden, keeping the table's order; the question cannot be hidden. */
+/** `column` shown (at the end) or hidden, the others keeping their order; the question cannot be hidden. */
 export function toggleColumn(columns: readonly BrowserColumn[], column: BrowserColumn): BrowserColumn[] {
   if (column === ALWAYS_SHOWN) return [...columns];
-  const chosen = new Set(columns);
-  if (chosen.has(column)) chosen.delete(column);
-  else chosen.add(column);
-  return BROWSER_COLUMNS.filter((name) => chosen.has(name));
+  return columns.includes(column) ? columns.filter((name) => name !== column) : [...columns, column];
+}
+
+/** `column` moved `by` places (−1 left, +1 right), or to the place of `before` when dragged there. */
+export function moveColumn(columns: readonly BrowserColumn[], column: BrowserColumn, to: number | { before: BrowserColumn | null }): BrowserColumn[] {
+  const rest = columns.filter((name) => name !== column);
+  const from = columns.indexOf(column);
+  if (from < 0) return [...columns];
+  const at = typeof to === 'number' ? Math.max(0, Math.min(rest.length, from + to)) : to.before === null ? rest.length : Math.max(0, rest.indexOf(to.before));
+  return [...rest.slice(0, at), column, ...rest.slice(at)];
+}
+
+/** Widths read back from storage: only known columns, whole pixels within bounds. */
+export function parseWidths(stored: string | null): ColumnWidths {
+  try {
+    const value: unknown = stored === null ? null : JSON.parse(stored);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+    const widths: ColumnWidths = {};
+    for (const column of BROWSER_COLUMNS) {
+      const width = (value as Record<string, unknown>)[column];
+      if (typeof width === 'number' && Number.isFinite(width)) widths[column] = clampColumnWidth(width);
+    }
+    return widths;
+  } catch {
+    return {};
+  }
+}
+
+export function clampColumnWidth(width: number): number {
+  return Math.round(Math.min(COLUMN_MAX_PX, Math.max(COLUMN_MIN_PX, width)));
 }
 
 export interface PanelLayout {

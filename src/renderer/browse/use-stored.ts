@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 
 export const COLUMNS_KEY = 'interleave.browse.columns';
 export const PANEL_KEY = 'interleave.browse.panel';
+export const WIDTHS_KEY = 'interleave.browse.widths';
 
 function read(key: string): string | null {
   try {

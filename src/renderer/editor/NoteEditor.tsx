@@ -20,6 +20,26 @@ const TYPES: { value: NoteTypeName; label: string }[] = [
   { value: 'story', label: 'Story' },
 ];
 
+/** The Add screen starts where the last note was added: its deck and its type. */
+const LAST_DECK_KEY = 'interleave.add.deck';
+const LAST_TYPE_KEY = 'interleave.add.type';
+
+function remembered(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function remember(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Storage switched off: the choice lasts until the screen closes.
+  }
+}
+
 const HINTS: Record<string, string> = {
   Text: 'Hide parts with {{c1::answer}} or {{c2::answer::hint}}. Math: $x^2$, $$\\sum_i x_i$$',
   Points: 'One point per line: - first point',
@@ -45,7 +65,7 @@ export function NoteEditor({
   noteId,
   onSaved,
   autoFocus = false,
-  initialType = 'basic',
+  initialType,
   initialDeckId,
   ref,
 }: {
@@ -58,7 +78,11 @@ export function NoteEditor({
 }) {
   const api = useApi();
   const [note, setNote] = useState<NoteView | null>(null);
-  const [type, setType] = useState<NoteTypeName>(initialType);
+  const [type, setType] = useState<NoteTypeName>(() => {
+    if (initialType) return initialType;
+    const last = noteId ? null : remembered(LAST_TYPE_KEY);
+    return TYPES.some((t) => t.value === last) ? (last as NoteTypeName) : 'basic';
+  });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [tags, setTags] = useState('');
   /** What is saved, to compare the draft with; null for a new note. */
@@ -70,6 +94,9 @@ export function NoteEditor({
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [asking, setAsking] = useState<Asking>(null);
+  /** A field's problem shows once the learner left it or tried to save, not while the note is still empty. */
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [attempted, setAttempted] = useState(false);
   const timer = useRef<number | undefined>(undefined);
   const form = useRef<HTMLDivElement>(null);
   const lastFocused = useRef<HTMLElement | null>(null);
@@ -88,7 +115,10 @@ export function NoteEditor({
       api.listDecks({}).then((list) => {
         const all = flattenDecks(list.decks);
         setDecks(all);
-        setDeckId((current) => current || (initialDeckId && all.some((deck) => deck.id === initialDeckId) ? initialDeckId : all[0]?.id) || '');
+        // The deck asked for, else the one the last note went into while it exists, else the first.
+        const last = remembered(LAST_DECK_KEY);
+        const wanted = initialDeckId && all.some((deck) => deck.id === initialDeckId) ? initialDeckId : all.some((deck) => deck.id === last) ? last! : all[0]?.id;
+        setDeckId((current) => current || wanted || '');
       }, setError);
     }
   }, [api, noteId, initialDeckId]);
@@ -99,12 +129,12 @@ export function NoteEditor({
     api.listTags({ prefix: lastTag, limit: 20 }).then((found) => setKnownTags(found.map((t) => t.tag)), () => undefined);
   }, [api, lastTag]);
 
-  // Live preview, a moment after typing stops.
+  // Live preview, a moment after typing stops; an imported note through its own templates.
   useEffect(() => {
-    if (note?.type === 'anki') return;
+    if (noteId && !note) return;
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      api.previewNote({ type, fields, ...(noteId ? { noteId } : {}) }).then(setPreview, setError);
+      api.previewNote({ type: note?.type === 'anki' ? 'anki' : type, fields, ...(noteId ? { noteId } : {}) }).then(setPreview, setError);
     }, 150);
     return () => window.clearTimeout(timer.current);
   }, [api, type, fields, noteId, note]);
@@ -132,12 +162,20 @@ export function NoteEditor({
     // Saving fields that have not loaded yet would empty the note.
     if (!ready) return false;
     setError(null);
+    setAttempted(true);
     const tagList = tags.split(/\s+/).filter(Boolean);
     try {
       const result = noteId
         ? await api.editNote({ noteId, fields, tags: tagList })
         : await api.addNote({ deckId, type, fields: Object.fromEntries(names.map((name) => [name, fields[name] ?? ''])), tags: tagList });
       setSaved(noteId ? 'Saved.' : 'Added. Write the next one.');
+      if (!noteId) {
+        remember(LAST_DECK_KEY, deckId);
+        remember(LAST_TYPE_KEY, type);
+        // The next note starts clean: its problems wait until it is written.
+        setAttempted(false);
+        setTouched(new Set());
+      }
       if (noteId) {
         setNote(result);
         setFields(result.fields);
@@ -193,14 +231,26 @@ export function NoteEditor({
     setSaved(null);
   };
 
-  /** A field's labelled text area, with the problem the preview found in it. */
+  /** A field's labelled text area, with the problem the preview found in it once the learner has left the field or tried to save. */
   const box = (name: string, rows: number) => (
     <label key={name} className="field">
       <span>
         {name}
-        {preview?.problem?.field === name && <em className="field-problem"> — {preview.problem.message}</em>}
+        {preview?.problem?.field === name && (attempted || touched.has(name)) && (
+          <em className="field-problem" data-testid="field-problem">
+            {' '}
+            — {preview.problem.message}
+          </em>
+        )}
       </span>
-      <textarea data-testid={`field-${name}`} rows={rows} value={fields[name] ?? ''} placeholder={HINTS[name] ?? ''} onChange={(event) => setField(name, event.target.value)} />
+      <textarea
+        data-testid={`field-${name}`}
+        rows={rows}
+        value={fields[name] ?? ''}
+        placeholder={HINTS[name] ?? ''}
+        onChange={(event) => setField(name, event.target.value)}
+        onBlur={() => setTouched((current) => (current.has(name) ? current : new Set([...current, name])))}
+      />
     </label>
   );
 

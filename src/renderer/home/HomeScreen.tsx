@@ -1,11 +1,20 @@
-// Home: the deck tree with what is new, in learning and due; today's work; a way to start studying.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// Home: the deck tree with what is new, in learning and due; today's work; studying; making, moving and removing decks.
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { DeckList, DeckNode } from '../../shared/dto';
 import { useApi } from '../app/api-context';
+import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
 import { navigate } from '../app/route';
 import { TodayPanel } from './TodayPanel';
 import { BackupProblem } from './BackupProblem';
+import { showToast } from '../undo/toast';
+import { onUndone } from '../undo/undo-bus';
+import { DeckDialog, type DeckQuestion } from './DeckDialog';
+import { DeckMenu, type DeckAction } from './DeckMenu';
+import { SEPARATOR_TEXT } from './deck-tree-text';
+
+/** What a dragged deck row carries: its id, under a type no file or text drop has. */
+const DECK_DRAG = 'application/x-interleave-deck';
 
 function flatten(nodes: DeckNode[], depth = 0, out: { node: DeckNode; depth: number }[] = []) {
   for (const node of nodes) {
@@ -25,11 +34,27 @@ export function HomeScreen() {
   const [list, setList] = useState<DeckList | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [selected, setSelected] = useState(0);
+  const [question, setQuestion] = useState<DeckQuestion | null>(null);
+  /** The deck being dragged, and the deck (or '' for the top level) it would land in. */
+  const [dragging, setDragging] = useState<DeckNode | null>(null);
+  const [dropOn, setDropOn] = useState<string | null>(null);
 
   const load = useCallback(() => {
     api.listDecks({}).then(setList, setError);
   }, [api]);
   useEffect(load, [load]);
+  useEffect(() => onUndone(load), [load]);
+
+  /** After a change: the list again, and a message that offers to take it back. */
+  const done = (label: string) => {
+    setQuestion(null);
+    if (label) showToast(`Done: ${label}.`, { undo: true });
+    load();
+  };
+  const act = (deck: DeckNode, action: DeckAction) => {
+    if (action !== 'unbury') return setQuestion({ kind: action, deck });
+    api.changeDeck({ change: { action: 'unbury', deckId: deck.id } }).then((result) => done(result.label), setError);
+  };
 
   const rows = useMemo(() => (list ? flatten(list.decks) : []), [list]);
   const totals = useMemo(
@@ -41,12 +66,6 @@ export function HomeScreen() {
   // Set when a key moved the selection, so only that (not the first drawing) scrolls the page.
   const moved = useRef(false);
 
-  // The deck list takes the keys on arrival: after a click on a nav button, ↓ and Enter work at once.
-  const loaded = list !== null;
-  useEffect(() => {
-    if (loaded) table.current?.focus({ preventScroll: true });
-  }, [loaded]);
-
   useEffect(() => {
     if (!moved.current) return;
     moved.current = false;
@@ -56,13 +75,13 @@ export function HomeScreen() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement) return;
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || document.querySelector('dialog[open]')) return;
       const step = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0;
       if (step !== 0) {
         moved.current = true;
         setSelected((i) => Math.max(0, Math.min(rows.length - 1, i + step)));
-        // Wherever focus was (a nav button, a Study button), the list has it now, so Enter studies.
-        if (document.activeElement !== table.current) table.current?.focus({ preventScroll: true });
+        // Enter then studies the chosen deck, wherever focus was (a nav button leaves it).
+        if (document.activeElement instanceof HTMLButtonElement) document.activeElement.blur();
       } else if (event.key === 'Enter' && rows[selected] && !(event.target instanceof HTMLButtonElement)) navigate({ screen: 'study', deckId: rows[selected]!.node.id });
       else return;
       event.preventDefault();
@@ -70,6 +89,34 @@ export function HomeScreen() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [rows, selected]);
+
+  /** A deck may land on any deck but itself and those inside it, or ('') on the top level unless it is there. */
+  const canLand = (target: string) => {
+    if (!dragging || target === dragging.id) return false;
+    if (target === '') return dragging.name.includes(SEPARATOR_TEXT);
+    const deck = rows.find((row) => row.node.id === target)?.node;
+    return deck !== undefined && !deck.name.startsWith(dragging.name + SEPARATOR_TEXT);
+  };
+  const over = (event: DragEvent, target: string) => {
+    if (!event.dataTransfer.types.includes(DECK_DRAG) || !canLand(target)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    event.dataTransfer.dropEffect = 'move';
+    setDropOn(target);
+  };
+  const drop = async (event: DragEvent, parentId: string | null) => {
+    const deckId = event.dataTransfer.getData(DECK_DRAG);
+    if (!deckId || !canLand(parentId ?? '')) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setDragging(null);
+    setDropOn(null);
+    try {
+      done((await api.changeDeck({ change: { action: 'move', deckId, parentId } })).label);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
 
   if (error) return <ErrorBanner error={error} onDismiss={() => (setError(null), load())} />;
   if (!list) return <p className="muted">Loading your decks…</p>;
@@ -86,65 +133,101 @@ export function HomeScreen() {
               : `Today: ${today.reviews} review${today.reviews === 1 ? '' : 's'} (${today.newCards} new) in ${minutes(today.timeMs)}, ${today.againCount} forgotten.`}
           </p>
         </div>
-        {totals && totals.new + totals.learning + totals.review > 0 && (
-          <button type="button" className="primary" data-testid="study-all" onClick={() => navigate({ screen: 'study', deckId: null })}>
-            Study all ({totals.new + totals.learning + totals.review})
+        <div className="home-actions">
+          <button type="button" data-testid="new-deck" onClick={() => setQuestion({ kind: 'create', parentId: null })}>
+            New deck
           </button>
-        )}
+          {totals && totals.new + totals.learning + totals.review > 0 && (
+            <button type="button" className="primary" data-testid="study-all" onClick={() => navigate({ screen: 'study', deckId: null })}>
+              Study all ({totals.new + totals.learning + totals.review})
+            </button>
+          )}
+        </div>
       </header>
       <TodayPanel />
       <BackupProblem />
       {rows.length === 0 ? (
-        <p className="muted">No decks yet. Import a deck file with the CLI: interleave import deck.md</p>
+        <div className="empty-decks" data-testid="no-decks">
+          <p>No decks yet. Bring in the cards you have, or start a deck of your own:</p>
+          <p>
+            <button type="button" className="primary" onClick={() => navigate({ screen: 'import', picked: null })}>
+              Import a deck file or Anki package…
+            </button>{' '}
+            <button type="button" onClick={() => setQuestion({ kind: 'create', parentId: null })}>
+              New deck
+            </button>
+          </p>
+          <p className="muted">You can also drop a file anywhere on this window.</p>
+        </div>
       ) : (
-        <table
-          ref={table}
-          className="deck-table"
-          role="grid"
-          aria-label="Decks"
-          tabIndex={0}
-          aria-activedescendant={rows[selected] ? `deck-row-${selected}` : undefined}
-        >
-          <thead>
-            <tr>
-              <th>Deck</th>
-              <th className="num new">New</th>
-              <th className="num learning">Learning</th>
-              <th className="num due">Due</th>
-              <th className="num">Cards</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ node, depth }, index) => (
+        <>
+          <table ref={table} className="deck-table" data-testid="deck-table">
+            <caption className="visually-hidden">Your decks, with the cards new, in learning and due today. ↑/↓ choose a deck, Enter studies it.</caption>
+            <thead>
+              {/* While a deck is dragged, the header is where it lands to go to the top level (nothing moves under the pointer). */}
               <tr
-                key={node.id}
-                id={`deck-row-${index}`}
-                className={index === selected ? 'selected' : undefined}
-                aria-selected={index === selected}
-                data-testid={`deck-${node.id}`}
-                onClick={() => setSelected(index)}
-                onDoubleClick={() => navigate({ screen: 'study', deckId: node.id })}
+                className={dropOn === '' ? 'drop-target' : undefined}
+                data-testid="drop-top-level"
+                onDragOver={(event) => over(event, '')}
+                onDragLeave={() => setDropOn((current) => (current === '' ? null : current))}
+                onDrop={(event) => void drop(event, null)}
               >
-                <td style={{ paddingLeft: `${0.75 + depth * 1.25}rem` }}>
-                  <span className="deck-name">{node.shortName}</span>
-                  {node.description && depth === 0 && <span className="deck-description muted">{node.description}</span>}
-                </td>
-                <td className="num new">{node.counts.new || ''}</td>
-                <td className="num learning">{node.counts.learning || ''}</td>
-                <td className="num due">{node.counts.review || ''}</td>
-                <td className="num muted">{node.counts.total}</td>
-                <td className="actions">
-                  <button type="button" onClick={() => navigate({ screen: 'study', deckId: node.id })} aria-label={`Study ${node.name}`}>
-                    Study
-                  </button>
-                </td>
+                <th scope="col">{dragging && canLand('') ? `Drop here to move ${dragging.shortName} to the top level` : 'Deck'}</th>
+                <th scope="col" className="num new">New</th>
+                <th scope="col" className="num learning">Learning</th>
+                <th scope="col" className="num due">Due</th>
+                <th scope="col" className="num">Cards</th>
+                <th scope="col" className="actions">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map(({ node, depth }, index) => (
+                <tr
+                  key={node.id}
+                  id={`deck-row-${index}`}
+                  className={[index === selected ? 'selected' : '', dropOn === node.id ? 'drop-target' : '', dragging?.id === node.id ? 'dragged' : ''].filter(Boolean).join(' ')}
+                  aria-current={index === selected ? 'true' : undefined}
+                  data-testid={`deck-${node.id}`}
+                  draggable
+                  onDragStart={(event) => {
+                    event.dataTransfer.setData(DECK_DRAG, node.id);
+                    event.dataTransfer.effectAllowed = 'move';
+                    setDragging(node);
+                  }}
+                  onDragEnd={() => {
+                    setDragging(null);
+                    setDropOn(null);
+                  }}
+                  onDragOver={(event) => over(event, node.id)}
+                  onDragLeave={() => setDropOn((current) => (current === node.id ? null : current))}
+                  onDrop={(event) => void drop(event, node.id)}
+                  onClick={() => setSelected(index)}
+                  onDoubleClick={() => navigate({ screen: 'study', deckId: node.id })}
+                >
+                  <th scope="row" style={{ paddingLeft: `${0.75 + depth * 1.25}rem` }}>
+                    <span className="deck-name">{node.shortName}</span>
+                    {node.description && depth === 0 && <span className="deck-description muted">{node.description}</span>}
+                  </th>
+                  <td className="num new">{node.counts.new || ''}</td>
+                  <td className="num learning">{node.counts.learning || ''}</td>
+                  <td className="num due">{node.counts.review || ''}</td>
+                  <td className="num muted">{node.counts.total}</td>
+                  <td className="actions">
+                    <button type="button" onClick={() => navigate({ screen: 'study', deckId: node.id })} aria-label={`Study ${node.name}`}>
+                      Study
+                    </button>
+                    <DeckMenu deck={node} onChoose={(action) => act(node, action)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
-      <p className="hint muted">↑/↓ choose a deck · Enter study it</p>
+      {question && <DeckDialog question={question} decks={flattenDecks(list.decks)} onDone={done} onCancel={() => setQuestion(null)} />}
+      {rows.length > 0 && <p className="hint muted">↑/↓ choose a deck · Enter study it · drag a deck onto another to move it</p>}
     </section>
   );
 }

@@ -8,8 +8,10 @@ import { navigate } from '../app/route';
 import { CardFace } from '../study/CardFace';
 import { fileToBase64, takeDroppedFile } from './dropped-file';
 import { useDebounced } from './use-debounced';
+import { undoLast } from '../undo/undo-bus';
 
-type Source = { kind: 'bytes'; name: string; base64: string; size: number } | { kind: 'picked'; file: string; name: string };
+/** A file the service already holds: picked in the desktop app's dialog, or sent once by this screen (`staged`). */
+type Source = { kind: 'staged'; file: string; name: string; size: number } | { kind: 'picked'; file: string; name: string };
 
 interface Options {
   deckName: string;
@@ -32,6 +34,11 @@ function counts(label: string, c: ImportSummary['notes']) {
   );
 }
 
+/** What a run was asked for: the same again needs no new preview. */
+function runKey(source: Source, options: Options): string {
+  return JSON.stringify([source.file, options.deckName.trim(), options.existing, options.mapping ?? null, options.hasHeader ?? null]);
+}
+
 /** How long typing in "Put the notes in deck" pauses before the preview is worked out again. */
 const DECK_NAME_PAUSE_MS = 400;
 
@@ -44,17 +51,30 @@ export function ImportScreen({ picked }: { picked: { file: string; name: string 
   const [error, setError] = useState<unknown>(null);
   const [dragging, setDragging] = useState(false);
   const [importing, setImporting] = useState(false);
+  /** The finished import was taken back from its summary. */
+  const [removed, setRemoved] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   // The newest run wins: an older one stops following its job (and a dry run is cancelled in the service).
   const latest = useRef(0);
   const following = useRef<{ jobId: string; dryRun: boolean } | null>(null);
+  /** The file and options of the last preview or import started. */
+  const lastRun = useRef('');
 
-  const choose = useCallback(async (file: File) => {
-    setPreview(null);
-    setJob(null);
-    setError(null);
-    setSource({ kind: 'bytes', name: file.name, base64: await fileToBase64(file), size: file.size });
-  }, []);
+  const choose = useCallback(
+    async (file: File) => {
+      setPreview(null);
+      setJob(null);
+      setError(null);
+      try {
+        // Read and sent once; every preview and the import then name it by its token.
+        const { file: token } = await api.stageImport({ name: file.name, base64: await fileToBase64(file) });
+        setSource({ kind: 'staged', file: token, name: file.name, size: file.size });
+      } catch (caught) {
+        setError(caught);
+      }
+    },
+    [api],
+  );
 
   useEffect(() => {
     const dropped = takeDroppedFile();
@@ -66,14 +86,16 @@ export function ImportScreen({ picked }: { picked: { file: string; name: string 
     async (dryRun: boolean, chosen: Options) => {
       if (!source) return;
       const ticket = ++latest.current;
+      lastRun.current = runKey(source, chosen);
       const previous = following.current;
       following.current = null;
       // A preview nobody will see is wasted work on a large package: stop it.
       if (previous?.dryRun) void api.cancelImport({ jobId: previous.jobId }).catch(() => undefined);
       setError(null);
+      setRemoved(false);
       if (!dryRun) setImporting(true);
       const request = {
-        ...(source.kind === 'picked' ? { file: source.file } : { name: source.name, base64: source.base64 }),
+        file: source.file,
         dryRun,
         existing: chosen.existing,
         ...(chosen.deckName.trim() ? { deckName: chosen.deckName.trim() } : {}),
@@ -108,10 +130,13 @@ export function ImportScreen({ picked }: { picked: { file: string; name: string 
   );
 
   // Every change of file or options shows a fresh preview: nothing is imported until asked. The
-  // deck name waits for a pause in typing, since each preview reads the whole file again.
+  // deck name waits for a pause in typing, since each preview reads the whole file again. Once
+  // Import is pressed, a preview still waiting for its pause must not take over from the import.
   const deckName = useDebounced(options.deckName, DECK_NAME_PAUSE_MS);
   useEffect(() => {
-    if (source) void run(true, { ...options, deckName });
+    const chosen = { ...options, deckName };
+    // The deck name catching up after Import was pressed with it: that run already had it.
+    if (source && runKey(source, chosen) !== lastRun.current) void run(true, chosen);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [source, options.mapping, options.hasHeader, deckName, options.existing]);
 
@@ -312,11 +337,28 @@ export function ImportScreen({ picked }: { picked: { file: string; name: string 
               ))}
             </ul>
           )}
-          {finished.deckIds.map((deckId, i) => (
-            <button key={deckId} type="button" className="primary" onClick={() => navigate({ screen: 'study', deckId })}>
-              Study {finished.decks[i]}
-            </button>
-          ))}
+          {removed ? (
+            <p className="notice" data-testid="import-removed">
+              What this import added was removed{finished.notes.updated ? ', and the notes it updated are as they were before' : ''}.
+            </p>
+          ) : (
+            <div className="summary-actions">
+              {finished.deckIds.map((deckId, i) => (
+                <button key={deckId} type="button" className="primary" onClick={() => navigate({ screen: 'study', deckId })}>
+                  Study {finished.decks[i]}
+                </button>
+              ))}
+              {finished.undoSeq !== undefined && (
+                <button
+                  type="button"
+                  data-testid="undo-import"
+                  onClick={() => void undoLast(api, finished.undoSeq).then((result) => result && result.label !== null && setRemoved(true))}
+                >
+                  Remove what this import added
+                </button>
+              )}
+            </div>
+          )}
         </div>
       )}
     </section>

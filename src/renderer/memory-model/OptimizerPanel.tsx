@@ -45,7 +45,11 @@ export function OptimizerPanel({ presetId, presetName, onApplied }: { presetId: 
   const apply = async () => {
     if (!job) return;
     try {
-      const result = await api.optimizeApply({ jobId: job.jobId });
+      // Applying fits once more on every review: follow its progress while it runs.
+      const applying = api.optimizeApply({ jobId: job.jobId });
+      timer.current = window.setTimeout(() => follow(job.jobId), 300);
+      const result = await applying;
+      follow(job.jobId);
       setApplied(result.message);
       onApplied();
     } catch (caught) {
@@ -63,6 +67,7 @@ export function OptimizerPanel({ presetId, presetName, onApplied }: { presetId: 
       </p>
       {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {job?.state === 'running' ? (
+        // Fitting, or (after "Use my own weights") fitting again on every review before saving.
         <div className="progress-row">
           <progress max={1} value={job.progress} aria-label="Optimizer progress" />
           <span className="muted">{job.phase}</span>

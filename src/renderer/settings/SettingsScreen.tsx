@@ -7,6 +7,9 @@ import { useApi } from '../app/api-context';
 import { flattenDecks } from '../app/deck-list';
 import { ErrorBanner } from '../app/errors';
 import { applyTheme } from '../theme/theme';
+import { setLeaveGuard } from '../app/leave-guard';
+import { ConfirmDialog } from '../editor/ConfirmDialog';
+import { describeError } from '../app/describe-error';
 import { DeckPresetTable } from './DeckPresetTable';
 import { FeedbackLine, type Feedback } from './Feedback';
 import { OptimizerPanel } from '../memory-model/OptimizerPanel';
@@ -19,6 +22,14 @@ const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
 /** "The deck that uses it" or "The 3 decks that use it", with the verb to follow agreeing. */
 const decksUsing = (n: number, tense: 'present' | 'past') =>
   n === 1 ? `The deck that ${tense === 'past' ? 'used' : 'uses'} it ${tense === 'past' ? 'now uses' : 'will use'}` : `The ${n} decks that ${tense === 'past' ? 'used' : 'use'} it ${tense === 'past' ? 'now use' : 'will use'}`;
+
+function FieldError({ id, text }: { id: string; text: string }) {
+  return (
+    <span className="field-error" id={id} data-testid="field-error">
+      {text}
+    </span>
+  );
+}
 
 export function SettingsScreen() {
   const api = useApi();
@@ -35,6 +46,10 @@ export function SettingsScreen() {
   const [loadError, setLoadError] = useState<unknown>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const said = useRef(0);
+  /** The sentence for the field marked invalid, shown under that field. */
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  /** Leaving (another screen, another preset) with unsaved preset changes: what to do once answered. */
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
 
   const say = (at: string, message: string) => setFeedback({ at, id: ++said.current, kind: 'saved', message });
   const fail = (at: string, error: unknown) => setFeedback({ at, id: ++said.current, kind: 'error', error });
@@ -44,6 +59,7 @@ export function SettingsScreen() {
     setEditingId(preset.id);
     setForm(presetToForm(preset));
     setInvalid(null);
+    setFieldError(null);
     setConfirmingDelete(false);
   };
 
@@ -62,6 +78,12 @@ export function SettingsScreen() {
   }, [api]);
 
   const current = presets.find((preset) => preset.id === editingId);
+  const unsaved = form !== null && current !== undefined && JSON.stringify(form) !== JSON.stringify(presetToForm(current));
+  const unsavedNow = useRef(unsaved);
+  unsavedNow.current = unsaved;
+  // Unsaved preset changes: moving to another screen asks first (Save, Discard, or keep editing).
+  useEffect(() => (unsaved ? setLeaveGuard((leave) => (unsavedNow.current ? setLeaving(() => leave) : leave())) : undefined), [unsaved]);
+
   if (!settings || !form || !current) return loadError ? <ErrorBanner error={loadError} /> : <p className="muted">Loading settings…</p>;
   const defaultName = presets.find((preset) => preset.id === DEFAULT_PRESET_ID)?.name ?? 'Default';
   const usedBy = decks.filter((deck) => deck.presetId === current.id).length;
@@ -90,24 +112,30 @@ export function SettingsScreen() {
     const checked = formToPreset(form, current);
     if ('preset' in checked) return checked.preset;
     setInvalid(checked.problem.field);
+    setFieldError(checked.problem.message);
     fail(at, new Error(checked.problem.message));
     return undefined;
   };
 
-  const savePreset = async () => {
+  const savePreset = async (): Promise<boolean> => {
     const next = checkedForm('save');
-    if (!next) return;
+    if (!next) return false;
     setSaving(true);
     try {
       const preset = await api.savePreset(next);
       setPresets(presets.map((p) => (p.id === preset.id ? preset : p)));
       setForm(presetToForm(preset));
       setInvalid(null);
+      setFieldError(null);
       say('save', `Preset “${preset.name}” saved.`);
+      return true;
     } catch (caught) {
-      // The service names the field (learningSteps.1): mark the input it came from.
-      setInvalid(caught instanceof AppError && caught.where?.field ? caught.where.field.split('.')[0]! : null);
+      // The service names the field (learningSteps.1): mark the input it came from, and say why there.
+      const field = caught instanceof AppError && caught.where?.field ? caught.where.field.split('.')[0]! : null;
+      setInvalid(field);
+      setFieldError(field ? describeError(caught) : null);
       fail('save', caught);
+      return false;
     } finally {
       setSaving(false);
     }
@@ -159,8 +187,10 @@ export function SettingsScreen() {
         max={field.max}
         step={field.whole ? 1 : 0.01}
         aria-invalid={invalid === field.key}
+        aria-describedby={invalid === field.key && fieldError ? `field-error-${field.key}` : undefined}
         onChange={(event) => setForm({ ...form, numbers: { ...form.numbers, [field.key]: event.target.value } })}
       />
+      {invalid === field.key && fieldError && <FieldError id={`field-error-${field.key}`} text={fieldError} />}
       {field.hint && <small className="muted">{field.hint}</small>}
     </label>
   );
@@ -248,8 +278,13 @@ export function SettingsScreen() {
           data-testid="preset-picker"
           value={current.id}
           onChange={(event) => {
-            edit(presets.find((p) => p.id === event.target.value)!);
-            dismiss();
+            const next = presets.find((p) => p.id === event.target.value)!;
+            const go = () => {
+              edit(next);
+              dismiss();
+            };
+            if (unsaved) setLeaving(() => go);
+            else go();
           }}
         >
           {presets.map((preset) => (
@@ -289,6 +324,8 @@ export function SettingsScreen() {
       <FeedbackLine feedback={feedback} at="presets" onDismiss={dismiss} />
 
       <form
+        // Checked here: a wrong number gets a sentence beside its field, not the browser's bubble (or nothing).
+        noValidate
         onSubmit={(event) => {
           // Enter in any field saves, as the button does.
           event.preventDefault();
@@ -299,6 +336,7 @@ export function SettingsScreen() {
           <label className="field">
             <span>Name</span>
             <input value={form.name} aria-invalid={invalid === 'name'} onChange={(event) => setForm({ ...form, name: event.target.value })} />
+            {invalid === 'name' && fieldError && <FieldError id="field-error-name" text={fieldError} />}
           </label>
           {NUMBER_FIELDS.map(number)}
           <label className="field">
@@ -309,11 +347,13 @@ export function SettingsScreen() {
               aria-invalid={invalid === 'learningSteps'}
               onChange={(event) => setForm({ ...form, learningSteps: event.target.value })}
             />
+            {invalid === 'learningSteps' && fieldError && <FieldError id="field-error-learningSteps" text={fieldError} />}
             <small className="muted">Minutes or hours, e.g. 1m 10m</small>
           </label>
           <label className="field">
             <span>Relearning steps</span>
             <input value={form.relearningSteps} aria-invalid={invalid === 'relearningSteps'} onChange={(event) => setForm({ ...form, relearningSteps: event.target.value })} />
+            {invalid === 'relearningSteps' && fieldError && <FieldError id="field-error-relearningSteps" text={fieldError} />}
           </label>
           <label className="field checkbox">
             <input type="checkbox" checked={form.fuzz} onChange={(event) => setForm({ ...form, fuzz: event.target.checked })} />
@@ -328,6 +368,39 @@ export function SettingsScreen() {
 
       <OptimizerPanel presetId={current.id} presetName={current.name} onApplied={() => void api.listPresets({}).then((p) => (setPresets(p), edit(p.find((preset) => preset.id === current.id) ?? p[0]!)))} />
       <RetentionChart presetId={current.id} title={`Help me decide: desired retention for “${current.name}”, its workload and recall over 90 days`} />
+      {leaving && (
+        <ConfirmDialog
+          title={`Save your changes to “${current.name}”?`}
+          message="You changed this preset and have not saved it."
+          choices={[
+            {
+              label: 'Save',
+              kind: 'primary',
+              testId: 'confirm-save',
+              onChoose: () => {
+                const leave = leaving;
+                setLeaving(null);
+                void savePreset().then((ok) => ok && leave());
+              },
+            },
+            {
+              label: 'Discard',
+              kind: 'danger',
+              testId: 'confirm-discard',
+              onChoose: () => {
+                const leave = leaving;
+                setLeaving(null);
+                setForm(presetToForm(current));
+                // Once the form matches the preset again, the guard lets the move through.
+                unsavedNow.current = false;
+                leave();
+              },
+            },
+          ]}
+          cancelLabel="Keep editing"
+          onCancel={() => setLeaving(null)}
+        />
+      )}
 
       <h2>Preset of each deck</h2>
       <DeckPresetTable decks={decks} presets={presets} feedback={feedback} onAssign={(deck, presetId) => void assign(deck, presetId)} onDismiss={dismiss} />

@@ -1,6 +1,7 @@
 // A calendar of the last year: one square per study day, darker for more reviews, with month and weekday labels and the streaks.
 import type { Heatmap as HeatmapData } from '../../shared/statistics';
 
+const dayCount = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 const SIZE = 11;
 const GAP = 2;
 const CELL = SIZE + GAP;
@@ -43,7 +44,7 @@ export function Heatmap({ heatmap }: { heatmap: HeatmapData }) {
   return (
     <figure className="chart stat heatmap" data-testid="chart-heatmap">
       <figcaption>
-        Daily reviews over the last year: studied on {heatmap.studiedDays} days; current streak {heatmap.currentStreak}, longest {heatmap.longestStreak}
+        Daily reviews over the last year: studied on {dayCount(heatmap.studiedDays)}; current streak {dayCount(heatmap.currentStreak)}, longest {dayCount(heatmap.longestStreak)}
       </figcaption>
       <svg width={LEFT + weeks * CELL} height={TOP + 7 * CELL} role="img" aria-label="Reviews per day over the last year">
         {monthLabels(

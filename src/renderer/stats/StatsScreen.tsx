@@ -20,6 +20,9 @@ const STATE_COLORS = {
   suspended: 'var(--state-suspended)',
   buried: 'var(--state-buried)',
 };
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+/** Topics listed before "Show all". */
+const TOPICS_SHOWN = 15;
 const pct = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
 const axis = { stroke: 'var(--muted)', fontSize: 11 };
 const tooltip = { contentStyle: { background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' } };
@@ -57,6 +60,8 @@ export function StatsScreen() {
   const [stats, setStats] = useState<AllStats | null>(null);
   const [decks, setDecks] = useState<DeckNode[]>([]);
   const [error, setError] = useState<unknown>(null);
+  /** The weak-topics table shows the weakest first; all of them on request. */
+  const [allTopics, setAllTopics] = useState(false);
 
   useEffect(() => {
     api.listDecks({}).then((list) => setDecks(flattenDecks(list.decks)), setError);
@@ -101,7 +106,7 @@ export function StatsScreen() {
           <strong>{pct(t.againRate)}</strong> again ({t.againCount})
         </div>
         <div>
-          <strong>{stats.heatmap.currentStreak}</strong> day streak (longest {stats.heatmap.longestStreak})
+          <strong>{stats.heatmap.currentStreak}</strong> day streak (longest {days(stats.heatmap.longestStreak)})
         </div>
       </div>
 
@@ -136,16 +141,18 @@ export function StatsScreen() {
           <table className="retention-table">
             <thead>
               <tr>
-                <th />
-                <th>Young</th>
-                <th>Mature</th>
-                <th>All</th>
+                <th>
+                  <span className="visually-hidden">Period</span>
+                </th>
+                <th scope="col">Young</th>
+                <th scope="col">Mature</th>
+                <th scope="col">All</th>
               </tr>
             </thead>
             <tbody>
               {stats.retention.rows.map((row) => (
                 <tr key={row.period}>
-                  <th>{row.period}</th>
+                  <th scope="row">{row.period}</th>
                   {([row.young, row.mature, row.all] as const).map((count, i) => (
                     <td key={i} className={count.rate !== null && count.rate < stats.retention.desiredRetention - 0.05 ? 'low' : ''}>
                       {pct(count.rate)} <span className="muted">({count.reviews})</span>
@@ -155,23 +162,33 @@ export function StatsScreen() {
               ))}
             </tbody>
           </table>
+          <p className="muted stat-note" data-testid="retention-note">
+            The share of reviews of cards past learning that you recalled (Hard, Good or Easy), with the number of reviews in brackets. Young
+            cards have an interval under 21 days, mature ones 21 days or more.
+            {stats.retention.rows.every((row) => row.all.reviews === 0)
+              ? ' “–” means no such review yet: new cards count here once they have graduated from their learning steps and come due again.'
+              : ' “–” means no such review in that period.'}
+          </p>
         </figure>
 
         <figure className="chart stat" data-testid="chart-topics">
-          <figcaption>Where you are weak: retention by topic</figcaption>
+          <figcaption>Where you are weak: retention by topic, weakest first</figcaption>
           <table className="topic-table">
             <thead>
               <tr>
-                <th>Topic</th>
-                <th>Cards</th>
-                <th>Pass rate</th>
-                <th>Recall now</th>
+                <th scope="col">Topic</th>
+                <th scope="col">Cards</th>
+                <th scope="col">Pass rate</th>
+                <th scope="col">Recall now</th>
               </tr>
             </thead>
             <tbody>
-              {stats.topics.topics.slice(0, 15).map((topic) => (
+              {(allTopics ? stats.topics.topics : stats.topics.topics.slice(0, TOPICS_SHOWN)).map((topic) => (
                 <tr key={topic.topic}>
-                  <td>{topic.topic}</td>
+                  <td>
+                    {topic.title ?? topic.topic}
+                    {topic.title && <span className="topic-tag muted">{topic.topic}</span>}
+                  </td>
                   <td>{topic.cards}</td>
                   <td>{pct(topic.passRate)}</td>
                   <td>
@@ -182,6 +199,14 @@ export function StatsScreen() {
               ))}
             </tbody>
           </table>
+          {stats.topics.topics.length > TOPICS_SHOWN && (
+            <button type="button" className="link" data-testid="all-topics" aria-expanded={allTopics} onClick={() => setAllTopics(!allTopics)}>
+              {allTopics ? `Show the ${TOPICS_SHOWN} weakest` : `Show all ${stats.topics.topics.length} topics`}
+            </button>
+          )}
+          {stats.topics.topics.every((topic) => topic.passRate === null && topic.meanRetrievability === null) && (
+            <p className="muted stat-note">No topic has been reviewed yet: the weakest rise to the top as you study.</p>
+          )}
         </figure>
 
         <DistributionChart title="Stability (days)" testId="chart-stability" data={stats.distributions.stability} color="var(--easy)" />

@@ -2,7 +2,7 @@
 import { useMemo, type Ref } from 'react';
 import { sanitize } from '../render/sanitize';
 
-export function CardFace({ html, className, testId, ref }: { html: string; className?: string; testId?: string; ref?: Ref<HTMLDivElement> }) {
+export function CardFace({ html, className, testId, id, ref }: { html: string; className?: string; testId?: string; id?: string; ref?: Ref<HTMLDivElement> }) {
   const clean = useMemo(() => sanitize(html), [html]);
-  return <div ref={ref} className={`card-face ${className ?? ''}`} data-testid={testId} dangerouslySetInnerHTML={{ __html: clean }} />;
+  return <div ref={ref} id={id} className={`card-face ${className ?? ''}`} data-testid={testId} dangerouslySetInnerHTML={{ __html: clean }} />;
 }

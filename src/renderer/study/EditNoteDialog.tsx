@@ -4,6 +4,8 @@ import type { NoteView } from '../../shared/dto';
 import { NOTE_TYPE_FIELDS } from '../../shared/note-fields';
 import { useApi } from '../app/api-context';
 import { ErrorBanner } from '../app/errors';
+import { EditorPreview } from '../editor/EditorPreview';
+import type { NotePreview } from '../../shared/dto';
 
 const tagList = (text: string) => text.split(/\s+/).filter(Boolean);
 
@@ -20,6 +22,7 @@ export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
   const returnFocus = useRef<Element | null>(null);
   const escapeHandled = useRef(false);
   const keepButton = useRef<HTMLButtonElement>(null);
+  const [preview, setPreview] = useState<NotePreview | null>(null);
 
   useEffect(() => {
     api.getNote({ noteId }).then((loaded) => {
@@ -32,6 +35,15 @@ export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
+
+  // The cards as they will look, a moment after typing stops (an imported note through its own templates).
+  useEffect(() => {
+    if (!note) return;
+    const timer = window.setTimeout(() => {
+      api.previewNote({ type: note.type, fields, noteId }).then(setPreview, () => undefined);
+    }, 150);
+    return () => window.clearTimeout(timer);
+  }, [api, note, fields, noteId]);
 
   // The caret starts at the end of the first field: an edit usually adds to or fixes the end of it.
   useEffect(() => {
@@ -115,6 +127,7 @@ export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
         <span>Tags</span>
         <input value={tags} onChange={(event) => setTags(event.target.value)} />
       </label>
+      {preview && <EditorPreview preview={preview} />}
       {confirming ? (
         <footer className="discard-confirm" role="alertdialog" aria-labelledby="discard-question" data-testid="discard-confirm">
           <span id="discard-question">Discard your changes to this note?</span>

@@ -1,4 +1,5 @@
 // The checklist of a key-points card: the learner ticks what they recalled, which suggests a rating.
+import { useId } from 'react';
 import { CardFace } from './CardFace';
 
 /** Shift+1…Shift+9 tick the first nine points; digits alone stay the grade keys. */
@@ -14,6 +15,7 @@ function blurAfterClick(detail: number, label: HTMLLabelElement): void {
 
 export function KeyPoints({ points, ticked, onToggle }: { points: string[]; ticked: Set<number>; onToggle: (index: number) => void }) {
   const keyed = Math.min(POINT_KEYS, points.length);
+  const id = useId();
   return (
     <>
       <p className="key-points-help muted" data-testid="key-points-help">
@@ -24,8 +26,10 @@ export function KeyPoints({ points, ticked, onToggle }: { points: string[]; tick
         {points.map((point, index) => (
           <li key={index} className={ticked.has(index) ? 'ticked' : undefined}>
             {/* A click ticks and lets go of focus, so Space answers as the bar under the card says; a box reached with Tab keeps it, and Space ticks it. */}
-            <label onClick={(event) => blurAfterClick(event.detail, event.currentTarget)}>
-              <input type="checkbox" checked={ticked.has(index)} onChange={() => onToggle(index)} aria-label={`Point ${index + 1}`} />
+            {/* A mouse press never focuses the box (and a click lets go of it), so Space answers rather than unticking. */}
+            <label onMouseDown={(event) => event.preventDefault()} onClick={(event) => blurAfterClick(event.detail, event.currentTarget)}>
+              {/* Announced by its text, as the learner reads it, not as "Point 1". */}
+              <input type="checkbox" checked={ticked.has(index)} onChange={() => onToggle(index)} aria-labelledby={`${id}-point-${index}`} />
               {index < POINT_KEYS ? (
                 <kbd className="key" title={`Shift+${index + 1} ticks this point`}>
                   ⇧{index + 1}
@@ -35,7 +39,7 @@ export function KeyPoints({ points, ticked, onToggle }: { points: string[]; tick
                   {index + 1}
                 </span>
               )}
-              <CardFace html={point} className="point" />
+              <CardFace html={point} className="point" id={`${id}-point-${index}`} />
             </label>
           </li>
         ))}

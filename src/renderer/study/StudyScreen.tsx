@@ -14,6 +14,8 @@ import { SessionSummary, type SessionTally } from './SessionSummary';
 import { splitSource } from './source-last';
 import { StudyBar } from './StudyBar';
 import { QuestionFace, withTypedAnswer } from './TypeAnswer';
+import { showToast } from '../undo/toast';
+import { onUndone, undoLast } from '../undo/undo-bus';
 
 /** Time on a card beyond this is the learner away from the keyboard, not thinking. */
 const MAX_COUNTED_MS = 5 * 60_000;
@@ -30,7 +32,6 @@ export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [tally, setTally] = useState<SessionTally>({ answered: 0, again: 0, timeMs: 0 });
   const shownAt = useRef(performance.now());
   /** Cards this session suspended or buried: an undo that puts one back shows it again. */
@@ -109,7 +110,7 @@ export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null
           next: source,
         });
         setTally((t) => ({ answered: t.answered + 1, again: t.again + (rating === 'again' ? 1 : 0), timeMs: t.timeMs + durationMs }));
-        setNotice(result.leech ? 'That card is now a leech: it was tagged "leech" and suspended.' : null);
+        if (result.leech) showToast('That card is now a leech: it was tagged “leech” and suspended.', { undo: true, kind: 'warning' });
         if (result.next) show(result.next);
         else await load();
       } catch (caught) {
@@ -121,27 +122,24 @@ export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null
     [api, card, revealed, busy, ticked, load, show, source],
   );
 
-  const undo = useCallback(async () => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      const result = await api.undo({});
-      if (result.action) {
-        // A suspend, a bury or a change made in the browser: name it, and show again a card this session set aside.
-        setNotice(`Undid “${result.action}”.`);
-        const back = result.cardIds?.find((id) => setAsideIds.current.has(id));
-        await load(back ?? card?.cardId);
-      } else if (result.cardId) {
-        setTally((t) => ({ answered: Math.max(0, t.answered - 1), again: Math.max(0, t.again - (result.rating === 'again' ? 1 : 0)), timeMs: t.timeMs }));
-        setNotice(`Undid “${RATING_LABELS[result.rating!]}”.`);
-        await load(result.cardId);
-      } else setNotice('Nothing to undo.');
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }, [api, busy, card, load]);
+  // Whatever undid the last change (Ctrl/Cmd+Z, an Undo button, the Edit menu), the session follows it.
+  const current = useRef(card);
+  current.current = card;
+  useEffect(
+    () =>
+      onUndone(async (result) => {
+        if (result.cardId) {
+          setTally((t) => ({ answered: Math.max(0, t.answered - 1), again: Math.max(0, t.again - (result.rating === 'again' ? 1 : 0)), timeMs: t.timeMs }));
+          await load(result.cardId);
+        } else if (result.label !== null) {
+          // A suspend, a bury or a change made elsewhere: show again a card this session set aside.
+          const back = result.cardIds?.find((id) => setAsideIds.current.has(id));
+          await load(back ?? current.current?.cardId);
+        }
+      }),
+    [load],
+  );
+  const undo = useCallback(() => void undoLast(api), [api]);
 
   const setAside = useCallback(
     async (how: 'suspend' | 'bury') => {
@@ -150,7 +148,7 @@ export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null
       try {
         await api[how]({ cardIds: [card.cardId] });
         setAsideIds.current.add(card.cardId);
-        setNotice(how === 'suspend' ? 'Card suspended. Ctrl+Z brings it back.' : 'Card buried until tomorrow. Ctrl+Z brings it back.');
+        showToast(how === 'suspend' ? 'Card suspended.' : 'Card buried until tomorrow.', { undo: true });
         await load();
       } catch (caught) {
         setError(caught);
@@ -169,13 +167,8 @@ export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null
       // Space on a key-point box reached with Tab ticks it (a click does not leave focus there);
       // every other key still drives the card.
       if (onCheckbox && event.key === ' ') return;
-      const mod = event.ctrlKey || event.metaKey;
-      if (mod && event.key.toLowerCase() === 'z') {
-        event.preventDefault();
-        void undo();
-        return;
-      }
-      if (mod || event.altKey) return;
+      // Ctrl/Cmd+Z is the window's (App), which tells this screen through onUndone.
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'Escape') return navigate({ screen: 'home' });
       if (!card) {
         // The session summary: Enter goes back to the decks, its one action.
@@ -214,20 +207,16 @@ export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [state, card, revealed, editing, onSpace, answer, undo, setAside, toggle]);
+  }, [state, card, revealed, editing, onSpace, answer, setAside, toggle]);
 
   if (error && !state) return <ErrorBanner error={error} onDismiss={() => (setError(null), void load())} />;
   if (!state) return <p className="muted">Finding your next card…</p>;
 
   return (
     <section className="study" data-testid="study">
-      <StudyBar counts={state.counts} onUndo={() => void undo()} />
+      <h1 className="visually-hidden">Study{deckId && card ? `: ${card.deckName}` : ''}</h1>
+      <StudyBar counts={state.counts} onUndo={undo} />
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      {notice && (
-        <p className="notice" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
       {!card ? (
         <SessionSummary tally={tally} today={state.today} nextLearningDue={state.nextLearningDue} />
       ) : (
@@ -263,7 +252,7 @@ export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null
           onClose={(saved) => {
             setEditing(false);
             if (saved) {
-              setNotice('Note saved.');
+              showToast('Note saved.', { undo: true });
               // The edited card comes back on the side it was on.
               void load(card.cardId, true);
             }

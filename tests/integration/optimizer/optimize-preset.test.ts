@@ -56,7 +56,8 @@ describe('optimizing a preset through the app', () => {
     expect(result.verdict).toBe('better');
     expect(result.reviews).toBe(33_370);
     expect(result.optimized!.logLoss).toBeLessThan(result.current!.logLoss);
-    expect(result.weights).toHaveLength(21);
+    expect(result.fittedWeights).toHaveLength(21);
+    expect(result.weights).toBeNull();
     expect(result.message).toMatch(/better than the current ones/);
 
     const col = service.store.requireCollection();
@@ -66,7 +67,10 @@ describe('optimizing a preset through the app', () => {
     const applied = await service.optimizeApply({ jobId });
     expect(applied.applied).toBe(true);
     expect(col.appliedSeq).toBe(seqBefore + 1); // one journal line: preset and schedules together
-    expect(col.presets.get('default')!.weights).toEqual(result.weights);
+    const weights = (await service.optimizeJob({ jobId })).result!.weights!;
+    expect(weights).toHaveLength(21);
+    expect(weights).not.toEqual(result.fittedWeights); // fitted again on every review
+    expect(col.presets.get('default')!.weights).toEqual(weights);
     expect(applied.rescheduled).toBeGreaterThan(2500);
     const moved = [...col.cards.values()].filter((card) => card.stability !== before.get(card.id)!.stability);
     expect(moved.length).toBeGreaterThan(2500);
@@ -112,18 +116,25 @@ describe('optimizing a preset through the app', () => {
 describe('the optimizer’s child process', () => {
   it('stops when cancelled, and a crash of fsrs-rs is reported without taking the app down', async () => {
     const log = readRevlogCsv('synthetic_revlog.csv');
-    const { trainingSet } = await import('../../../src/core/optimizer/training-set');
-    const set = trainingSet(log, () => true, fixedOffsetCalendar(0, 0));
+    const { fitHistory } = await import('../../../src/core/optimizer/training-set');
+    const history = fitHistory(log, () => true, fixedOffsetCalendar(0, 0));
     const phases: string[] = [];
-    const running = fitInChild({ set, currentWeights: null }, (_, phase) => {
+    const running = fitInChild({ kind: 'evaluate', history, currentWeights: null }, (_, phase) => {
       phases.push(phase);
       if (phases.length === 3) running.cancel();
     });
     await expect(running.outcome).rejects.toThrow(/cancelled/);
 
-    // An item with no review a day or more after the first makes fsrs-rs abort its process.
-    const bad = { rating: Uint8Array.from([3, 3]), deltaDays: Int32Array.from([0, 0]), itemFrom: Int32Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), itemEnd: Int32Array.from([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]), reviews: 2 };
-    await expect(fitInChild({ set: bad, currentWeights: null }, () => undefined).outcome).rejects.toThrow(/stopped unexpectedly|delta_t/);
+    // A rating fsrs-rs does not know (0) makes it abort its process: the app hears of it and goes on.
+    const cards = 40;
+    const bad = {
+      start: Int32Array.from({ length: cards + 1 }, (_, c) => 2 * c),
+      at: Float64Array.from({ length: 2 * cards }, (_, k) => (k % 2) * 86_400_000 + k),
+      day: Int32Array.from({ length: 2 * cards }, (_, k) => k % 2),
+      rating: Uint8Array.from({ length: 2 * cards }, (_, k) => (k % 2 ? 9 : 3)),
+      prior: Uint8Array.from({ length: 2 * cards }, (_, k) => (k % 2 ? 2 : 0)),
+    };
+    await expect(fitInChild({ kind: 'evaluate', history: bad, currentWeights: null }, () => undefined).outcome).rejects.toThrow(/stopped unexpectedly|failed|invalid/i);
     expect(process.exitCode ?? 0).toBe(0);
   }, 60_000);
 });

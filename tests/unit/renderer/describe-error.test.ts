@@ -65,7 +65,7 @@ describe('describeError', () => {
   });
 
   it('drops a method name from a window refusal and starts the sentence with a capital', () => {
-    const error = new AppError('forbidden', 'startImport: a window cannot name a file on disk; drop it on the window.', { field: 'path' });
+    const error = new AppError('forbidden', 'startImport: a window cannot name a file on disk; drop it on the window.', { field: 'path', method: 'startImport' });
     expect(describeError(error)).toBe('A window cannot name a file on disk; drop it on the window.');
   });
 

@@ -170,7 +170,9 @@ describe('errors say what is wrong and where', () => {
     ['prop:ivl>1.5', 'prop:ivl takes a whole number, not "1.5" at 9', 9, 3],
     ['prop:r<high', 'prop:r takes a number, not "high" at 7', 7, 4],
     ['nid:a,,b', 'nid: takes ids separated by commas, not "a,,b" at 4', 4, 4],
-    ['re:^a', 'regular expressions are not supported at 0 (see docs/search.md)', 0, 3],
+    ['re:a[', '"a[" is not a regular expression: unterminated character class at 3', 3, 2],
+    ['re:', 're: needs a regular expression after it, as in re:colou?r at 0', 0, 3],
+    ['dupe:basic', 'dupe: takes a note type and a question, as in dupe:basic,What is entropy? at 5', 5, 5],
     ['front:re:^a', '"re:" in a field search is not supported at 6 (see docs/search.md)', 6, 3],
     ['tag:re:x', 'regular expressions are not supported at 4 (use * and _ wildcards)', 4, 3],
   ];

@@ -394,3 +394,41 @@ describe('after the collection changes', () => {
     expect(searchCards(now, 'deck:ML -deck:ML::*')).toEqual(['n-bias/1', 'n-bias/2', 'n-tensor/1', 'n-tensor/2']);
   });
 });
+
+describe('the searches Anki users reach for', () => {
+  it('w: finds whole words only ("estimat" is inside "estimate" and "estimation"), a wildcard staying inside one word', () => {
+    expect(find('estimat')).toEqual(['n-adam/1', 'n-adam/2', 'n-sgd/1']);
+    expect(find('w:estimate')).toEqual(['n-sgd/1']);
+    expect(find('w:estimat')).toEqual([]);
+    expect(find('w:estimat*')).toEqual(['n-adam/1', 'n-adam/2', 'n-sgd/1']);
+    // A phrase of whole words, markup aside ("**stochastic** gradient descent").
+    expect(find('"w:stochastic gradient descent"')).toEqual(['n-sgd/1']);
+    expect(find('"w:gradient desc"')).toEqual([]);
+  });
+
+  it('nc: ignores accents on both sides', () => {
+    expect(find('tènsor')).toEqual([]);
+    expect(find('nc:tènsor')).toEqual(['n-tensor/1']);
+  });
+
+  it('re: is a regular expression over each field, case ignored, its backslashes its own', () => {
+    expect(find('re:^adam$')).toEqual(['n-adam/1', 'n-adam/2']);
+    expect(find('re:\\bkeys\\b')).toEqual(['n-kv/1']);
+    expect(find('"re:soft(max|min)"')).toEqual(['n-attn/1', 'n-attn/2']);
+  });
+
+  it('dupe: finds the notes of a type whose question is the text, markup and case aside', () => {
+    expect(find('dupe:reverse,adam')).toEqual(['n-adam/1', 'n-adam/2']);
+    expect(find('"dupe:basic,What is a **tensor**?"')).toEqual(['n-tensor/1']);
+    expect(find('"dupe:basic,What is a"')).toEqual([]);
+    expect(find('"dupe:reverse,What is a tensor?"')).toEqual([]);
+  });
+
+  it('is:buried also finds a card held back because its sibling was answered today', () => {
+    expect(find('is:buried')).toEqual(['n-drift/1']);
+    const today = buildCollection();
+    const bias = today.col.cards.get('n-bias/1')!;
+    today.col.apply(1_000, { type: 'review', at: NOW - 60_000, cardId: 'n-bias/1', rating: 3, durationMs: 1000, prior: 0, after: { ...bias, state: 1, due: NOW + 600_000, reps: 1, lastReview: NOW - 60_000 } });
+    expect(searchCards(today.context, 'is:buried').sort()).toEqual(['n-bias/2', 'n-drift/1']);
+  });
+});
