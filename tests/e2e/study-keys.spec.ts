@@ -151,3 +151,24 @@ test('at the end of a session Enter goes back to the decks', async ({ page }, in
     await server.stop();
   }
 });
+
+test('what is typed after E before the note has arrived goes at the end of the first field, and Ctrl+Enter then saves it', async ({ page }) => {
+  const server = await startServer(tempDataDir(), FIXTURE_DECKS);
+  try {
+    await page.goto(server.url);
+    await page.getByTestId('study-all').click();
+    await expect(page.getByTestId('question')).toBeVisible();
+    // A busy machine: the note takes a second to come back.
+    await page.route('**/api/getNote', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    await page.keyboard.press('e');
+    await page.keyboard.type(' (early)');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('edit-dialog')).toHaveCount(0);
+    await expect(page.getByTestId('question')).toContainText('(early)');
+  } finally {
+    await server.stop();
+  }
+});

@@ -23,14 +23,30 @@ export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
   const escapeHandled = useRef(false);
   const keepButton = useRef<HTMLButtonElement>(null);
   const [preview, setPreview] = useState<NotePreview | null>(null);
+  /**
+   * What was typed before the note arrived (E then typing at once, on a busy machine): added at the
+   * end of the first field, where the caret starts, rather than lost. Ctrl/Cmd+Enter meanwhile saves
+   * once the note is there, never a note with empty fields.
+   */
+  const typedEarly = useRef('');
+  const saveWhenLoaded = useRef(false);
 
   useEffect(() => {
     api.getNote({ noteId }).then((loaded) => {
+      const first = loaded.type === 'anki' ? Object.keys(loaded.fields)[0] : NOTE_TYPE_FIELDS[loaded.type][0];
       setNote(loaded);
-      setFields(loaded.fields);
+      setFields(first !== undefined && typedEarly.current ? { ...loaded.fields, [first]: (loaded.fields[first] ?? '') + typedEarly.current } : loaded.fields);
+      typedEarly.current = '';
       setTags(loaded.tags.join(' '));
     }, setError);
   }, [api, noteId]);
+
+  useEffect(() => {
+    if (note && saveWhenLoaded.current) {
+      saveWhenLoaded.current = false;
+      void save();
+    }
+  });
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -63,6 +79,10 @@ export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
   const dirty = note !== null && (names.some((name) => (fields[name] ?? '') !== (note.fields[name] ?? '')) || tagList(tags).join(' ') !== note.tags.join(' '));
 
   const save = async () => {
+    if (!note) {
+      saveWhenLoaded.current = true;
+      return;
+    }
     try {
       await api.editNote({ noteId, fields, tags: tagList(tags) });
       onClose(true);
@@ -105,6 +125,9 @@ export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
         } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
           void save();
+        } else if (!note && !event.ctrlKey && !event.metaKey && !event.altKey) {
+          if (event.key.length === 1) typedEarly.current += event.key;
+          else if (event.key === 'Backspace') typedEarly.current = typedEarly.current.slice(0, -1);
         }
         event.stopPropagation();
       }}
