@@ -26,12 +26,9 @@ const UNREAD_SCRIPTS = new Set(['.cjs', '.mjs', '.cts', '.mts']);
  * releases) through `got`: it gets a stand-in that refuses at once, without a DNS lookup. It then
  * uses the English texts it ships with.
  */
-function refuseDownloads(refused) {
+function refuseDownloads() {
   const path = scannerRequire.resolve('got');
-  const refuse = (url) => {
-    refused.push(String(url));
-    return Promise.reject(new Error(`not downloaded (the check runs offline): ${url}`));
-  };
+  const refuse = (url) => Promise.reject(new Error(`not downloaded (the check runs offline): ${url}`));
   const got = Object.assign(refuse, { head: refuse, get: refuse, post: refuse, stream: refuse, extend: () => got });
   require.cache[path] = { id: path, filename: path, loaded: true, exports: got, children: [], paths: [] };
 }
@@ -98,10 +95,9 @@ function stage(root, entries) {
  */
 export async function scanSources(root, entries) {
   const { folder, files, problems } = stage(root, entries);
-  const refused = [];
   const connections = [];
   const chatter = [];
-  refuseDownloads(refused);
+  refuseDownloads();
   const allowConnections = forbidConnections(connections);
   const restoreConsole = captureConsole(chatter);
   try {
@@ -117,7 +113,7 @@ export async function scanSources(root, entries) {
       description: issue.description,
     }));
     const errors = result.errors.map((error) => ({ file: relative(folder, error.file).split(sep).join('/'), message: error.message, tolerable: error.tolerable }));
-    return { findings, errors, problems, files, checks: result.atomicChecks + result.globalChecks, refused, connections, chatter };
+    return { findings, errors, problems, files, checks: result.atomicChecks + result.globalChecks, connections, chatter };
   } finally {
     restoreConsole();
     allowConnections();

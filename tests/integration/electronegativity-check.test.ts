@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../helpers/temp-folder';
 
+/** A scan takes 3 s on a quiet machine and four times that on a busy one. */
+const SCAN_TIMEOUT = 90_000;
 const script = join(import.meta.dirname, '../../scripts/electronegativity/check.js');
 
 /** A project whose one window turns off context isolation and the sandbox, with no CSP or handlers. */
@@ -58,7 +60,7 @@ describe('the Electronegativity check', () => {
     expect(output).toContain('src/hidden.js:1: an eng-disable comment hides findings');
     // Explained findings are not among the failures.
     expect(output).not.toMatch(/SANDBOX_JS_CHECK.*\[/);
-  });
+  }, SCAN_TIMEOUT);
 
   it('passes once every finding is explained', () => {
     const root = insecureProject();
@@ -68,5 +70,5 @@ describe('the Electronegativity check', () => {
     expect(code).toBe(0);
     // Its downloads were refused and it opened no connection (the check fails when it tries).
     expect(output).not.toContain('connection');
-  });
+  }, SCAN_TIMEOUT);
 });
