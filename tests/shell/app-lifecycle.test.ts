@@ -53,6 +53,8 @@ describe('the desktop app', () => {
       disableBlinkFeatures: 'Auxclick',
     });
     expect(win.options.webPreferences.preload).toMatch(/preload[/\\]index\.cjs$/);
+    // Spelling is checked where the system does it; on Linux it would mean downloading dictionaries.
+    expect(win.options.webPreferences.spellcheck).toBe(process.platform !== 'linux');
     expect(win.url).toBe('app://interleave/index.html');
     expect([...electron.ipcHandlers.keys()]).toEqual(['interleave:api']);
     expect(electron.protocolHandlers.has('app')).toBe(true);

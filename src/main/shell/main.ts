@@ -53,7 +53,9 @@ function createWindow(userData: string): BrowserWindow {
       navigateOnDragDrop: false,
       // Middle-click would otherwise open a link in a new window on some versions.
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      // macOS and Windows check spelling with the system's own dictionaries; on Linux Chromium
+      // would download Hunspell dictionaries from Google's servers, and the app stays offline.
+      spellcheck: process.platform !== 'linux',
     },
   });
   if (state.maximized) win.maximize();
