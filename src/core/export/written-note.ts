@@ -128,7 +128,11 @@ export function writtenNote(note: NoteToWrite, header: DeckHeader): WrittenNote 
   return { note: written, changes };
 }
 
-/** The deck's header as the format reads it back, or the nearest one that does: its name's empty levels dropped, its id the slug of its name. */
+/**
+ * The deck's header as the format reads it back, or the nearest one that does: without its
+ * description (one plain line there), then with its name's empty levels dropped and the slug of
+ * its name as its id.
+ */
 export function writtenHeader(header: DeckHeader): { header: DeckHeader; change: string | null } {
   const wanted = { ...header, description: header.description.replace(/\s*\n\s*/g, ' ').trim() };
   const name = header.name
@@ -136,13 +140,14 @@ export function writtenHeader(header: DeckHeader): { header: DeckHeader; change:
     .map((part) => part.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join('::');
-  const candidates: DeckHeader[] = [wanted, { name, id: deckSlug(name), description: '', preset: header.preset }, { name: 'Deck', id: 'deck', description: '', preset: null }];
+  const candidates: DeckHeader[] = [wanted, { ...wanted, description: '' }, { name, id: deckSlug(name), description: '', preset: header.preset }, { name: 'Deck', id: 'deck', description: '', preset: null }];
   const readsBack = (candidate: DeckHeader) => {
     const parsed = parseDeck(serializeDeck({ header: candidate, notes: [] }));
     const back = parsed.ok ? parsed.deck.header : null;
     return back !== null && back.name === candidate.name && back.id === candidate.id && back.description === candidate.description && back.preset === candidate.preset;
   };
-  const chosen = candidates.find(readsBack) ?? candidates[2]!;
+  const chosen = candidates.find(readsBack) ?? candidates[3]!;
   if (chosen === wanted) return { header: wanted, change: null };
+  if (chosen === candidates[1]) return { header: chosen, change: `the description of deck “${header.name}” is left out: the format cannot hold it as it is` };
   return { header: chosen, change: `deck “${header.name}” (id ${header.id}) is written as “${chosen.name}” (id ${chosen.id}), which the format can hold` };
 }

@@ -146,3 +146,13 @@ describe('what the format does to text, without changing what it means', () => {
     expect(byId('html-basic').fields).toEqual({ Front: "J'ai", Back: '**b**' });
   });
 });
+
+describe('a deck the format cannot hold as it is', () => {
+  it('a description the front matter cannot hold is left out and said; the notes are written', () => {
+    const col = collection([{ id: 'q', type: 'basic', fields: { Front: 'F', Back: 'B' } }]);
+    col.decks.get('french')!.description = '"Quoted" and \\ more';
+    const { notes, messages } = exportAndRead(col);
+    expect(notes.map((note) => note.id)).toEqual(['q']);
+    expect(messages).toEqual(['the description of deck “Language French::My french words” is left out: the format cannot hold it as it is']);
+  });
+});
