@@ -171,3 +171,29 @@ test('the whole collection as Markdown is one download, a zip of one file per de
     await server.stop();
   }
 });
+
+test('a real Anki deck exported as Markdown: the notice names the note written in another form so that the file imports', async ({ page }) => {
+  const server = await startServer(tempDataDir(), { INTERLEAVE_DECKS: join(FIXTURES, 'decks') });
+  try {
+    await page.goto(server.url);
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('file-input').setInputFiles(join(FIXTURES, 'anki', 'mauriciopoppe-french-cloze-2026.apkg'));
+    await page.getByTestId('do-import').click();
+    await expect(page.getByTestId('import-summary')).toContainText('1639 notes added', { timeout: 60_000 });
+
+    await page.getByTestId('nav-export').click();
+    await page.getByTestId('export-deck').selectOption({ label: 'Language French::My french words and phrases' });
+    await page.getByTestId('export-format').selectOption('md');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('do-export').click();
+    const file = await download;
+    const done = page.getByTestId('export-done');
+    await expect(done).toContainText('Written in another form so that the file still imports: imported-');
+    await expect(done).toContainText('(“Tu as oublié ce que tu as dit ? {{c1L::Je me souviens parfaitement de');
+    await expect(done).toContainText('written as a basic note holding the same text');
+    // What was downloaded holds that note as a basic one, with the text Anki showed.
+    expect(readFileSync(await file.path(), 'utf8')).toContain('### Front\nTu as oublié ce que tu as dit ? {{c1L::Je me souviens parfaitement de::I perfectly remember}} ce que j\'ai dit.');
+  } finally {
+    await server.stop();
+  }
+});

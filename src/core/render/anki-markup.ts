@@ -279,7 +279,7 @@ function renderMathTag(source: string, display: boolean): string | null {
 }
 
 /** The source of a `[latex]`, `[$]` or `[$$]` body as Anki prepares it for LaTeX: line-break tags become newlines, other HTML goes. */
-function latexSource(body: string): string {
+export function latexSource(body: string): string {
   return stripHtml(body.replace(/<br( \/)?>|<div>/gi, '\n'));
 }
 
@@ -291,7 +291,7 @@ export function renderLatexTag(kind: LatexKind, body: string): string {
 }
 
 /** The TeX of a MathJax formula as MathJax would read it from the page: tags dropped, references decoded. */
-function mathJaxSource(tex: string): string {
+export function mathJaxSource(tex: string): string {
   return decodeEntities(stripHtmlPreservingEntities(tex.replace(/<br\s*\/?>/gi, '\n')));
 }
 
@@ -306,7 +306,7 @@ function replaceSpans(text: string, spans: { start: number; end: number }[], ren
 }
 
 /** `[sound:name]` spans: the name runs to the first `]`, at least one character long. */
-function findSoundTags(text: string): { start: number; end: number; name: string }[] {
+export function findSoundTags(text: string): { start: number; end: number; name: string }[] {
   const tags: { start: number; end: number; name: string }[] = [];
   const close = forwardFinder(text, ']');
   let at = text.indexOf('[sound:');
