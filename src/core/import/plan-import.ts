@@ -6,7 +6,7 @@ import { deckByName, decksForPath } from '../collection/deck-tree';
 import type { ImportedReviewEntry, ImportEvent } from '../collection/events';
 import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord, Schedule } from '../collection/types';
 import { cardId as makeCardId } from '../notes/note-types';
-import { replayTrail } from '../scheduling/fast-replay';
+import { replayTrail, type ReplayStep } from '../scheduling/fast-replay';
 import { defaultPreset } from '../scheduling/presets';
 import { newSchedule, type Grade1to4 } from '../scheduling/scheduler';
 import { studyDay, type Calendar } from '../time/study-day';
@@ -251,21 +251,24 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
       const all = [...here.map((r) => ({ at: r.at, rating: r.rating, durationMs: r.durationMs }) as ImportedReview), ...fresh].sort((a, b) => a.at - b.at);
       const created = card?.created ?? imported.created ?? at;
       const preset = presetFor(card?.deckId ?? cardDeck);
-      const trail = replayTrail(
-        all.map((r) => r.at),
-        all.map((r) => r.rating),
-        created,
-        preset,
-        calendar,
-        id,
-        all.map((r) => r.intervalDays),
-      );
-      const replayed = trail.length ? trail[trail.length - 1]!.after : newSchedule(created);
+      const freshAt = new Set(fresh.map((review) => review.at));
+      const replay = (lastInFull: boolean) =>
+        replayTrail(
+          all.map((r) => r.at),
+          all.map((r) => r.rating),
+          created,
+          preset,
+          calendar,
+          id,
+          all.map((r) => r.intervalDays),
+          lastInFull,
+        );
 
       // The schedule: the source's own when it has one (and, for a card already here, when the
       // learner has not studied it here more recently); a backup's exact one; else the replay's.
       let schedule: Schedule;
       let fromSource = false;
+      let trail: ReplayStep[];
       if (kept) {
         const sourceSchedule = scheduleFromKept(kept, [...importedCard.reviews].sort((a, b) => a.at - b.at), created, preset, calendar);
         if (!card) {
@@ -285,15 +288,20 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
             continue;
           }
         }
+        // The scheduler's own answer to the last review is wanted only where history shows it: not
+        // where that review is already here, carried exactly, or stood for by the source's schedule.
+        const last = all[all.length - 1];
+        const shown = last !== undefined && freshAt.has(last.at) && !isExact(last, card) && !(fromSource && schedule.lastReview === last.at);
+        trail = replay(shown);
       } else {
-        schedule = !card && importedCard.schedule ? importedCard.schedule : replayed;
+        trail = replay(true);
+        schedule = !card && importedCard.schedule ? importedCard.schedule : (trail[trail.length - 1]?.after ?? newSchedule(created));
       }
 
-      const freshAt = new Set(fresh.map((review) => review.at));
       all.forEach((review, i) => {
         if (!freshAt.has(review.at)) return;
         const step = trail[i]!;
-        const exact = !card && review.after && review.prior !== undefined;
+        const exact = isExact(review, card);
         // The source's schedule came from its last review: history shows it as that review's result,
         // so a later change of parameters recomputes this card like any other.
         const result = fromSource && schedule.lastReview === review.at && i === all.length - 1 ? schedule : step.after;
@@ -354,6 +362,11 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
     deckIds,
     messages,
   };
+}
+
+/** A review the source gives with its exact result (a backup's), for a card new here: taken as it is. */
+function isExact(review: ImportedReview, card: CardRecord | undefined): boolean {
+  return !card && review.after !== undefined && review.prior !== undefined;
 }
 
 /**

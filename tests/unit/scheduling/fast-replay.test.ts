@@ -73,6 +73,28 @@ describe('fast replay of a card history', () => {
     );
   });
 
+  it('folds the last step like the others when the caller puts a schedule of its own in its place', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 60 * 24 * 60 }), fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 25 }), (steps) => {
+        const preset = defaultPreset();
+        const calendar = fixedOffsetCalendar(60, 4);
+        let at = START;
+        const times = steps.map(([gap]) => (at += gap * 60_000));
+        const ratings = steps.map(([, rating]) => rating as Grade1to4);
+        const intervals = times.map(() => 3);
+        const full = replayTrail(times, ratings, START, preset, calendar, CARD, intervals);
+        const folded = replayTrail(times, ratings, START, preset, calendar, CARD, intervals, false);
+        expect(folded.slice(0, -1)).toEqual(full.slice(0, -1));
+        const [last, fullLast] = [folded[folded.length - 1]!, full[full.length - 1]!];
+        expect(last.prior).toBe(fullLast.prior);
+        // The memory state is exact either way; only the due date is not the scheduler's.
+        const memory = ({ after }: typeof last) => [after.stability, after.difficulty, after.state, after.reps, after.lapses, after.lastReview];
+        expect(memory(last)).toEqual(memory(fullLast));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('gives a new card back for an empty history', () => {
     expect(fastReplay([], [], START, defaultPreset(), fixedOffsetCalendar(0, 4), CARD)).toEqual(newSchedule(START));
   });
