@@ -239,8 +239,8 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
         continue;
       }
       const here = card ? col.history.reviewsOf(id) : [];
-      const known = new Set(here.map((review) => review.at));
-      const fresh = importedCard.reviews.filter((review) => !known.has(review.at));
+      const known = here.length ? new Set(here.map((review) => review.at)) : null;
+      const fresh = known ? importedCard.reviews.filter((review) => !known.has(review.at)) : importedCard.reviews;
       reviewsCount.unchanged += importedCard.reviews.length - fresh.length;
       const kept = importedCard.kept;
       if (card && fresh.length === 0 && !kept) {
@@ -248,10 +248,12 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
         else cardsCount.unchanged++;
         continue;
       }
-      const all = [...here.map((r) => ({ at: r.at, rating: r.rating, durationMs: r.durationMs }) as ImportedReview), ...fresh].sort((a, b) => a.at - b.at);
+      const all = here.length ? byTime([...here.map((r) => ({ at: r.at, rating: r.rating, durationMs: r.durationMs }) as ImportedReview), ...fresh]) : byTime(fresh);
       const created = card?.created ?? imported.created ?? at;
       const preset = presetFor(card?.deckId ?? cardDeck);
-      const freshAt = new Set(fresh.map((review) => review.at));
+      // Every review is fresh for a card new here (the usual case): no set to look them up in.
+      const freshSet = here.length ? new Set(fresh.map((review) => review.at)) : null;
+      const isFresh = (review: ImportedReview) => freshSet === null || freshSet.has(review.at);
       const replay = (lastInFull: boolean) =>
         replayTrail(
           all.map((r) => r.at),
@@ -270,7 +272,7 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
       let fromSource = false;
       let trail: ReplayStep[];
       if (kept) {
-        const sourceSchedule = scheduleFromKept(kept, [...importedCard.reviews].sort((a, b) => a.at - b.at), created, preset, calendar);
+        const sourceSchedule = scheduleFromKept(kept, byTime(importedCard.reviews), created, preset, calendar);
         if (!card) {
           schedule = sourceSchedule;
           fromSource = true;
@@ -291,7 +293,7 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
         // The scheduler's own answer to the last review is wanted only where history shows it: not
         // where that review is already here, carried exactly, or stood for by the source's schedule.
         const last = all[all.length - 1];
-        const shown = last !== undefined && freshAt.has(last.at) && !isExact(last, card) && !(fromSource && schedule.lastReview === last.at);
+        const shown = last !== undefined && isFresh(last) && !isExact(last, card) && !(fromSource && schedule.lastReview === last.at);
         trail = replay(shown);
       } else {
         trail = replay(true);
@@ -299,7 +301,7 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
       }
 
       all.forEach((review, i) => {
-        if (!freshAt.has(review.at)) return;
+        if (!isFresh(review)) return;
         const step = trail[i]!;
         const exact = isExact(review, card);
         // The source's schedule came from its last review: history shows it as that review's result,
@@ -362,6 +364,12 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
     deckIds,
     messages,
   };
+}
+
+/** The reviews in time order: as given when they already are (sources give them oldest first), else sorted. */
+function byTime<T extends { at: number }>(reviews: T[]): T[] {
+  for (let i = 1; i < reviews.length; i++) if (reviews[i]!.at < reviews[i - 1]!.at) return [...reviews].sort((a, b) => a.at - b.at);
+  return reviews;
 }
 
 /** A review the source gives with its exact result (a backup's), for a card new here: taken as it is. */

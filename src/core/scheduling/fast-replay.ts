@@ -48,9 +48,9 @@ export function replayTrail(
     preset,
     calendar,
     cardId,
-    (i, prior, after) => {
+    (i, prior, state, learningSteps, stability, difficulty, lapses, at) => {
       const days = intervalDays?.[i] ?? 0;
-      steps.push({ prior, after: { ...after, scheduledDays: days, due: after.lastReview! + days * 86_400_000 } });
+      steps.push({ prior, after: { state, due: at + days * 86_400_000, stability, difficulty, scheduledDays: days, learningSteps, reps: i + 1, lapses, lastReview: at } });
     },
     lastInFull,
   );
@@ -68,7 +68,8 @@ function fold(
   preset: Preset,
   calendar: Calendar,
   cardId: string,
-  onStep: ((index: number, prior: CardState, after: Schedule) => void) | null,
+  /** Told each folded review's state after it (its values, so that a trail makes one object per step). */
+  onStep: ((index: number, prior: CardState, state: CardState, learningSteps: number, stability: number, difficulty: number, lapses: number, at: number) => void) | null,
   lastInFull = true,
 ): Schedule {
   const count = times.length;
@@ -104,9 +105,7 @@ function fold(
     }
     lastDay = day;
     last = at;
-    if (onStep) {
-      onStep(i, prior, { state, due: at, stability, difficulty, scheduledDays: 0, learningSteps: step, reps: i + 1, lapses, lastReview: at });
-    }
+    if (onStep) onStep(i, prior, state, step, stability, difficulty, lapses, at);
   }
   const before: Schedule = {
     state,
