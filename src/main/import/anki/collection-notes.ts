@@ -3,7 +3,7 @@ import type { ImportedCard, ImportedNote } from '../../../core/import/bundle';
 import { keptSchedule, type CardRow as ScheduleRow } from './card-schedule';
 import type { CollectionMeta } from './collection-meta';
 import { ProblemExamples } from './problem-examples';
-import { readRevlog, reviewsOf, skippedRowsNotices, type SkippedRows } from './revlog';
+import { noRows, readRevlog, reviewsOf, skippedRowsNotices, type SkippedRows } from './revlog';
 import { int, text, type CollectionDb } from './sqlite';
 
 const FIELD_SEPARATOR = '\x1f';
@@ -57,7 +57,7 @@ export function readNotes(db: CollectionDb, meta: CollectionMeta, problems: stri
     else cardsByNote.set(nid, [card]);
     cardIds.add(id);
   });
-  for (const [cardId, rows] of revlog) if (!cardIds.has(cardId)) skipped.orphaned += rows.length;
+  for (const [cardId, rows] of revlog.cards) if (!cardIds.has(cardId)) skipped.orphaned += rows.to - rows.from;
 
   const notes: ImportedNote[] = [];
   const guids = new Set<string>();
@@ -108,7 +108,7 @@ export function readNotes(db: CollectionDb, meta: CollectionMeta, problems: stri
     for (const row of cardRows) {
       if (row.ord < 0 || ords.has(row.ord)) continue;
       ords.add(row.ord);
-      const rows = revlog.get(row.id) ?? [];
+      const rows = revlog.cards.get(row.id) ?? noRows(revlog);
       const sm2Retention = meta.deckConfigs.get(meta.decks.get(row.deckId)?.configId ?? -1)?.sm2Retention ?? null;
       const { kept, newOrder } = keptSchedule(row, rows, date0, sm2Retention);
       const card: ImportedCard = {
