@@ -111,7 +111,14 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
 
   // Decks, created with their parents as the notes need them.
   const decks: DeckRecord[] = [];
+  // A file names few decks and many notes: each name is looked up (or made) once.
+  const idsByName = new Map<string, string>();
   const deckIdOf = (name: string): string => {
+    let id = idsByName.get(name);
+    if (id === undefined) idsByName.set(name, (id = findOrMakeDeck(name)));
+    return id;
+  };
+  const findOrMakeDeck = (name: string): string => {
     const clean = name
       .split('::')
       .map((part) => part.trim())
