@@ -7,6 +7,9 @@ import type { ExtractionBudget } from './budget';
  * Deflate may hold data stored as it is, 5 bytes of header per 65,535: compressed bytes past the
  * memory left, plus that much and a little, can only inflate to more than the memory left.
  */
+/** The most zlib is asked to set aside at once for an entry's output (it takes what it needs of it). */
+const MAX_CHUNK = 64 * 1024 ** 2;
+
 const storedOverhead = (bytes: number) => Math.ceil(bytes / 8192) + 1024;
 
 /**
@@ -25,7 +28,11 @@ export function entryInflate(heldInMemory: () => boolean, budget: ExtractionBudg
     private readonly compressed: Uint8Array[] = [];
     private held = 0;
 
-    constructor(private readonly entry: string) {
+    constructor(
+      private readonly entry: string,
+      _size?: number,
+      private readonly originalSize?: number,
+    ) {
       this.streaming = heldInMemory() ? null : new UnzipInflate();
       if (this.streaming) this.streaming.ondata = (error, data, final) => this.ondata(error, data, final);
     }
@@ -43,7 +50,10 @@ export function entryInflate(heldInMemory: () => boolean, budget: ExtractionBudg
       try {
         const input = this.compressed.length === 1 ? this.compressed[0]! : Buffer.concat(this.compressed);
         this.compressed.length = 0;
-        out = inflateRawSync(input, { maxOutputLength: Math.max(1, left) }) as Uint8Array<ArrayBuffer>;
+        // Output in one piece when the entry says its size (zlib would grow it 16 KiB at a time and
+        // copy the pieces together); a size it lies about only costs pieces again.
+        const chunkSize = this.originalSize ? Math.min(this.originalSize + 64, left + 64, MAX_CHUNK) : undefined;
+        out = inflateRawSync(input, { maxOutputLength: Math.max(1, left), ...(chunkSize ? { chunkSize } : {}) }) as Uint8Array<ArrayBuffer>;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') overLimit(this.entry);
         return this.ondata(error as FlateError, new Uint8Array(0), true);
