@@ -66,6 +66,11 @@ export class Collection {
    * compares it before committing: a different number means something changed in between.
    */
   appliedSeq = 0;
+  /**
+   * Bumped by every event that may change a note (all but a plain review): what is worked out from
+   * the notes and kept between searches (each card's note, its text) is trusted only while it stays.
+   */
+  notesRevision = 0;
 
   constructor() {
     const preset = defaultPreset();
@@ -117,6 +122,13 @@ export class Collection {
 
   /** Bumped whenever cards are added, removed or change deck: the per-deck indexes below follow it. */
   private structure = 0;
+  /**
+   * Changes whenever cards come, go or are replaced (a change of deck or position replaces the
+   * record): what is worked out from where cards are (the search order) holds while it stays.
+   */
+  get cardsRevision(): number {
+    return this.structure;
+  }
   private indexedAt = -1;
   private byDeck = new Map<string, CardRecord[]>();
   private newByDeck = new Map<string, CardRecord[]>();
@@ -184,6 +196,7 @@ export class Collection {
    */
   apply(seq: number, event: JournalEvent): void {
     this.appliedSeq = seq;
+    if (event.type !== 'review' || event.leech) this.notesRevision++;
     switch (event.type) {
       case 'review': {
         this.history.record(seq, event);

@@ -103,6 +103,11 @@ export class ReviewLog {
     return index;
   }
 
+  /** The card's place in `cardIds` (its column index), or -1 when it has no review in the log. */
+  cardIndexOf(cardId: string): number {
+    return this.cardIndex.get(cardId) ?? -1;
+  }
+
   get activeCount(): number {
     return this.length - this.removedCount;
   }

@@ -1,5 +1,5 @@
 // What every importer produces from a file: notes, note types, cards with their review history, media.
-import type { NoteTypeName, Preset } from '../../shared/dto';
+import type { ImportSummary, NoteTypeName, Preset } from '../../shared/dto';
 import type { CardState, Schedule } from '../collection/types';
 
 /** One past review of a card, as the source recorded it. */
@@ -134,6 +134,8 @@ export interface ImportBundle {
   notices?: string[];
   /** Media files the reader left out (names refused, files unreadable), each also named in `problems`. */
   mediaSkipped?: number;
+  /** Delimited text: the columns found and how they were mapped, for the summary's mapping step (read with the rows, not again). */
+  columns?: ImportSummary['columns'];
 }
 
 /** Thrown by an importer when a file cannot be read at all: says where and what. */

@@ -6,7 +6,7 @@ import { deckByName, decksForPath } from '../collection/deck-tree';
 import type { ImportedReviewEntry, ImportEvent } from '../collection/events';
 import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord, Schedule } from '../collection/types';
 import { cardId as makeCardId } from '../notes/note-types';
-import { replayTrail } from '../scheduling/fast-replay';
+import { replayTrail, type ReplayStep } from '../scheduling/fast-replay';
 import { defaultPreset } from '../scheduling/presets';
 import { newSchedule, type Grade1to4 } from '../scheduling/scheduler';
 import { studyDay, type Calendar } from '../time/study-day';
@@ -111,7 +111,14 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
 
   // Decks, created with their parents as the notes need them.
   const decks: DeckRecord[] = [];
+  // A file names few decks and many notes: each name is looked up (or made) once.
+  const idsByName = new Map<string, string>();
   const deckIdOf = (name: string): string => {
+    let id = idsByName.get(name);
+    if (id === undefined) idsByName.set(name, (id = findOrMakeDeck(name)));
+    return id;
+  };
+  const findOrMakeDeck = (name: string): string => {
     const clean = name
       .split('::')
       .map((part) => part.trim())
@@ -239,8 +246,8 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
         continue;
       }
       const here = card ? col.history.reviewsOf(id) : [];
-      const known = new Set(here.map((review) => review.at));
-      const fresh = importedCard.reviews.filter((review) => !known.has(review.at));
+      const known = here.length ? new Set(here.map((review) => review.at)) : null;
+      const fresh = known ? importedCard.reviews.filter((review) => !known.has(review.at)) : importedCard.reviews;
       reviewsCount.unchanged += importedCard.reviews.length - fresh.length;
       const kept = importedCard.kept;
       if (card && fresh.length === 0 && !kept) {
@@ -248,26 +255,31 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
         else cardsCount.unchanged++;
         continue;
       }
-      const all = [...here.map((r) => ({ at: r.at, rating: r.rating, durationMs: r.durationMs }) as ImportedReview), ...fresh].sort((a, b) => a.at - b.at);
+      const all = here.length ? byTime([...here.map((r) => ({ at: r.at, rating: r.rating, durationMs: r.durationMs }) as ImportedReview), ...fresh]) : byTime(fresh);
       const created = card?.created ?? imported.created ?? at;
       const preset = presetFor(card?.deckId ?? cardDeck);
-      const trail = replayTrail(
-        all.map((r) => r.at),
-        all.map((r) => r.rating),
-        created,
-        preset,
-        calendar,
-        id,
-        all.map((r) => r.intervalDays),
-      );
-      const replayed = trail.length ? trail[trail.length - 1]!.after : newSchedule(created);
+      // Every review is fresh for a card new here (the usual case): no set to look them up in.
+      const freshSet = here.length ? new Set(fresh.map((review) => review.at)) : null;
+      const isFresh = (review: ImportedReview) => freshSet === null || freshSet.has(review.at);
+      const replay = (lastInFull: boolean) =>
+        replayTrail(
+          all.map((r) => r.at),
+          all.map((r) => r.rating),
+          created,
+          preset,
+          calendar,
+          id,
+          all.map((r) => r.intervalDays),
+          lastInFull,
+        );
 
       // The schedule: the source's own when it has one (and, for a card already here, when the
       // learner has not studied it here more recently); a backup's exact one; else the replay's.
       let schedule: Schedule;
       let fromSource = false;
+      let trail: ReplayStep[];
       if (kept) {
-        const sourceSchedule = scheduleFromKept(kept, [...importedCard.reviews].sort((a, b) => a.at - b.at), created, preset, calendar);
+        const sourceSchedule = scheduleFromKept(kept, byTime(importedCard.reviews), created, preset, calendar);
         if (!card) {
           schedule = sourceSchedule;
           fromSource = true;
@@ -285,15 +297,20 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
             continue;
           }
         }
+        // The scheduler's own answer to the last review is wanted only where history shows it: not
+        // where that review is already here, carried exactly, or stood for by the source's schedule.
+        const last = all[all.length - 1];
+        const shown = last !== undefined && isFresh(last) && !isExact(last, card) && !(fromSource && schedule.lastReview === last.at);
+        trail = replay(shown);
       } else {
-        schedule = !card && importedCard.schedule ? importedCard.schedule : replayed;
+        trail = replay(true);
+        schedule = !card && importedCard.schedule ? importedCard.schedule : (trail[trail.length - 1]?.after ?? newSchedule(created));
       }
 
-      const freshAt = new Set(fresh.map((review) => review.at));
       all.forEach((review, i) => {
-        if (!freshAt.has(review.at)) return;
+        if (!isFresh(review)) return;
         const step = trail[i]!;
-        const exact = !card && review.after && review.prior !== undefined;
+        const exact = isExact(review, card);
         // The source's schedule came from its last review: history shows it as that review's result,
         // so a later change of parameters recomputes this card like any other.
         const result = fromSource && schedule.lastReview === review.at && i === all.length - 1 ? schedule : step.after;
@@ -354,6 +371,17 @@ export function* planImportSteps(col: Collection, bundle: ImportBundle, options:
     deckIds,
     messages,
   };
+}
+
+/** The reviews in time order: as given when they already are (sources give them oldest first), else sorted. */
+function byTime<T extends { at: number }>(reviews: T[]): T[] {
+  for (let i = 1; i < reviews.length; i++) if (reviews[i]!.at < reviews[i - 1]!.at) return [...reviews].sort((a, b) => a.at - b.at);
+  return reviews;
+}
+
+/** A review the source gives with its exact result (a backup's), for a card new here: taken as it is. */
+function isExact(review: ImportedReview, card: CardRecord | undefined): boolean {
+  return !card && review.after !== undefined && review.prior !== undefined;
 }
 
 /**

@@ -26,7 +26,9 @@ export interface ReplayStep {
  * The schedule after every review, not just the last: what an imported history needs for the
  * review log. Intermediate due dates and intervals are the source's own when it recorded them
  * (`intervalDays`), else zero (the moment of the review); memory states are exact; the last step is
- * the scheduler's full answer.
+ * the scheduler's full answer, unless `lastInFull` is false: a caller that puts the source's own
+ * schedule in its place has it folded like the others, since the full answer (fuzz, due date)
+ * costs more than all the other steps of a card together.
  */
 export function replayTrail(
   times: ArrayLike<number>,
@@ -36,12 +38,23 @@ export function replayTrail(
   calendar: Calendar,
   cardId: string,
   intervalDays?: ArrayLike<number | undefined>,
+  lastInFull = true,
 ): ReplayStep[] {
   const steps: ReplayStep[] = [];
-  const last = fold(times, ratings, created, preset, calendar, cardId, (i, prior, after) => {
-    const days = intervalDays?.[i] ?? 0;
-    steps.push({ prior, after: { ...after, scheduledDays: days, due: after.lastReview! + days * 86_400_000 } });
-  });
+  const last = fold(
+    times,
+    ratings,
+    created,
+    preset,
+    calendar,
+    cardId,
+    (i, prior, state, learningSteps, stability, difficulty, lapses, at) => {
+      const days = intervalDays?.[i] ?? 0;
+      steps.push({ prior, after: { state, due: at + days * 86_400_000, stability, difficulty, scheduledDays: days, learningSteps, reps: i + 1, lapses, lastReview: at } });
+    },
+    lastInFull,
+  );
+  if (!lastInFull) return steps;
   if (times.length > 0) steps.push({ prior: steps.length ? steps[steps.length - 1]!.after.state : CardState.New, after: last });
   // The prior of the last step is the state after the one before it.
   if (steps.length > 1) steps[steps.length - 1]!.prior = steps[steps.length - 2]!.after.state;
@@ -55,10 +68,14 @@ function fold(
   preset: Preset,
   calendar: Calendar,
   cardId: string,
-  onStep: ((index: number, prior: CardState, after: Schedule) => void) | null,
+  /** Told each folded review's state after it (its values, so that a trail makes one object per step). */
+  onStep: ((index: number, prior: CardState, state: CardState, learningSteps: number, stability: number, difficulty: number, lapses: number, at: number) => void) | null,
+  lastInFull = true,
 ): Schedule {
   const count = times.length;
   if (count === 0) return newSchedule(created);
+  // Without the scheduler's full answer, the last review is folded like the others.
+  const folded = lastInFull ? count - 1 : count;
   const algorithm = schedulerFor(preset);
   const learning = preset.learningSteps.map(stepMinutes);
   const relearning = preset.relearningSteps.map(stepMinutes);
@@ -69,7 +86,7 @@ function fold(
   let lapses = 0;
   let lastDay = 0;
   let last = created;
-  for (let i = 0; i < count - 1; i++) {
+  for (let i = 0; i < folded; i++) {
     const at = times[i]!;
     const grade = ratings[i]! as Grade1to4;
     const prior = state;
@@ -88,9 +105,7 @@ function fold(
     }
     lastDay = day;
     last = at;
-    if (onStep) {
-      onStep(i, prior, { state, due: at, stability, difficulty, scheduledDays: 0, learningSteps: step, reps: i + 1, lapses, lastReview: at });
-    }
+    if (onStep) onStep(i, prior, state, step, stability, difficulty, lapses, at);
   }
   const before: Schedule = {
     state,
@@ -99,10 +114,11 @@ function fold(
     difficulty,
     scheduledDays: 0,
     learningSteps: step,
-    reps: count - 1,
+    reps: folded,
     lapses,
     lastReview: state === CardState.New ? null : last,
   };
+  if (!lastInFull) return before;
   return review(before, ratings[count - 1]! as Grade1to4, times[count - 1]!, preset, calendar, cardId);
 }
 

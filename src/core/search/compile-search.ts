@@ -6,8 +6,9 @@ import { LEARN_AHEAD_MS } from '../queue/study-queue';
 import { elapsedDays, schedulerFor } from '../scheduling/scheduler';
 import { studyDay, studyDayStart, type Calendar } from '../time/study-day';
 import { cardsAnsweredSince, cardsFirstAnsweredSince } from './answered-cards';
+import type { CardSlots } from './card-slots';
 import type { CardStateName, Comparison, PropertyName, SearchNode } from './search-node';
-import { searchableFields, searchableText } from './searchable-text';
+import { searchableText } from './searchable-text';
 import { containsMatcher, globLiteral, pathMatcher, wholeMatcher } from './wildcard';
 import { todayActivity } from '../queue/today';
 import { NOTE_TYPES } from '../notes/note-types';
@@ -20,11 +21,12 @@ export interface SearchContext {
   calendar: Calendar;
 }
 
-export type CardTest = (card: CardRecord) => boolean;
+/** A test of one card, given with its place in the search order (`slots` are by that place). */
+export type CardTest = (card: CardRecord, at: number) => boolean;
 
-/** Compiles the tree once; the test is then called for every card. */
-export function compileSearch(context: SearchContext, node: SearchNode): CardTest {
-  return new SearchCompiler(context).compile(node);
+/** Compiles the tree once; the test is then called for every card, with its place in the search order. */
+export function compileSearch(context: SearchContext, node: SearchNode, slots: CardSlots): CardTest {
+  return new SearchCompiler(context, slots).compile(node);
 }
 
 const yes: CardTest = () => true;
@@ -66,7 +68,10 @@ class SearchCompiler {
   private readonly col: Collection;
   private readonly today: number;
 
-  constructor(private readonly context: SearchContext) {
+  constructor(
+    private readonly context: SearchContext,
+    private readonly slots: CardSlots,
+  ) {
     this.col = context.col;
     this.today = studyDay(context.calendar, context.now);
   }
@@ -80,22 +85,23 @@ class SearchCompiler {
    * A test on the card's note, worked out once per note: a card's siblings come next to it in the
    * collection, so remembering the last note's answer is enough, and costs no memory.
    */
-  private perNote(test: (note: NoteRecord) => boolean): CardTest {
-    const notes = this.col.notes;
-    let lastId: string | null = null;
+  private perNote(test: (note: NoteRecord, at: number) => boolean): CardTest {
+    const notes = this.slots.notes;
+    let lastNote: NoteRecord | undefined;
     let last = false;
-    return (card) => {
-      if (card.noteId !== lastId) {
-        lastId = card.noteId;
-        const note = notes.get(card.noteId);
-        last = note ? test(note) : false;
+    return (_card, at) => {
+      const note = notes[at];
+      if (note !== lastNote) {
+        lastNote = note;
+        last = note ? test(note, at) : false;
       }
       return last;
     };
   }
 
-  private fieldsOf(note: NoteRecord) {
-    return searchableFields(note, note.noteTypeId === undefined ? undefined : this.col.noteTypes.get(note.noteTypeId));
+  /** The note's text as search reads it; `at` is the place of a card of that note. */
+  private fieldsOf(note: NoteRecord, at: number) {
+    return this.slots.fields(at, note);
   }
 
   compile(node: SearchNode): CardTest {
@@ -106,10 +112,10 @@ class SearchCompiler {
         const tests = node.nodes.map((child) => this.compile(child));
         if (tests.length === 2) {
           const [a, b] = tests as [CardTest, CardTest];
-          return (card) => a(card) && b(card);
+          return (card, at) => a(card, at) && b(card, at);
         }
-        return (card) => {
-          for (const test of tests) if (!test(card)) return false;
+        return (card, at) => {
+          for (const test of tests) if (!test(card, at)) return false;
           return true;
         };
       }
@@ -117,42 +123,42 @@ class SearchCompiler {
         const tests = node.nodes.map((child) => this.compile(child));
         if (tests.length === 2) {
           const [a, b] = tests as [CardTest, CardTest];
-          return (card) => a(card) || b(card);
+          return (card, at) => a(card, at) || b(card, at);
         }
-        return (card) => {
-          for (const test of tests) if (test(card)) return true;
+        return (card, at) => {
+          for (const test of tests) if (test(card, at)) return true;
           return false;
         };
       }
       case 'not': {
         const test = this.compile(node.node);
-        return (card) => !test(card);
+        return (card, at) => !test(card, at);
       }
       case 'text': {
         const matches = containsMatcher(node.text);
-        return this.perNote((note) => matches(this.fieldsOf(note).text));
+        return this.perNote((note, at) => matches(this.fieldsOf(note, at).text));
       }
       case 'word': {
         const matches = wordMatcher(node.text);
-        return this.perNote((note) => matches(this.fieldsOf(note).text));
+        return this.perNote((note, at) => matches(this.fieldsOf(note, at).text));
       }
       case 'no-accents': {
         const matches = containsMatcher(withoutAccents(node.text));
-        return this.perNote((note) => matches(withoutAccents(this.fieldsOf(note).text)));
+        return this.perNote((note, at) => matches(withoutAccents(this.fieldsOf(note, at).text)));
       }
       case 'regex': {
         const pattern = new RegExp(node.source, 'iu');
         // Field by field, as the text joins fields with a separator a pattern would not expect.
-        return this.perNote((note) => this.fieldsOf(note).values.some((value) => pattern.test(value)));
+        return this.perNote((note, at) => this.fieldsOf(note, at).values.some((value) => pattern.test(value)));
       }
       case 'dupe': {
         const typeMatches = wholeMatcher(node.noteType);
         const wanted = searchableText(node.text);
-        return this.perNote((note) => {
+        return this.perNote((note, at) => {
           const noteType = note.noteTypeId === undefined ? undefined : this.col.noteTypes.get(note.noteTypeId);
           const typeName = note.type === 'anki' ? (noteType?.name ?? '') : note.type;
           if (!typeMatches(typeName.toLowerCase()) && !(note.noteTypeId !== undefined && globLiteral(node.noteType) === note.noteTypeId)) return false;
-          const { names, values } = this.fieldsOf(note);
+          const { names, values } = this.fieldsOf(note, at);
           const first = note.type === 'anki' ? 0 : Math.max(0, names.indexOf(NOTE_TYPES[note.type].questionField.toLowerCase()));
           return values[first] === wanted;
         });
@@ -162,8 +168,8 @@ class SearchCompiler {
         const valueMatches = wholeMatcher(node.text);
         // Which fields a list of names offers is worked out once per list (once per note type).
         const chosen = new Map<readonly string[], number[]>();
-        return this.perNote((note) => {
-          const { names, values } = this.fieldsOf(note);
+        return this.perNote((note, at) => {
+          const { names, values } = this.fieldsOf(note, at);
           let indices = chosen.get(names);
           if (!indices) {
             indices = names.flatMap((name, i) => (nameMatches(name) ? [i] : []));
@@ -205,12 +211,14 @@ class SearchCompiler {
         return this.perNote((note) => note.modified >= from);
       }
       case 'rated': {
-        const ids = cardsAnsweredSince(this.col.history, this.windowStart(node.days), node.rating);
-        return (card) => ids.has(card.id);
+        const marked = cardsAnsweredSince(this.col.history, this.windowStart(node.days), node.rating);
+        const columns = this.slots.historyColumns();
+        return (_card, at) => columns[at]! >= 0 && marked[columns[at]!] === 1;
       }
       case 'introduced': {
-        const ids = cardsFirstAnsweredSince(this.col.history, this.windowStart(node.days));
-        return (card) => ids.has(card.id);
+        const marked = cardsFirstAnsweredSince(this.col.history, this.windowStart(node.days));
+        const columns = this.slots.historyColumns();
+        return (_card, at) => columns[at]! >= 0 && marked[columns[at]!] === 1;
       }
       case 'prop':
         return this.property(node.prop, node.op, node.value);
@@ -221,8 +229,9 @@ class SearchCompiler {
       case 'card-name': {
         const matches = wholeMatcher(node.name);
         const byTemplate = new Map<string, boolean>();
-        return (card) => {
-          const note = this.col.notes.get(card.noteId);
+        const notes = this.slots.notes;
+        return (card, at) => {
+          const note = notes[at];
           if (!note || note.type !== 'anki' || note.noteTypeId === undefined) return false;
           const key = `${note.noteTypeId}\u0000${card.ord}`;
           let result = byTemplate.get(key);

@@ -4,6 +4,7 @@ export { parseSearch } from './parse-search';
 export { formatSearch } from './format-search';
 export { compileSearch, type CardTest } from './compile-search';
 export { SearchSyntaxError } from './search-syntax-error';
-export { sortCards } from './card-order';
+export { searchOrder, sortCards } from './card-order';
+export { cardSlots, type CardSlots } from './card-slots';
 export type { CardStateName, Comparison, Glob, PropertyName, Rating, SearchNode } from './search-node';
 export { CARD_STATES, COMPARISONS, PROPERTIES } from './search-node';

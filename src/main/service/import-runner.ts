@@ -281,7 +281,7 @@ async function planAndCommit(
     messages: [...plan.messages, ...media.messages],
     preview: shown ?? preview(context.collection(), plan.event),
     ...(undoSeq !== undefined ? { undoSeq } : {}),
-    ...(isDelimited(bundle.format) ? { columns: columnsOf(fileName, readAll(source), request) } : {}),
+    ...(isDelimited(bundle.format) ? { columns: bundle.columns ?? columnsOf(fileName, readAll(source), request) } : {}),
   };
 }
 

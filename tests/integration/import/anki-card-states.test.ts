@@ -82,6 +82,23 @@ describe('review history from the revlog', () => {
     expect(read.reviews.map((review) => review.rating)).toEqual([3, 4, 2, 3]);
   });
 
+  it('keeps a card’s answers together and in time order when a damaged log stores its card id both as a number and as text (hexadecimal)', async () => {
+    const pkg = await oneCardPackage(`
+      ${revlog([
+        [0, 3, 1, 1, 2500],
+        [2000, 3, 4, 1, 2500],
+      ])}
+      INSERT INTO revlog VALUES (${at + 1000}, printf('0x%X', (SELECT id FROM cards)), 0, 4, 2, 0, 2500, 5000, 1);
+      INSERT INTO revlog VALUES (${at + 3000}, printf('0x%X', (SELECT id FROM cards)), 0, 1, -600, 0, 2300, 5000, 1);`);
+    const { card: read } = await onlyCard(pkg);
+    expect(read.reviews.map((review) => [review.at - at, review.rating])).toEqual([
+      [0, 3],
+      [1000, 4],
+      [2000, 3],
+      [3000, 1],
+    ]);
+  });
+
   it('treats a collection that never states its scheduler as v1, as Anki does', async () => {
     const pkg = await oneCardPackage(`UPDATE col SET conf = json_remove(conf, '$.schedVer'); ${revlog([[0, 3, 1, 0, 0]])}`);
     const { card: read } = await onlyCard(pkg);

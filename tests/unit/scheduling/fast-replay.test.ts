@@ -24,6 +24,19 @@ const presetArb = fc.record({
   fuzz: fc.boolean(),
 });
 
+/** Up to 25 answers, minutes to two months apart. */
+const historyArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 60 * 24 * 60 }), fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 25 });
+
+function history(steps: [number, number][]) {
+  let at = START;
+  return {
+    preset: defaultPreset(),
+    calendar: fixedOffsetCalendar(60, 4),
+    times: steps.map(([gap]) => (at += gap * 60_000)),
+    ratings: steps.map(([, rating]) => rating as Grade1to4),
+  };
+}
+
 describe('fast replay of a card history', () => {
   it('equals the answer-by-answer replay for random histories, step settings and time zones', () => {
     fc.assert(
@@ -48,12 +61,8 @@ describe('fast replay of a card history', () => {
 
   it('gives every step of the history: exact memory states and priors, the scheduler’s last answer', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 60 * 24 * 60 }), fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 25 }), (steps) => {
-        const preset = defaultPreset();
-        const calendar = fixedOffsetCalendar(60, 4);
-        let at = START;
-        const times = steps.map(([gap]) => (at += gap * 60_000));
-        const ratings = steps.map(([, rating]) => rating as Grade1to4);
+      fc.property(historyArb, (steps) => {
+        const { preset, calendar, times, ratings } = history(steps);
         const trail = replayTrail(times, ratings, START, preset, calendar, CARD, times.map(() => 3));
         let schedule = newSchedule(START);
         trail.forEach((step, i) => {
@@ -68,6 +77,24 @@ describe('fast replay of a card history', () => {
           ]);
         });
         expect(trail[trail.length - 1]!.after).toEqual(schedule);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('folds the last step like the others when the caller puts a schedule of its own in its place', () => {
+    fc.assert(
+      fc.property(historyArb, (steps) => {
+        const { preset, calendar, times, ratings } = history(steps);
+        const intervals = times.map(() => 3);
+        const full = replayTrail(times, ratings, START, preset, calendar, CARD, intervals);
+        const folded = replayTrail(times, ratings, START, preset, calendar, CARD, intervals, false);
+        expect(folded.slice(0, -1)).toEqual(full.slice(0, -1));
+        const [last, fullLast] = [folded[folded.length - 1]!, full[full.length - 1]!];
+        expect(last.prior).toBe(fullLast.prior);
+        // The memory state is exact either way; only the due date is not the scheduler's.
+        const memory = ({ after }: typeof last) => [after.stability, after.difficulty, after.state, after.reps, after.lapses, after.lastReview];
+        expect(memory(last)).toEqual(memory(fullLast));
       }),
       { numRuns: 200 },
     );

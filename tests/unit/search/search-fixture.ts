@@ -121,7 +121,7 @@ export function buildCollection(): { col: Collection; context: SearchContext } {
   let seq = 0;
   col.apply(++seq, { type: 'preset-save', at: NOW - 60 * DAY, preset: { ...defaultPreset(), id: 'intense', name: 'Intense', desiredRetention: 0.95 } });
   col.apply(++seq, { type: 'import', at: NOW - 60 * DAY, source: 'fixture', format: 'apkg', decks: [], noteTypes: [BASIC_AND_REVERSED], notes: [], cards: [], removedCards: [], reviews: [], media: [] });
-  col.apply(++seq, { type: 'upsert', at: NOW - 30 * DAY, source: 'fixture', decks: DECKS, notes: NOTES, cards: cards(), removedCards: [] });
+  col.apply(++seq, { type: 'upsert', at: NOW - 30 * DAY, source: 'fixture', decks: DECKS.map((deck) => ({ ...deck })), notes: NOTES.map((note) => ({ ...note, fields: { ...note.fields }, tags: [...note.tags] })), cards: cards(), removedCards: [] });
   const reviews: [string, number, 1 | 2 | 3 | 4, CardState][] = [
     ['n-attn/2', NOW - 40 * DAY, 3, CardState.New],
     ['n-sgd/1', NOW - 20 * DAY, 3, CardState.New],

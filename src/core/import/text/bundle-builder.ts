@@ -34,8 +34,11 @@ export class BundleBuilder {
   private droppedProblems = 0;
   /** Source keys already used, and the line that used each. */
   private readonly seen = new Map<string, number>();
-  /** Content identity -> the notes asking that question, by fingerprint, with their lines. */
-  private readonly sameQuestion = new Map<string, Map<string, number>>();
+  /**
+   * Content identity -> the notes asking that question. Most questions are asked once, so a note's
+   * fingerprint (a hash of all its content) is worked out only once a second note asks the same.
+   */
+  private readonly sameQuestion = new Map<string, QuestionGroup>();
 
   constructor(
     readonly format: string,
@@ -63,7 +66,6 @@ export class BundleBuilder {
       this.problem(draft.line, `${issue.problem}; skipped`);
       return false;
     }
-    const fingerprint = contentHash([draft.deckName, noteContentHash(draft)]);
     let key: string;
     if ('key' in identity) {
       key = identity.key;
@@ -75,16 +77,22 @@ export class BundleBuilder {
     } else {
       const base = [draft.deckName, identity.question.trim()];
       const baseKey = `content:${contentHash(base)}`;
-      const group = this.sameQuestion.get(baseKey) ?? new Map<string, number>();
-      const earlier = group.get(fingerprint);
-      if (earlier !== undefined) {
-        this.problem(draft.line, `repeats the note on line ${earlier} exactly; skipped`);
-        return false;
+      const group = this.sameQuestion.get(baseKey);
+      if (!group) {
+        key = baseKey;
+        this.sameQuestion.set(baseKey, { first: draft, fingerprints: null });
+      } else {
+        group.fingerprints ??= new Map([[fingerprint(group.first), group.first.line]]);
+        const mine = fingerprint(draft);
+        const earlier = group.fingerprints.get(mine);
+        if (earlier !== undefined) {
+          this.problem(draft.line, `repeats the note on line ${earlier} exactly; skipped`);
+          return false;
+        }
+        // The second note asking the same question is `…, 2`, the third `…, 3`: stable while the file keeps its order.
+        key = `content:${contentHash([...base, group.fingerprints.size + 1])}`;
+        group.fingerprints.set(mine, draft.line);
       }
-      // The second note asking the same question is `…, 2`, the third `…, 3`: stable while the file keeps its order.
-      key = group.size === 0 ? baseKey : `content:${contentHash([...base, group.size + 1])}`;
-      group.set(fingerprint, draft.line);
-      this.sameQuestion.set(baseKey, group);
     }
     if (this.notes.length >= this.limits.maxEntries) {
       throw new ImportError(`${this.fileName} has more than ${this.limits.maxEntries} notes, the most one import takes`, {
@@ -127,6 +135,17 @@ export class BundleBuilder {
       problems: this.problems,
     };
   }
+}
+
+/** The notes asking one question: the first, and once a second comes, every one's fingerprint with its line. */
+interface QuestionGroup {
+  first: DraftNote;
+  fingerprints: Map<string, number> | null;
+}
+
+/** All of a note's content with its deck: two notes with the same fingerprint are the same note. */
+function fingerprint(draft: DraftNote): string {
+  return contentHash([draft.deckName, noteContentHash(draft)]);
 }
 
 /** Throws before any work when the text is larger than the limits allow. */

@@ -99,11 +99,10 @@ function checkOptions(fileName: string, options: DelimitedOptions): void {
 export function previewDelimited(text: string, fileName: string, options: DelimitedOptions = {}): DelimitedPreview {
   const reading = read(text, fileName, options);
   const shown = reading.rows.slice(0, PREVIEW_ROWS).map((row) => row.fields);
-  const width = Math.max(reading.columnCount, reading.labels?.length ?? 0, ...shown.map((row) => row.length));
   return {
     delimiter: reading.delimiter,
-    hasHeader: reading.labels !== null && reading.headers.columnsLine === undefined,
-    columns: Array.from({ length: width }, (_, index) => reading.labels?.[index] || `Column ${index + 1}`),
+    hasHeader: hasHeaderRow(reading),
+    columns: columnNames(reading, shown),
     rows: shown,
     totalRows: reading.rows.length,
     headers: reading.headers,
@@ -112,6 +111,19 @@ export function previewDelimited(text: string, fileName: string, options: Delimi
     problems: reading.problems.map(({ line, message }) => `${fileName}, line ${line}: ${message}`),
   };
 }
+
+function hasHeaderRow(reading: Reading): boolean {
+  return reading.labels !== null && reading.headers.columnsLine === undefined;
+}
+
+/** Column titles: the header row's, `#columns:`, or `Column 1`, `Column 2` … as wide as the rows shown. */
+function columnNames(reading: Reading, shown: string[][]): string[] {
+  const width = Math.max(reading.columnCount, reading.labels?.length ?? 0, ...shown.map((row) => row.length));
+  return Array.from({ length: width }, (_, index) => reading.labels?.[index] || `Column ${index + 1}`);
+}
+
+/** Rows of the summary's mapping step. */
+const SUMMARY_ROWS = 8;
 
 /**
  * Every row becomes a native note: `Basic` -> basic, `Basic (and reversed card)` -> reverse, `Cloze` ->
@@ -132,6 +144,8 @@ export function parseDelimited(text: string, fileName: string, options: Delimite
   const lastMapped = Math.max(mapping.front, mapping.back);
   const separatorName = NAMED_SEPARATORS.find(([, separator]) => separator === reading.delimiter)?.[0] ?? JSON.stringify(reading.delimiter);
 
+  // A file names few decks: each is cleaned once.
+  const deckNames = new Map<string, string>();
   for (const { line, fields } of rows) {
     const cell = (index: number | undefined) => (index === undefined ? '' : (fields[index] ?? ''));
     const front = cell(mapping.front);
@@ -156,7 +170,9 @@ export function parseDelimited(text: string, fileName: string, options: Delimite
       builder.problem(line, fields.length > expected ? `has ${fields.length} fields where ${expected} are expected; the extra ones were ignored` : `has ${fields.length} fields where ${expected} are expected; the missing ones are empty`);
     }
 
-    const deckName = cleanDeckName(cell(mapping.deck)) || defaultDeck;
+    const rawDeck = cell(mapping.deck);
+    let deckName = deckNames.get(rawDeck);
+    if (deckName === undefined) deckNames.set(rawDeck, (deckName = cleanDeckName(rawDeck) || defaultDeck));
     const source = cell(mapping.source);
     const noteFields: Record<string, string> =
       type === 'cloze' ? { Text: front, ...(back.trim() ? { Extra: back } : {}) } : { Front: front, Back: back };
@@ -174,5 +190,8 @@ export function parseDelimited(text: string, fileName: string, options: Delimite
       guid ? { key: `anki:${guid}` } : { question: front },
     );
   }
-  return builder.build(`no notes found: each row needs a front and a back separated by ${separatorName}`);
+  const bundle = builder.build(`no notes found: each row needs a front and a back separated by ${separatorName}`);
+  const shown = rows.slice(0, PREVIEW_ROWS).map((row) => row.fields);
+  bundle.columns = { names: columnNames(reading, shown), rows: shown.slice(0, SUMMARY_ROWS), delimiter: reading.delimiter, hasHeader: hasHeaderRow(reading), mapping: { ...mapping } };
+  return bundle;
 }

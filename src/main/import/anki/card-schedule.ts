@@ -2,7 +2,7 @@
 import type { KeptSchedule } from '../../../core/import/bundle';
 import { CardState } from '../../../core/collection/types';
 import type { CollectionTiming } from './collection-meta';
-import { isAnswer, isCramming, isReset, REVLOG, type RevlogRow } from './revlog';
+import { isAnswer, isCramming, isReset, REVLOG, type CardRows } from './revlog';
 
 /** The columns of a `cards` row the schedule is read from. */
 export interface CardRow {
@@ -49,6 +49,9 @@ interface CardData {
 }
 
 function cardData(json: string): CardData {
+  // Most cards hold '' (Anki writes '{}' or nothing without FSRS): only an object is worth parsing,
+  // and a failed parse is a thrown error, which cost more than reading the rest of the card.
+  if (!json.trimStart().startsWith('{')) return {};
   try {
     const data: unknown = JSON.parse(json);
     return data && typeof data === 'object' ? (data as CardData) : {};
@@ -63,7 +66,7 @@ const positive = (value: unknown): number | undefined => (typeof value === 'numb
  * Where the card is in its life, as Anki says: a card borrowed by a filtered deck is read as it
  * will be when it goes back (its original due), the way Anki empties a filtered deck.
  */
-export function keptSchedule(card: CardRow, rows: readonly RevlogRow[], date0: number, sm2Retention: number | null): { kept: KeptSchedule; newOrder?: number } {
+export function keptSchedule(card: CardRow, rows: CardRows, date0: number, sm2Retention: number | null): { kept: KeptSchedule; newOrder?: number } {
   const due = card.odid !== 0 && card.odue !== 0 ? card.odue : card.due;
   const state = card.type === CARD_TYPE.learn ? CardState.Learning : card.type === CARD_TYPE.review ? CardState.Review : card.type === CARD_TYPE.relearn ? CardState.Relearning : CardState.New;
   const counts = { reps: Math.max(0, card.reps), lapses: Math.max(0, card.lapses) };
@@ -105,11 +108,11 @@ export function keptSchedule(card: CardRow, rows: readonly RevlogRow[], date0: n
 }
 
 /** The last answer since the card was last reset, or null (Anki's last review time). */
-function lastAnswerAt(rows: readonly RevlogRow[]): number | null {
+function lastAnswerAt({ log, from, to }: CardRows): number | null {
   let last: number | null = null;
-  for (const row of rows) {
-    if (isAnswer(row)) last = row.id;
-    else if (isReset(row)) last = null;
+  for (let i = from; i < to; i++) {
+    if (isAnswer(log, i)) last = log.id[i]!;
+    else if (isReset(log, i)) last = null;
   }
   return last;
 }
@@ -120,19 +123,19 @@ function lastAnswerAt(rows: readonly RevlogRow[]): number | null {
  * log has no learning answers (it was cut), from the first answer with an interval of a day or
  * more, whose SM-2 ease and interval then stand for the state before it. Null when no answer counts.
  */
-export function memoryHistory(rows: readonly RevlogRow[]): { from: number; start?: { ease: number; intervalDays: number } } | null {
+export function memoryHistory({ log, from: start, to }: CardRows): { from: number; start?: { ease: number; intervalDays: number } } | null {
   let firstOfLastLearning = -1;
   let firstInterday = -1;
   let complete = false;
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const row = rows[i]!;
-    if (isCramming(row)) continue;
-    const answered = row.ease > 0;
-    if (answered && (row.ivl >= 1 || row.ivl <= -86_400)) firstInterday = i;
-    if (answered && row.type === REVLOG.learning) {
+  for (let i = to - 1; i >= start; i--) {
+    if (isCramming(log, i)) continue;
+    const answered = log.ease[i]! > 0;
+    const ivl = log.ivl[i]!;
+    if (answered && (ivl >= 1 || ivl <= -86_400)) firstInterday = i;
+    if (answered && log.type[i] === REVLOG.learning) {
       firstOfLastLearning = i;
       complete = true;
-    } else if (isReset(row)) {
+    } else if (isReset(log, i)) {
       if (firstOfLastLearning >= 0) break;
       if (firstInterday >= 0) {
         complete = false;
@@ -143,8 +146,10 @@ export function memoryHistory(rows: readonly RevlogRow[]): { from: number; start
   }
   const from = firstOfLastLearning >= 0 ? firstOfLastLearning : firstInterday;
   if (from < 0) return null;
-  const first = rows.slice(from).find(isAnswer);
-  if (!first) return null;
-  if (complete) return { from: first.id };
-  return { from: first.id, start: { ease: (first.factor === 0 ? 2500 : first.factor) / 1000, intervalDays: Math.max(1, first.ivl) } };
+  let first = from;
+  while (first < to && !isAnswer(log, first)) first++;
+  if (first === to) return null;
+  if (complete) return { from: log.id[first]! };
+  const factor = log.factor[first]!;
+  return { from: log.id[first]!, start: { ease: (factor === 0 ? 2500 : factor) / 1000, intervalDays: Math.max(1, log.ivl[first]!) } };
 }

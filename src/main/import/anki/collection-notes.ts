@@ -3,7 +3,7 @@ import type { ImportedCard, ImportedNote } from '../../../core/import/bundle';
 import { keptSchedule, type CardRow as ScheduleRow } from './card-schedule';
 import type { CollectionMeta } from './collection-meta';
 import { ProblemExamples } from './problem-examples';
-import { readRevlog, reviewsOf, skippedRowsNotices, type SkippedRows } from './revlog';
+import { noRows, readRevlog, reviewsOf, skippedRowsNotices, type SkippedRows } from './revlog';
 import { int, text, type CollectionDb } from './sqlite';
 
 const FIELD_SEPARATOR = '\x1f';
@@ -28,33 +28,36 @@ export function readNotes(db: CollectionDb, meta: CollectionMeta, problems: stri
   const skipped: SkippedRows = { manual: 0, rescheduled: 0, previews: 0, other: 0, orphaned: 0 };
   const cardsByNote = new Map<number, CardRow[]>();
   const cardIds = new Set<number>();
-  db.select(
-    'SELECT id, nid, did, odid, ord, type, queue, due, odue, ivl, factor, reps, lapses, left, flags, data FROM cards ORDER BY nid, ord, id',
-    ([id, nid, did, odid, ord, type, queue, due, odue, ivl, factor, reps, lapses, left, flags, data]) => {
-      const list = cardsByNote.get(int(nid)) ?? [];
-      list.push({
-        id: int(id),
-        // A card in a filtered deck belongs to its original deck (odid).
-        deckId: int(odid) || int(did),
-        ord: int(ord, -1),
-        flags: int(flags),
-        type: int(type),
-        queue: int(queue),
-        due: int(due),
-        odue: int(odue),
-        odid: int(odid),
-        ivl: int(ivl),
-        factor: int(factor),
-        reps: int(reps),
-        lapses: int(lapses),
-        left: int(left),
-        data: text(data),
-      });
-      cardsByNote.set(int(nid), list);
-      cardIds.add(int(id));
-    },
-  );
-  for (const [cardId, rows] of revlog) if (!cardIds.has(cardId)) skipped.orphaned += rows.length;
+  // Rows are read by index, not destructured: destructuring walks an iterator per row, and this
+  // code runs once per import, mostly before the engine has optimised it.
+  db.select('SELECT id, nid, did, odid, ord, type, queue, due, odue, ivl, factor, reps, lapses, left, flags, data FROM cards ORDER BY nid, ord, id', (row) => {
+    const nid = int(row[1]);
+    const odid = int(row[3]);
+    const id = int(row[0]);
+    const card: CardRow = {
+      id,
+      // A card in a filtered deck belongs to its original deck (odid).
+      deckId: odid || int(row[2]),
+      ord: int(row[4], -1),
+      flags: int(row[14]),
+      type: int(row[5]),
+      queue: int(row[6]),
+      due: int(row[7]),
+      odue: int(row[8]),
+      odid,
+      ivl: int(row[9]),
+      factor: int(row[10]),
+      reps: int(row[11]),
+      lapses: int(row[12]),
+      left: int(row[13]),
+      data: text(row[15]),
+    };
+    const list = cardsByNote.get(nid);
+    if (list) list.push(card);
+    else cardsByNote.set(nid, [card]);
+    cardIds.add(id);
+  });
+  for (const [cardId, rows] of revlog.cards) if (!cardIds.has(cardId)) skipped.orphaned += rows.to - rows.from;
 
   const notes: ImportedNote[] = [];
   const guids = new Set<string>();
@@ -63,10 +66,13 @@ export function readNotes(db: CollectionDb, meta: CollectionMeta, problems: stri
   let extraFields = 0;
   const noGuid = new ProblemExamples();
   const repeatedGuid = new ProblemExamples();
-  db.select('SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id', ([idValue, guidValue, midValue, modValue, tags, flds]) => {
-    const id = int(idValue);
-    const mid = int(midValue);
-    const guid = text(guidValue);
+  db.select('SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id', (row) => {
+    const id = int(row[0]);
+    const mid = int(row[2]);
+    const guid = text(row[1]);
+    const modValue = row[3];
+    const tags = row[4];
+    const flds = row[5];
     const noteType = meta.noteTypes.get(mid);
     if (!noteType || noteType.fields.length === 0) {
       skippedByType.set(mid, (skippedByType.get(mid) ?? 0) + 1);
@@ -102,7 +108,7 @@ export function readNotes(db: CollectionDb, meta: CollectionMeta, problems: stri
     for (const row of cardRows) {
       if (row.ord < 0 || ords.has(row.ord)) continue;
       ords.add(row.ord);
-      const rows = revlog.get(row.id) ?? [];
+      const rows = revlog.cards.get(row.id) ?? noRows(revlog);
       const sm2Retention = meta.deckConfigs.get(meta.decks.get(row.deckId)?.configId ?? -1)?.sm2Retention ?? null;
       const { kept, newOrder } = keptSchedule(row, rows, date0, sm2Retention);
       const card: ImportedCard = {

@@ -1,9 +1,10 @@
 // Reads the entries an archive needs, streaming: small ones into memory, media to a sink, limits checked before memory or disk grows.
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Unzip, type UnzipFile } from 'fflate';
 import { ImportError } from '../../../core/import/bundle';
 import { bytesSource, isByteSource, type ByteSource } from '../byte-source';
 import { memorySink, type MediaContent, type MediaSink, type MediaWriter } from '../media-sink';
 import type { ExtractionBudget } from './budget';
+import { entryInflate } from './entry-inflate';
 import { errorText } from './error-text';
 
 export interface ZipEntries {
@@ -60,6 +61,13 @@ export function readZipEntries(input: Uint8Array | ByteSource, use: (name: strin
     }
   };
 
+  // The kind of the entry being started: the decoder the unzipper makes for it asks.
+  let starting: EntryUse = 'skip';
+  const overLimit = (name: string): never => {
+    guard(() => budget.countBytes(budget.remainingBytes() + 1, name));
+    throw stop;
+  };
+
   const unzip = new Unzip((entry: UnzipFile) => {
     guard(() => budget.countEntry(entry.name));
     let kind = use(entry.name);
@@ -76,6 +84,7 @@ export function readZipEntries(input: Uint8Array | ByteSource, use: (name: strin
       // Started anyway, its data dropped as it comes: an entry never started is buffered by the
       // unzipper whole. Its bytes count against the memory limit, so a bomb here stops too.
       entry.ondata = (_error, data) => guard(() => budget.countBytes(data?.length ?? 0, entry.name));
+      starting = kind;
       if (entry.compression === 0 || entry.compression === 8) entry.start();
       return;
     }
@@ -119,9 +128,10 @@ export function readZipEntries(input: Uint8Array | ByteSource, use: (name: strin
         });
       };
     }
+    starting = kind;
     entry.start();
   });
-  unzip.register(UnzipInflate);
+  unzip.register(entryInflate(() => starting === 'memory', budget, overLimit));
 
   const discardAll = () => {
     for (const writer of writing) writer.abort();
