@@ -297,20 +297,21 @@ export class ReviewLog {
     for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
   }
 
-  /** The header of a history cache: what it covers and how long it is, read before its columns. */
-  static readHeader(source: HistorySource): HistoryHeader {
+  /**
+   * The header of a history cache: what it covers and how long it is, read before its columns.
+   * Without `cardIds` only its start is read when it can be (the card ids are most of it).
+   */
+  static readHeader(source: HistorySource, { cardIds = true }: { cardIds?: boolean } = {}): HistoryHeader {
     const fixed = new Uint8Array(8);
     source.read(fixed, 0);
     const view = new DataView(fixed.buffer);
     const headerLength = view.getUint32(0, true);
     if (view.getUint32(4, true) !== FORMAT) throw new Error('unknown history format');
     if (8 + headerLength > source.size) throw new Error('history file is truncated');
-    const headerBytes = new Uint8Array(headerLength);
-    source.read(headerBytes, 8);
-    const header = JSON.parse(new TextDecoder().decode(headerBytes)) as { length: number; coversSeq: number; coversTag?: string; cardIds: string[] };
     const columnsAt = 8 + headerLength + ((8 - ((8 + headerLength) % 8)) % 8);
+    const header = (cardIds ? null : headerStart(source, headerLength)) ?? wholeHeader(source, headerLength);
     if (columnsAt + header.length * BYTES_PER_REVIEW > source.size) throw new Error('history file is truncated');
-    return { length: header.length, coversSeq: header.coversSeq, coversTag: header.coversTag ?? '', cardIds: header.cardIds, columnsAt };
+    return { ...header, columnsAt };
   }
 
   /**
@@ -320,6 +321,7 @@ export class ReviewLog {
    */
   static *readInSteps(source: HistorySource, known?: HistoryHeader): Generator<void, ReviewLog> {
     const header = known ?? ReviewLog.readHeader(source);
+    const cardIds = header.cardIds ?? ReviewLog.readHeader(source).cardIds!;
     const n = header.length;
     const log = new ReviewLog();
     // Headroom, so the first reviews after opening do not copy every column at once.
@@ -348,7 +350,7 @@ export class ReviewLog {
       take(column, bytesPer);
       yield;
     }
-    for (const id of header.cardIds) log.indexOfCard(id);
+    for (const id of cardIds) log.indexOfCard(id);
     log.length = n;
     log.coversSeq = header.coversSeq;
     log.coversTag = header.coversTag;
@@ -401,9 +403,27 @@ export interface HistoryHeader {
   length: number;
   coversSeq: number;
   coversTag: string;
-  cardIds: string[];
+  /** Null when only the header's start was read. */
+  cardIds: string[] | null;
   /** Byte offset of the first column. */
   columnsAt: number;
+}
+
+type HeaderFields = Omit<HistoryHeader, 'columnsAt'>;
+
+function wholeHeader(source: HistorySource, headerLength: number): HeaderFields {
+  const headerBytes = new Uint8Array(headerLength);
+  source.read(headerBytes, 8);
+  const header = JSON.parse(new TextDecoder().decode(headerBytes)) as { length: number; coversSeq: number; coversTag?: string; cardIds: string[] };
+  return { length: header.length, coversSeq: header.coversSeq, coversTag: header.coversTag ?? '', cardIds: header.cardIds };
+}
+
+/** The fields before the card ids, as toBytes writes them; null when the header does not start that way. */
+function headerStart(source: HistorySource, headerLength: number): HeaderFields | null {
+  const bytes = new Uint8Array(Math.min(headerLength, 256));
+  source.read(bytes, 8);
+  const match = /^\{"format":\d+,"length":(\d+),"coversSeq":(\d+),"coversTag":"([0-9a-f]*)","cardIds":\[/.exec(new TextDecoder().decode(bytes));
+  return match ? { length: Number(match[1]), coversSeq: Number(match[2]), coversTag: match[3]!, cardIds: null } : null;
 }
 
 /** One review as a snapshot's head keeps it: seq, card, time, rating, prior state, duration, stability, difficulty, days, due. */

@@ -48,7 +48,8 @@ function openHistoryFile(path: string, seq: number, tag: string): { fd: number; 
   try {
     fd = openSync(path, 'r');
     const source = historySource(fd);
-    const header = ReviewLog.readHeader(source);
+    // What it covers is at the start of its header; the card ids after it are read with the columns.
+    const header = ReviewLog.readHeader(source, { cardIds: false });
     if (header.coversSeq === seq && header.coversTag === tag) return { fd, source, header };
   } catch {
     // missing or unreadable: the caller rebuilds it

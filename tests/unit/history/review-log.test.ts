@@ -54,6 +54,18 @@ describe('the review log', () => {
     expect(back.reviewsOf('c3/1')).toEqual(log.reviewsOf('c3/1'));
     expect(() => ReviewLog.fromBytes(bytes.subarray(0, bytes.length - 10))).toThrow(/truncated/);
   });
+
+  it('tells what its bytes cover from the start of their header alone, and reads the same log from that start', () => {
+    const log = new ReviewLog();
+    for (let i = 1; i <= 500; i++) log.append(i, review(`c${i % 11}/1`, i * 1000, 3));
+    log.coversSeq = 501;
+    log.coversTag = '0123abcd';
+    const bytes = log.toBytes();
+    const source = { size: bytes.length, read: (into: Uint8Array, at: number) => into.set(bytes.subarray(at, at + into.length)) };
+    const start = ReviewLog.readHeader(source, { cardIds: false });
+    expect(start).toMatchObject({ length: 500, coversSeq: 501, coversTag: '0123abcd', cardIds: null });
+    expect(ReviewLog.read(source, start).reviewsOf('c3/1')).toEqual(log.reviewsOf('c3/1'));
+  });
 });
 
 describe('the recent part of the review log', () => {
