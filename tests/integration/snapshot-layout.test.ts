@@ -15,7 +15,8 @@ function note(i: number, text = `Question ${i}`): NoteRecord {
 }
 
 function card(i: number): CardRecord {
-  return { id: `n${i}/1`, noteId: `n${i}`, ord: 1, deckId: 'd1', position: i, suspended: false, buriedUntilDay: null, flag: 0, created: 1, ...newSchedule(1000 + i) };
+  // Some ids are not ASCII (cards read as UTF-8), most are (read as plain bytes).
+  return { id: i % 1000 === 7 ? `n${i}/é` : `n${i}/1`, noteId: `n${i}`, ord: 1, deckId: 'd1', position: i, suspended: false, buriedUntilDay: null, flag: 0, created: 1, ...newSchedule(1000 + i) };
 }
 
 function snapshot(notes: number, cards = notes, text?: (i: number) => string): SnapshotData {

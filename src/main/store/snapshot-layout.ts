@@ -1,4 +1,5 @@
 // The snapshot's layout on disk: one JSON document whose first line is its head (all but the notes) and whose notes follow one to a line.
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { CardRecord, NoteRecord } from '../../core/collection/types';
@@ -128,44 +129,53 @@ export function readSnapshotHead(path: string): SnapshotHead | null {
  */
 function readBody(fd: number, bodyStart: number, layout: SnapshotLayout): { cards: CardRecord[]; noteStarts: Float64Array } | null {
   const count = layout.noteIds.length;
-  const notesStart = bodyStart + layout.cardsBytes + NOTES_OPEN.length + 1;
+  const cardsEnd = bodyStart + layout.cardsBytes;
+  const notesStart = cardsEnd + NOTES_OPEN.length + 1;
   // noteStarts[i]: file offset of note i's line; noteStarts[count]: the closing line's.
   const noteStarts = new Float64Array(count + 1);
   noteStarts[0] = notesStart;
   let noteLines = 0;
   const cards: CardRecord[] = [];
   let crc = 0;
-  const chunk = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(1, layout.bodyBytes)));
-  // Bytes at the start of `chunk` left from the last piece: a card's line not ended yet.
+  // Byte 0 is kept for the `[` that makes a stretch of card lines one JSON array.
+  const chunk = Buffer.allocUnsafe(1 + Math.min(1 << 20, Math.max(1, layout.bodyBytes)));
+  // Bytes at chunk[1…] left from the last piece: the start of a card's line not ended yet.
   let carried = 0;
-  for (let at = 0; at < layout.bodyBytes; ) {
-    const n = readSync(fd, chunk, carried, Math.min(chunk.length - carried, layout.bodyBytes - at), bodyStart + at);
+  for (let at = bodyStart; at < bodyStart + layout.bodyBytes; ) {
+    const n = readSync(fd, chunk, 1 + carried, Math.min(chunk.length - 1 - carried, bodyStart + layout.bodyBytes - at), at);
     if (n === 0) return null;
-    crc = crc32(chunk.subarray(carried, carried + n), crc);
-    const pieceStart = bodyStart + at - carried;
-    const piece = chunk.subarray(0, carried + n);
-    at += n;
-    // The cards' part of this piece: whole lines of it are parsed now, the rest carried over.
-    const cardsEnd = Math.min(piece.length, bodyStart + layout.cardsBytes - pieceStart);
+    crc = crc32(chunk.subarray(1 + carried, 1 + carried + n), crc);
+    // chunk[1 + i] holds the file's byte pieceStart + i.
+    const pieceStart = at - carried;
+    const pieceEnd = at + n;
+    at = pieceEnd;
     carried = 0;
-    if (cardsEnd > 0) {
-      const lastNewline = piece.lastIndexOf(0x0a, cardsEnd - 1);
+    if (pieceStart < cardsEnd) {
+      const cardsStop = Math.min(pieceEnd, cardsEnd) - pieceStart;
+      // The piece's last newline among the cards (as an index into the piece), or -1.
+      const found = chunk.lastIndexOf(0x0a, cardsStop);
+      const lastNewline = found >= 1 ? found - 1 : -1;
       if (lastNewline >= 0) {
-        // Every card line ends in `,\n` but the last, which ends in `\n`.
-        const end = piece[lastNewline - 1] === 0x2c ? lastNewline - 1 : lastNewline;
-        for (const card of JSON.parse(`[${piece.toString('utf8', 0, end)}]`) as CardRecord[]) cards.push(card);
+        // Every card line ends in `,\n` but the last, which ends in `\n`: that ending becomes the
+        // array's `]`. Read as ASCII when it is (a plain copy), else as UTF-8.
+        const end = chunk[lastNewline] === 0x2c ? lastNewline : lastNewline + 1;
+        chunk[0] = 0x5b;
+        chunk[end] = 0x5d;
+        const text = chunk.subarray(0, end + 1);
+        for (const card of JSON.parse(text.toString(isAscii(text) ? 'latin1' : 'utf8')) as CardRecord[]) cards.push(card);
       }
-      carried = cardsEnd - (lastNewline + 1);
-      if (carried > 0 && lastNewline + 1 + carried === piece.length) {
-        if (carried === chunk.length) return null; // one card longer than a piece: not this layout's
-        chunk.copy(chunk, 0, lastNewline + 1, piece.length);
+      const rest = cardsStop - (lastNewline + 1);
+      if (rest > 0) {
+        // A card's line goes on in the next piece (or the cards end inside one: not this layout).
+        if (pieceEnd > cardsEnd || rest === chunk.length - 1) return null;
+        chunk.copy(chunk, 1, 1 + lastNewline + 1, 1 + cardsStop);
+        carried = rest;
         continue;
       }
-      carried = 0;
     }
-    for (let newline = piece.indexOf(0x0a, Math.max(0, notesStart - pieceStart)); newline >= 0; newline = piece.indexOf(0x0a, newline + 1)) {
+    for (let i = chunk.indexOf(0x0a, 1 + Math.max(0, notesStart - pieceStart)); i >= 0 && i < 1 + pieceEnd - pieceStart; i = chunk.indexOf(0x0a, i + 1)) {
       if (noteLines >= count) return null;
-      noteStarts[++noteLines] = pieceStart + newline + 1;
+      noteStarts[++noteLines] = pieceStart + i;
     }
   }
   if (crc !== layout.bodyCrc || noteLines !== count || cards.length !== layout.cards) return null;
