@@ -1,11 +1,12 @@
 // Opening answers from the snapshot's head while the notes and history are still being read, and every answer is the one the whole collection gives.
-import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectionDifference } from '../../src/core/collection/compare';
 import type { CardRecord, DeckRecord, NoteRecord, Schedule } from '../../src/core/collection/types';
 import { CardState } from '../../src/core/collection/types';
 import { readSnapshot, SNAPSHOT_FILE } from '../../src/main/store/snapshot-file';
+import { JOURNAL_FILE } from '../../src/main/store/journal';
 import { HISTORY_FILE } from '../../src/main/store/store';
 import { openTestService, TestClock, T0 } from '../helpers/service';
 import { tempFolder } from '../helpers/temp-folder';
@@ -28,7 +29,7 @@ function scheduleOf(i: number): Schedule {
  * three decks (one a child), cards in every state, reviews yesterday and today. Closed, so its
  * snapshot is written in the layout; returns its folder and a clock on the same study day.
  */
-async function largeCollection(): Promise<{ dataDir: string; clock: TestClock }> {
+async function largeCollection({ words = 60 } = {}): Promise<{ dataDir: string; clock: TestClock }> {
   const clock = new TestClock(T0 - DAY);
   const { service, dataDir } = openTestService({ clock });
   const decks: DeckRecord[] = ['Big', 'Big::Child', 'Other'].map((name, i) => ({ id: `big-${i}`, name, presetId: 'default', description: '', created: T0 - 60 * DAY }));
@@ -36,7 +37,7 @@ async function largeCollection(): Promise<{ dataDir: string; clock: TestClock }>
   const cards: CardRecord[] = [];
   for (let i = 0; i < NOTES; i++) {
     const deckId = decks[i % 3]!.id;
-    notes.push({ id: `big${i}`, deckId, type: 'basic', fields: { Front: `Question ${i}: ${'ä'.repeat(i % 30)} ${'why '.repeat(60)}`, Back: `Answer ${i}` }, tags: [`t${i % 7}`], created: 1, modified: 1, origin: null });
+    notes.push({ id: `big${i}`, deckId, type: 'basic', fields: { Front: `Question ${i}: ${'ä'.repeat(i % 30)} ${'why '.repeat(words)}`, Back: `Answer ${i}` }, tags: [`t${i % 7}`], created: 1, modified: 1, origin: null });
     cards.push({ id: `big${i}/1`, noteId: `big${i}`, ord: 1, deckId, position: 1000 + i, suspended: i % 97 === 0, buriedUntilDay: null, flag: 0, created: 1, ...scheduleOf(i) });
   }
   service.store.commit({ type: 'upsert', at: clock.now(), source: 'test', decks, notes, cards, removedCards: [] });
@@ -61,7 +62,7 @@ function openBoth(dataDir: string, clock: TestClock): { staged: Service; whole: 
   cpSync(dataDir, copy, { recursive: true });
   const staged = openTestService({ clock, dataDir }).service;
   const whole = openTestService({ clock, dataDir: copy }).service;
-  expect(whole.store.collection).not.toBeNull(); // read whole, now
+  void whole.store.collection; // read whole, now (null when it is damaged)
   return { staged, whole };
 }
 
@@ -228,6 +229,74 @@ describe('a snapshot that is not as its head says', () => {
     await answerSome(staged, 1, clock);
     await staged.close();
     expect(readFileSync(path, 'utf8').startsWith('{"headBytes":')).toBe(true);
+    await whole.close();
+  });
+});
+
+describe('a first open without a snapshot', () => {
+  /** A journal of several megabytes and no snapshot or history cache: the first open after they were lost. */
+  async function journalOnly(): Promise<{ dataDir: string; clock: TestClock }> {
+    const { dataDir, clock } = await largeCollection({ words: 500 });
+    expect(statSync(join(dataDir, JOURNAL_FILE)).size).toBeGreaterThan(4 * 1024 * 1024);
+    rmSync(join(dataDir, SNAPSHOT_FILE));
+    rmSync(join(dataDir, HISTORY_FILE));
+    return { dataDir, clock };
+  }
+
+  it('replays the journal between other work, and every call answers once it is in, as after a replay in one go', async () => {
+    const { dataDir, clock } = await journalOnly();
+    const { staged, whole } = openBoth(dataDir, clock);
+    expect(staged.store.loading).toBe(true);
+    let turnsWhileReading = 0;
+    const ticking = setInterval(() => (turnsWhileReading += staged.store.loading ? 1 : 0), 0);
+    const status = statusOf(staged);
+    const decks = staged.listDecks({});
+    const next = staged.nextCard({});
+    expect(await status).toEqual(await statusOf(whole));
+    clearInterval(ticking);
+    // The event loop turned while the journal was read: a window or a request is not held up.
+    expect(turnsWhileReading).toBeGreaterThan(0);
+    expect(await decks).toEqual(await whole.listDecks({}));
+    expect(await next).toEqual(await whole.nextCard({}));
+    expect(collectionDifference(staged.store.collection!, whole.store.collection!)).toBeNull();
+    await staged.close();
+    await whole.close();
+    // Closing wrote the snapshot, as after any replay: the next open reads its head.
+    const again = openTestService({ clock, dataDir }).service;
+    expect(again.store.loading).toBe(true);
+    expect(await again.nextCard({})).toEqual(await next);
+    await again.close();
+  });
+
+  it('finds a torn last line and damage as a replay in one go does', async () => {
+    const { dataDir, clock } = await journalOnly();
+    const journal = join(dataDir, JOURNAL_FILE);
+    const bytes = readFileSync(journal);
+    writeFileSync(journal, Buffer.concat([bytes, Buffer.from('{"seq":99999,"type":"rev')]));
+    const torn = openBoth(dataDir, clock);
+    expect(torn.staged.store.loading).toBe(true);
+    await torn.staged.store.loaded();
+    // The same warning, but for the folder the bytes were kept in.
+    const withoutFolder = (warnings: string[]) => warnings.map((warning) => warning.replace(/kept in .*/, 'kept in …'));
+    expect(withoutFolder(torn.staged.store.warnings)).toEqual(withoutFolder(torn.whole.store.warnings));
+    expect(torn.staged.store.warnings).toHaveLength(1);
+    expect(readFileSync(journal).length).toBe(bytes.length);
+    await torn.staged.close();
+    await torn.whole.close();
+
+    // Closing wrote a snapshot: gone again, so the journal is replayed from its first line.
+    rmSync(join(dataDir, SNAPSHOT_FILE));
+    rmSync(join(dataDir, HISTORY_FILE));
+    const damaged = Buffer.from(bytes);
+    // A few lines before the end: damage, not a torn last line.
+    damaged[bytes.length - 2000] = damaged[bytes.length - 2000] === 0x41 ? 0x42 : 0x41;
+    writeFileSync(journal, damaged);
+    const { staged, whole } = openBoth(dataDir, clock);
+    const status = await statusOf(staged);
+    expect(status.ok).toBe(false);
+    expect(status).toEqual(await statusOf(whole));
+    await expect(staged.nextCard({})).rejects.toMatchObject({ code: 'data_damaged' });
+    await staged.close();
     await whole.close();
   });
 });

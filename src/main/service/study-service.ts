@@ -193,7 +193,8 @@ export class StudyService implements ApiHandlers {
     if (this.store.loading) {
       const calendar = this.calendar;
       const today = needsToday ? studyDayStart(calendar, studyDay(calendar, this.now())) : Number.POSITIVE_INFINITY;
-      if (this.waiting > 0 || today < this.store.historyFrom) await this.whole();
+      // Nothing is read yet while a journal is replayed.
+      if (this.waiting > 0 || !this.store.partialCollection || today < this.store.historyFrom) await this.whole();
     }
     return this.store.partialCollection ?? this.col;
   }
@@ -229,16 +230,21 @@ export class StudyService implements ApiHandlers {
     service = new StudyService(store, options);
     // A folder that can only be read is shown as it is: no settings, no deck updates written.
     if (store.readOnly) return service;
-    // A brand-new collection (nothing in its journal yet) starts with the settings meant for newcomers.
-    const head = store.partialCollection;
-    if (head && head.appliedSeq === 0) {
-      store.commit({ type: 'settings', at: now(), settings: newCollectionSettings() });
-    }
-    // Only a deck file that changed needs the whole collection (read at once, as it always was).
-    if (head && options.builtinDecksDir) {
-      const warnings = updateBuiltinDecks(head.builtins, () => store.requireCollection(), options.builtinDecksDir, now(), (event) => store.commit(event));
-      store.warnings.push(...warnings);
-    }
+    const settle = () => {
+      // A brand-new collection (nothing in its journal yet) starts with the settings meant for newcomers.
+      const head = store.partialCollection;
+      if (head && head.appliedSeq === 0) {
+        store.commit({ type: 'settings', at: now(), settings: newCollectionSettings() });
+      }
+      // Only a deck file that changed needs the whole collection (read at once, as it always was).
+      if (head && options.builtinDecksDir) {
+        const warnings = updateBuiltinDecks(head.builtins, () => store.requireCollection(), options.builtinDecksDir, now(), (event) => store.commit(event));
+        store.warnings.push(...warnings);
+      }
+    };
+    // A journal being replayed is settled once it is in, before any call waiting for it is answered.
+    if (store.loading && !store.partialCollection) store.whenWhole(settle);
+    else settle();
     return service;
   }
 
@@ -277,8 +283,9 @@ export class StudyService implements ApiHandlers {
   // --- status and recovery -------------------------------------------------------------------
 
   status: Handler<'status'> = async () => {
-    // After a change still waiting for the whole collection, as it would have come after it.
-    if (this.waiting > 0) await this.whole();
+    // After a change still waiting for the whole collection, as it would have come after it; and
+    // while a journal is replayed, once it is in (whether it is damaged is known only then).
+    if (this.waiting > 0 || (this.store.loading && !this.store.partialCollection)) await this.whole();
     return this.statusNow();
   };
 

@@ -1,4 +1,4 @@
-// The part of a snapshot read after opening: the notes and the review history, a slice at a time between other work.
+// The part of a collection read after opening (a snapshot's notes and history, or a whole journal), a slice at a time between other work.
 import { performance } from 'node:perf_hooks';
 import type { Collection } from '../../core/collection/collection';
 import type { NoteRecord } from '../../core/collection/types';
@@ -11,34 +11,22 @@ const SLICE_BYTES = 256 * 1024;
 const TURN_MS = 8;
 
 /**
- * Opening reads the snapshot's head (decks, cards, settings, today's reviews) and hands the
- * collection out at once; this reads the rest into the same collection: the notes in the order
- * of the snapshot, then the review history, which replaces the head's few days of reviews. It goes
- * on in turns of the event loop by itself (`start`), and whoever needs the collection whole
- * before it is done reads the rest at once (`finishNow`). A note needed early (the first card's)
- * is read on its own (`note`) and its place in the order is kept.
+ * Work done a step at a time: by itself in turns of the event loop (`start`), or all that is left
+ * at once for whoever cannot wait (`finishNow`). `onEnd` is told once, with the error that stopped
+ * it or null; `release` lets go of what it holds (files), whatever the end, cancelling included.
  */
-export class StagedLoad {
-  private readonly steps: Generator<void, void>;
+export class BackgroundSteps {
   private timer: NodeJS.Immediate | null = null;
   private finished = false;
-  /** Notes by line, as read (early or in order). */
-  private readonly byLine: Array<NoteRecord | undefined>;
-  private readEarly = false;
+  private released = false;
   readonly done: Promise<void>;
   private settle: () => void = () => undefined;
 
   constructor(
-    private readonly col: Collection,
-    private readonly body: SnapshotBody,
-    private readonly history: Generator<void, ReviewLog>,
-    /** Lets go of the files the history is read from (called once, whatever the end). */
-    private readonly release: () => void,
-    /** Told once, when the rest is in (null) or could not be read (the error). */
+    private readonly steps: Generator<void, void>,
     private readonly onEnd: (error: unknown) => void,
+    private readonly release: () => void = () => undefined,
   ) {
-    this.byLine = new Array<NoteRecord | undefined>(body.count);
-    this.steps = this.run();
     this.done = new Promise<void>((resolve) => (this.settle = resolve));
   }
 
@@ -46,7 +34,6 @@ export class StagedLoad {
     return this.finished;
   }
 
-  /** Reads on in the background, a turn of the event loop at a time. */
   start(): void {
     if (this.finished || this.timer) return;
     const turn = () => {
@@ -58,14 +45,13 @@ export class StagedLoad {
     this.timer = setImmediate(turn);
   }
 
-  /** Reads everything left, now. */
   finishNow(): void {
     if (this.timer) clearImmediate(this.timer);
     this.timer = null;
     while (!this.finished) this.step();
   }
 
-  /** Stops reading and lets go of the files (the store is closing or reloading). */
+  /** Stops, without telling `onEnd`: the store is closing or reloading. */
   cancel(): void {
     if (this.finished) return;
     if (this.timer) clearImmediate(this.timer);
@@ -76,60 +62,89 @@ export class StagedLoad {
     this.settle();
   }
 
-  /** The note, read now if its turn has not come yet; undefined when the collection has none with that id. */
-  note(noteId: string): NoteRecord | undefined {
-    const known = this.col.notes.get(noteId);
-    if (known || this.finished) return known;
-    const line = this.body.lineOfNote(noteId);
-    if (line < 0) return undefined;
-    const [note] = this.body.read(line, line + 1);
-    this.byLine[line] = note;
-    this.col.notes.set(noteId, note!);
-    this.readEarly = true;
-    return note;
-  }
-
   private step(): void {
+    let error: unknown = null;
     try {
       if (!this.steps.next().done) return;
-      this.finished = true;
-      this.onEnd(null);
-    } catch (error) {
-      this.finished = true;
-      this.letGo();
-      this.onEnd(error);
+    } catch (caught) {
+      error = caught;
     }
-    this.settle();
+    this.finished = true;
+    this.letGo();
+    try {
+      this.onEnd(error);
+    } finally {
+      this.settle();
+    }
   }
 
   private letGo(): void {
-    this.body.close();
-    this.release();
+    if (!this.released) this.release();
+    this.released = true;
+  }
+}
+
+/**
+ * Opening reads the snapshot's head (decks, cards, settings, today's reviews) and hands the
+ * collection out at once; this reads the rest into the same collection: the notes in the order
+ * of the snapshot, then the review history, which replaces the head's reviews of the day. A note
+ * needed early (the first card's) is read on its own (`note`), and its place in the order is kept.
+ */
+export class StagedLoad extends BackgroundSteps {
+  /** Notes by line, as read (early or in order), and whether any was read early. */
+  private readonly read: { byLine: Array<NoteRecord | undefined>; early: boolean };
+
+  constructor(
+    private readonly col: Collection,
+    private readonly body: SnapshotBody,
+    history: Generator<void, ReviewLog>,
+    /** Lets go of the files the history is read from. */
+    release: () => void,
+    onEnd: (error: unknown) => void,
+  ) {
+    const read = { byLine: new Array<NoteRecord | undefined>(body.count), early: false };
+    super(StagedLoad.run(col, body, history, read), onEnd, () => {
+      body.close();
+      release();
+    });
+    this.read = read;
   }
 
-  private *run(): Generator<void, void> {
-    const { body, col } = this;
+  /** The note, read now if its turn has not come yet; undefined when the collection has none with that id. */
+  note(noteId: string): NoteRecord | undefined {
+    const known = this.col.notes.get(noteId);
+    if (known || this.isDone) return known;
+    const line = this.body.lineOfNote(noteId);
+    if (line < 0) return undefined;
+    const [note] = this.body.read(line, line + 1);
+    this.read.byLine[line] = note;
+    this.read.early = true;
+    this.col.notes.set(noteId, note!);
+    return note;
+  }
+
+  private static *run(col: Collection, body: SnapshotBody, history: Generator<void, ReviewLog>, read: StagedLoad['read']): Generator<void, void> {
+    const { byLine } = read;
     for (let from = 0; from < body.count; ) {
       let to = from + 1;
       while (to < body.count && body.bytesOf(from, to + 1) <= SLICE_BYTES) to++;
       const notes = body.read(from, to);
       for (let i = 0; i < notes.length; i++) {
         // A note read early is the object already handed out: it stays the one in the collection.
-        if (this.byLine[from + i]) continue;
-        this.byLine[from + i] = notes[i];
+        if (byLine[from + i]) continue;
+        byLine[from + i] = notes[i];
         col.notes.set(notes[i]!.id, notes[i]!);
       }
       from = to;
       yield;
     }
     body.close();
-    const history = yield* this.history;
-    this.release();
+    const log = yield* history;
     // Notes read early went into the map before their turn: the snapshot's order is put back.
-    if (this.readEarly) {
+    if (read.early) {
       col.notes.clear();
-      for (const note of this.byLine) col.notes.set(note!.id, note!);
+      for (const note of byLine) col.notes.set(note!.id, note!);
     }
-    col.history = history;
+    col.history = log;
   }
 }

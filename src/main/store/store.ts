@@ -7,7 +7,7 @@ import type { JournalEvent, SequencedEvent } from '../../core/collection/events'
 import type { BackupFailure, Damage, ReadOnlyReason, WayBack } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { createBackup, listBackups, moveAside, pruneBackups, removePartialBackups, unpackBackup, type BackupEntry } from './backups';
-import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, verifyJournal, type JournalDamage, type ScanResult } from './journal';
+import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, scanJournalInSteps, verifyJournal, type JournalDamage, type ReadResult, type ScanResult } from './journal';
 import { makeFolder } from './durable-folder';
 import { waysBack, waysBackSentence } from './ways-back';
 import type { PreparedLine } from './prepared-line';
@@ -20,7 +20,7 @@ import { MEDIA_TEMP } from '../import/media-sink';
 import { ReviewLog, type HistoryHeader, type HistorySource } from '../../core/history/review-log';
 import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, syncFile, syncFolder, writeFileDurably, writeFileDurablyAsync, type SnapshotData } from './snapshot-file';
 import { readSnapshotHead, type SnapshotHead } from './snapshot-layout';
-import { StagedLoad } from './staged-load';
+import { BackgroundSteps, StagedLoad } from './staged-load';
 import type { NoteRecord } from '../../core/collection/types';
 
 export const HISTORY_FILE = 'history.bin';
@@ -59,6 +59,10 @@ function openHistoryFile(path: string, seq: number, tag: string): { fd: number; 
 }
 
 const DAY_MS = 86_400_000;
+/** A journal this long with no snapshot is replayed a piece at a time (a shorter one takes no time worth sharing). */
+const REPLAY_IN_STEPS_FROM = 4 * 1024 * 1024;
+/** Journal read per step of that replay: a few thousand events. */
+const REPLAY_PIECE_BYTES = 512 * 1024;
 /** A study day is at most this long (a day of a clock change): its start is never further back. */
 const LONGEST_DAY_MS = 25 * 3_600_000;
 
@@ -117,8 +121,8 @@ export class Store {
   readonly warnings: string[] = [];
   /** The collection; while `staged` reads the rest of it, only what the snapshot's head holds. */
   private loadedCollection: Collection | null = null;
-  /** The notes and history still being read after opening, or null when the collection is whole. */
-  private staged: StagedLoad | null = null;
+  /** What is still being read after opening (a snapshot's notes and history, or the whole journal), or null. */
+  private staged: BackgroundSteps | null = null;
   /** Reviews at or after this instant are in the collection's history while it is staged. */
   private recentFrom = Number.POSITIVE_INFINITY;
   damage: Damage | null = null;
@@ -257,7 +261,7 @@ export class Store {
 
   /** The note, read now when it is still on its way in. */
   note(noteId: string): NoteRecord | undefined {
-    if (this.staged && !this.staged.isDone) {
+    if (this.staged instanceof StagedLoad && !this.staged.isDone) {
       try {
         return this.staged.note(noteId);
       } catch {
@@ -288,6 +292,7 @@ export class Store {
   private load(): void {
     this.stopLoading();
     this.loadedCollection = null;
+    this.recentFrom = Number.POSITIVE_INFINITY;
     this.damage = null;
     this.ways = null;
     this.tailDamageByte = null;
@@ -328,47 +333,113 @@ export class Store {
       });
       return;
     }
-    let tail: SequencedEvent[] = [];
-    let goodEnd = base.offset;
-    let lastSeq = base.seq;
+    let tail: ReadResult | null = null;
     if (journalSize > 0) {
       if (base.offset > 0 && readBytes(this.journalPath, base.offset - 1, 1)[0] !== 0x0a) {
         fail({ file: JOURNAL_FILE, position: `byte ${base.offset}`, problem: 'the snapshot’s journal position is not at the end of a line' });
         return;
       }
-      const result = readJournal(this.journalPath, base.offset, base.seq + 1);
-      if (result.damage) {
-        const { before, after } = countLines(this.journalPath, result.damage.byte);
-        this.tailDamageByte = result.damage.byte;
-        fail({
-          file: JOURNAL_FILE,
-          position: `line ${before + 1} (byte ${result.damage.byte})`,
-          problem: result.damage.problem,
-          keepBefore: { entriesAfter: after },
-        });
+      // Without a snapshot, a long journal is replayed between other work, a piece at a time.
+      if (snapshot.kind === 'missing' && journalSize >= REPLAY_IN_STEPS_FROM) {
+        this.replayInSteps(collection);
         return;
       }
-      if (result.torn) {
-        if (this.readOnly) this.warnings.push(`The last journal entry is cut short (byte ${result.torn.byte}); it was never confirmed and is left out (the folder cannot be written, so it stays on disk).`);
-        else this.setTornTailAside(result.torn);
+      tail = readJournal(this.journalPath, base.offset, base.seq + 1);
+      if (tail.damage) {
+        staged?.cancel();
+        this.journalDamaged(tail.damage);
+        return;
       }
-      tail = result.events;
-      goodEnd = result.goodEnd;
-      lastSeq = result.lastSeq;
     }
     this.loadedCollection = collection;
     this.staged = staged;
     // The tail's events apply to the whole collection (a review may tag its note a leech).
-    if (tail.length) this.finishLoading();
+    if (tail?.events.length) this.finishLoading();
     if (!this.loadedCollection) return; // the rest of the snapshot could not be read
-    for (const { seq, event } of tail) collection.apply(seq, event);
+    for (const { seq, event } of tail?.events ?? []) collection.apply(seq, event);
+    this.opened(base, tail);
+    this.staged?.start();
+  }
+
+  /** Damage in the journal after the snapshot: the folder opens damaged, with where and why. */
+  private journalDamaged(damage: JournalDamage): void {
+    const { before, after } = countLines(this.journalPath, damage.byte);
+    this.tailDamageByte = damage.byte;
+    this.damage = {
+      file: JOURNAL_FILE,
+      position: `line ${before + 1} (byte ${damage.byte})`,
+      problem: damage.problem,
+      keepBefore: { entriesAfter: after },
+    };
+  }
+
+  /** The journal after the snapshot is applied: a torn last line goes aside, and the writer starts after the good ones. */
+  private opened(base: { seq: number; offset: number }, tail: ScanResult | null): void {
+    if (tail?.torn) {
+      if (this.readOnly) this.warnings.push(`The last journal entry is cut short (byte ${tail.torn.byte}); it was never confirmed and is left out (the folder cannot be written, so it stays on disk).`);
+      else this.setTornTailAside(tail.torn);
+    }
+    const goodEnd = tail ? tail.goodEnd : base.offset;
+    const lastSeq = tail ? tail.lastSeq : base.seq;
     this.snapshotSeq = base.seq;
     this.readEnd = { size: goodEnd, lastSeq };
-    this.staged?.start();
     if (this.readOnly) return;
     this.writer = new JournalWriter(this.journalPath, goodEnd, lastSeq);
     // A long tail makes the next open slower: fold it into a snapshot at the next quiet moment.
-    if (tail.length > 1000) this.scheduleSnapshot(this.options.snapshotIdleMs ?? 10_000);
+    if ((tail?.count ?? 0) > 1000) this.scheduleSnapshot(this.options.snapshotIdleMs ?? 10_000);
+  }
+
+  /**
+   * Replays the whole journal (there is no snapshot) a piece at a time between other work, so the
+   * app answers meanwhile: every call waits for the collection (nothing can be said of it before
+   * its last line is read), and a caller that cannot wait reads the rest at once. The end is the
+   * same as a replay in one go: damage, a torn last line, the writer, the snapshot to come.
+   */
+  private replayInSteps(collection: Collection): void {
+    let result: ScanResult | null = null;
+    const path = this.journalPath;
+    const steps = (function* (): Generator<void, void> {
+      result = yield* scanJournalInSteps(path, 0, 1, ({ seq, event }) => collection.apply(seq, event), { chunkBytes: REPLAY_PIECE_BYTES, eventsWithSeq: true });
+    })();
+    const generation = this.generation;
+    const replay: BackgroundSteps = new BackgroundSteps(steps, (error) => {
+      if (generation !== this.generation || this.staged !== replay) return;
+      const read = result as ScanResult | null;
+      try {
+        if (error || !read) throw error ?? new Error('it stopped');
+        if (read.damage) return this.journalDamaged(read.damage);
+        this.loadedCollection = collection;
+        this.opened({ seq: 0, offset: 0 }, read);
+      } catch (caught) {
+        // What would have stopped an open in one go (a disk that cannot be read or written) stops this one.
+        this.loadedCollection = null;
+        this.writer?.close();
+        this.writer = null;
+        this.damage = { file: JOURNAL_FILE, position: 'byte 0', problem: `the journal could not be replayed (${(caught as Error).message}); open the collection again` };
+        return;
+      }
+      this.runWholeCallbacks();
+    });
+    this.staged = replay;
+    replay.start();
+  }
+
+  /** Told when the collection is whole after opening (at once when it is). */
+  whenWhole(callback: () => void): void {
+    if (this.loading) this.wholeCallbacks.push(callback);
+    else callback();
+  }
+
+  private wholeCallbacks: Array<() => void> = [];
+
+  private runWholeCallbacks(): void {
+    for (const callback of this.wholeCallbacks.splice(0)) {
+      try {
+        callback();
+      } catch (error) {
+        this.warnings.push(`After the journal was replayed: ${(error as Error).message}`);
+      }
+    }
   }
 
   /**
@@ -448,7 +519,7 @@ export class Store {
     const log = new ReviewLog();
     if (seq > 0) {
       const result = existsSync(this.journalPath)
-        ? scanJournal(this.journalPath, 0, 1, ({ seq: at, event }) => log.record(at, event), seq)
+        ? scanJournal(this.journalPath, 0, 1, ({ seq: at, event }) => log.record(at, event), { untilSeq: seq, eventsWithSeq: true })
         : null;
       if (!result || result.damage || result.torn || result.lastSeq < seq) {
         // The schedule in the snapshot is intact, so studying goes on; but the history cannot be
@@ -852,8 +923,9 @@ export class Store {
     try {
       await this.daily?.stop();
       const threshold = options.snapshotIfPendingAtLeast ?? 1;
-      // Nothing to write: the rest of a collection still being read is not needed.
-      if (this.pendingEvents < threshold) this.stopLoading();
+      // Nothing to write: the rest of a snapshot still being read is not needed. (A journal being
+      // replayed is finished: it is what the snapshot written now saves the next open from.)
+      if (this.staged instanceof StagedLoad && this.pendingEvents < threshold) this.stopLoading();
       if (this.collection && this.writer && this.pendingEvents >= threshold) await this.snapshot();
       else if (this.snapshotting) await this.snapshotting;
       await this.idle();
