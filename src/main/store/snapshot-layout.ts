@@ -38,6 +38,12 @@ const CARDS_OPEN = '"cards":[';
 /** The line between the cards and the notes. */
 const NOTES_OPEN = '],"notes":[';
 const BODY_END = ']}}';
+/**
+ * The body is read this much at a time. Each stretch of card lines becomes a string this long: kept
+ * under V8's large-object size, it is made in memory already in use, while a megabyte-long one is
+ * given fresh pages every time (which costs more than parsing it on these machines).
+ */
+const PIECE_BYTES = 96 * 1024;
 
 /** Lines of JSON values, each but the last ending with a comma, each with a newline. */
 function lines(values: readonly unknown[]): string {
@@ -138,7 +144,7 @@ function readBody(fd: number, bodyStart: number, layout: SnapshotLayout): { card
   const cards: CardRecord[] = [];
   let crc = 0;
   // Byte 0 is kept for the `[` that makes a stretch of card lines one JSON array.
-  const chunk = Buffer.allocUnsafe(1 + Math.min(1 << 20, Math.max(1, layout.bodyBytes)));
+  const chunk = Buffer.allocUnsafe(1 + Math.min(PIECE_BYTES, Math.max(1, layout.bodyBytes)));
   // Bytes at chunk[1…] left from the last piece: the start of a card's line not ended yet.
   let carried = 0;
   for (let at = bodyStart; at < bodyStart + layout.bodyBytes; ) {
