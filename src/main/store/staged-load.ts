@@ -1,12 +1,13 @@
 // The part of a collection read after opening (a snapshot's notes and history, or a whole journal), a slice at a time between other work.
 import { performance } from 'node:perf_hooks';
 import type { Collection } from '../../core/collection/collection';
+import type { SequencedEvent } from '../../core/collection/events';
 import type { NoteRecord } from '../../core/collection/types';
 import type { ReviewLog } from '../../core/history/review-log';
 import type { SnapshotBody } from './snapshot-layout';
 
 /** Notes parsed at once: a few milliseconds of JSON. */
-const SLICE_BYTES = 256 * 1024;
+const SLICE_BYTES = 96 * 1024;
 /** How long one turn of the event loop reads before it lets other work (a request) in. */
 const TURN_MS = 8;
 
@@ -91,8 +92,8 @@ export class BackgroundSteps {
  * needed early (the first card's) is read on its own (`note`), and its place in the order is kept.
  */
 export class StagedLoad extends BackgroundSteps {
-  /** Notes by line, as read (early or in order), and whether any was read early. */
-  private readonly read: { byLine: Array<NoteRecord | undefined>; early: boolean };
+  /** Notes by line, as read (early or in order), whether any was read early, and events after the snapshot. */
+  private readonly read: { byLine: Array<NoteRecord | undefined>; early: boolean; after: SequencedEvent[] };
 
   constructor(
     private readonly col: Collection,
@@ -102,12 +103,17 @@ export class StagedLoad extends BackgroundSteps {
     release: () => void,
     onEnd: (error: unknown) => void,
   ) {
-    const read = { byLine: new Array<NoteRecord | undefined>(body.count), early: false };
+    const read = { byLine: new Array<NoteRecord | undefined>(body.count), early: false, after: [] as SequencedEvent[] };
     super(StagedLoad.run(col, body, history, read), onEnd, () => {
       body.close();
       release();
     });
     this.read = read;
+  }
+
+  /** Journal events after the snapshot, applied to the head: the history read later records them too. */
+  recordAfter(events: SequencedEvent[]): void {
+    this.read.after = events;
   }
 
   /** The note, read now if its turn has not come yet; undefined when the collection has none with that id. */
@@ -140,6 +146,7 @@ export class StagedLoad extends BackgroundSteps {
     }
     body.close();
     const log = yield* history;
+    for (const { seq, event } of read.after) log.record(seq, event);
     // Notes read early went into the map before their turn: the snapshot's order is put back.
     if (read.early) {
       col.notes.clear();

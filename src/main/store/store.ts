@@ -353,10 +353,14 @@ export class Store {
     }
     this.loadedCollection = collection;
     this.staged = staged;
-    // The tail's events apply to the whole collection (a review may tag its note a leech).
-    if (tail?.events.length) this.finishLoading();
+    const events = tail?.events ?? [];
+    // Answers after the snapshot (the CLI's, or a session a crash ended) change only cards, the undo
+    // stack and the history: they apply to the head now, and go into the whole history when it is
+    // read. Anything else may need notes (a leech tags its note): the rest is read first.
+    if (staged instanceof StagedLoad && events.every(({ event }) => event.type === 'review' && !event.leech)) staged.recordAfter(events);
+    else if (events.length) this.finishLoading();
     if (!this.loadedCollection) return; // the rest of the snapshot could not be read
-    for (const { seq, event } of tail?.events ?? []) collection.apply(seq, event);
+    for (const { seq, event } of events) collection.apply(seq, event);
     this.opened(base, tail);
     this.staged?.start();
   }
