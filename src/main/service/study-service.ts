@@ -291,16 +291,16 @@ export class StudyService implements ApiHandlers {
 
   private statusNow(): Results['status'] {
     return {
-    ok: this.store.partialCollection !== null,
-    dataDir: this.store.dataDir,
-    readOnly: this.store.readOnly,
-    warnings: [...this.store.warnings],
-    damage: this.store.damage,
-    ...(this.store.damage ? { waysBack: this.store.waysBack() } : {}),
-    backups: this.backupInfos(),
-    backupFailure: this.store.backupFailure,
-    undoDepth: this.store.partialCollection?.undo.length ?? 0,
-    undoLabel: this.undoLabel(),
+      ok: this.store.partialCollection !== null,
+      dataDir: this.store.dataDir,
+      readOnly: this.store.readOnly,
+      warnings: [...this.store.warnings],
+      damage: this.store.damage,
+      ...(this.store.damage ? { waysBack: this.store.waysBack() } : {}),
+      backups: this.backupInfos(),
+      backupFailure: this.store.backupFailure,
+      undoDepth: this.store.partialCollection?.undo.length ?? 0,
+      undoLabel: this.undoLabel(),
     };
   }
 

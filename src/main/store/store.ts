@@ -291,6 +291,8 @@ export class Store {
 
   private load(): void {
     this.stopLoading();
+    // What was to be done once an earlier open was whole is for that open only.
+    this.wholeCallbacks.length = 0;
     this.loadedCollection = null;
     this.recentFrom = Number.POSITIVE_INFINITY;
     this.damage = null;
@@ -411,7 +413,11 @@ export class Store {
       const read = result as ScanResult | null;
       try {
         if (error || !read) throw error ?? new Error('it stopped');
-        if (read.damage) return this.journalDamaged(read.damage);
+        if (read.damage) {
+          // A damaged folder is not settled (no deck updates), as an open in one go would not be.
+          this.wholeCallbacks.length = 0;
+          return this.journalDamaged(read.damage);
+        }
         this.loadedCollection = collection;
         this.opened({ seq: 0, offset: 0 }, read);
       } catch (caught) {
@@ -420,6 +426,7 @@ export class Store {
         this.writer?.close();
         this.writer = null;
         this.damage = { file: JOURNAL_FILE, position: 'byte 0', problem: `the journal could not be replayed (${(caught as Error).message}); open the collection again` };
+        this.wholeCallbacks.length = 0;
         return;
       }
       this.runWholeCallbacks();
