@@ -16,6 +16,7 @@ import { fixedOffsetCalendar } from '../src/core/time/study-day';
 import type { ImportBundle, ImportedNote } from '../src/core/import/bundle';
 import { writeAnkiPackage } from '../src/main/export/anki-package';
 import { encodeLine } from '../src/main/store/journal';
+import { readSnapshotHead } from '../src/main/store/snapshot-layout';
 import { StudyService } from '../src/main/service/study-service';
 import { seededRandom as random } from '../src/core/simulation/seeded-random';
 import { medians, verdicts } from './budgets';
@@ -489,6 +490,13 @@ const PRISTINE = [
   ['history.bin', 'history.pristine'],
 ] as const;
 
+/** Whether the snapshot is in the layout this version writes (its head read first at open). */
+function inCurrentLayout(path: string): boolean {
+  const head = readSnapshotHead(path);
+  head?.body.close();
+  return head !== null;
+}
+
 /** Runs a child of this script with `args` and reads the figures it prints. */
 function childFigures(args: string[], extra: string[] = []): Record<string, number> {
   const run = spawnSync(process.execPath, [...extra, import.meta.filename, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -625,6 +633,16 @@ async function main(): Promise<void> {
       await first.close();
       coldReplayMs = performance.now() - t1;
       // A copy of the collection as built: each run starts from it again (and a kept one, next time).
+      for (const [file, copy] of PRISTINE) copyFileSync(join(dir, file), join(dir, copy));
+    } else if (!inCurrentLayout(join(dir, 'snapshot.pristine'))) {
+      // Kept from a version that wrote snapshots in an older layout: the app writes its own at the
+      // first snapshot after an upgrade, so the collection as built is brought to it the same way.
+      log('writing the kept collection’s snapshot in the current layout…');
+      for (const [file, copy] of PRISTINE) copyFileSync(join(dir, copy), join(dir, file));
+      const service = open(dir);
+      service.store.requireCollection();
+      await service.store.snapshot();
+      await service.close({ snapshotIfPendingAtLeast: Number.POSITIVE_INFINITY });
       for (const [file, copy] of PRISTINE) copyFileSync(join(dir, file), join(dir, copy));
     }
     await buildImportFiles(dir);

@@ -167,7 +167,8 @@ export class Collection {
 
   private pushUndo(entry: UndoEntry): void {
     this.undo.push(entry);
-    if (this.undo.length > UNDO_DEPTH) this.undo.splice(0, this.undo.length - UNDO_DEPTH);
+    // One at a time from the front (shift moves no other entry; a splice would copy them at every answer of a replay).
+    while (this.undo.length > UNDO_DEPTH) this.undo.shift();
   }
 
   private putCard(card: CardRecord): void {

@@ -297,42 +297,68 @@ export class ReviewLog {
    * Reads the cache from any byte source: the store hands a file reader, so each column goes from
    * disk straight into its typed array, without the whole file in memory first.
    */
-  static read(source: { size: number; read(into: Uint8Array, at: number): void }): ReviewLog {
+  static read(source: HistorySource, known?: HistoryHeader): ReviewLog {
+    const steps = ReviewLog.readInSteps(source, known);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * The header of a history cache: what it covers and how long it is, read before its columns.
+   * Without `cardIds` only its start is read when it can be (the card ids are most of it).
+   */
+  static readHeader(source: HistorySource, { cardIds = true }: { cardIds?: boolean } = {}): HistoryHeader {
     const fixed = new Uint8Array(8);
     source.read(fixed, 0);
     const view = new DataView(fixed.buffer);
     const headerLength = view.getUint32(0, true);
     if (view.getUint32(4, true) !== FORMAT) throw new Error('unknown history format');
     if (8 + headerLength > source.size) throw new Error('history file is truncated');
-    const headerBytes = new Uint8Array(headerLength);
-    source.read(headerBytes, 8);
-    const header = JSON.parse(new TextDecoder().decode(headerBytes)) as { length: number; coversSeq: number; coversTag?: string; cardIds: string[] };
+    const columnsAt = 8 + headerLength + ((8 - ((8 + headerLength) % 8)) % 8);
+    const header = (cardIds ? null : headerStart(source, headerLength)) ?? wholeHeader(source, headerLength);
+    if (columnsAt + header.length * BYTES_PER_REVIEW > source.size) throw new Error('history file is truncated');
+    return { ...header, columnsAt };
+  }
+
+  /**
+   * As read, a column at a time: each `next()` does a bounded piece of the work, so a caller can
+   * read a million reviews between other work (opening hands the event loop back in between).
+   * The header may be given when the caller read it already (to check what the cache covers).
+   */
+  static *readInSteps(source: HistorySource, known?: HistoryHeader): Generator<void, ReviewLog> {
+    const header = known ?? ReviewLog.readHeader(source);
+    const cardIds = header.cardIds ?? ReviewLog.readHeader(source).cardIds!;
     const n = header.length;
     const log = new ReviewLog();
     // Headroom, so the first reviews after opening do not copy every column at once.
     log.grow(n + Math.max(4096, n >> 3));
-    let offset = 8 + headerLength + ((8 - ((8 + headerLength) % 8)) % 8);
+    let offset = header.columnsAt;
     const take = (target: ArrayBufferView, bytesPer: number) => {
       const size = n * bytesPer;
       if (offset + size > source.size) throw new Error('history file is truncated');
       source.read(new Uint8Array(target.buffer, target.byteOffset, size), offset);
       offset += size;
     };
-    take(log.at, 8);
-    take(log.due, 8);
-    take(log.seq, 4);
-    take(log.card, 4);
-    take(log.duration, 4);
-    take(log.stability, 4);
-    take(log.difficulty, 4);
-    take(log.scheduledDays, 4);
-    take(log.rating, 1);
-    take(log.prior, 1);
-    take(log.removed, 1);
-    for (const id of header.cardIds) log.indexOfCard(id);
+    const columns: Array<[ArrayBufferView, number]> = [
+      [log.at, 8],
+      [log.due, 8],
+      [log.seq, 4],
+      [log.card, 4],
+      [log.duration, 4],
+      [log.stability, 4],
+      [log.difficulty, 4],
+      [log.scheduledDays, 4],
+      [log.rating, 1],
+      [log.prior, 1],
+      [log.removed, 1],
+    ];
+    for (const [column, bytesPer] of columns) {
+      take(column, bytesPer);
+      yield;
+    }
+    for (const id of cardIds) log.indexOfCard(id);
     log.length = n;
     log.coversSeq = header.coversSeq;
-    log.coversTag = header.coversTag ?? '';
+    log.coversTag = header.coversTag;
     for (let i = 0; i < n; i++) {
       if (log.removed[i]) log.removedCount++;
       const card = log.card[i]!;
@@ -342,7 +368,71 @@ export class ReviewLog {
       else log.firstOfCard[card] = i;
       log.lastOfCard[card] = i;
       log.noteTime(i, log.at[i]!);
+      if ((i & 0x3ffff) === 0x3ffff) yield;
+    }
+    return log;
+  }
+
+  /**
+   * The reviews at or after `from` that are not undone, in log order, as rows: what a snapshot's
+   * head keeps so that today's reviews are at hand before the whole log is read.
+   */
+  rowsSince(from: number): RecentReviewRow[] {
+    const found: LoggedReview[] = [...this.since(from)];
+    // `since` walks newest first; the log's own order is kept.
+    found.sort((a, b) => a.index - b.index);
+    return found.map((r) => [r.seq, r.cardId, r.at, r.rating, r.prior, r.durationMs, r.stability, r.difficulty, r.scheduledDays, r.due]);
+  }
+
+  /**
+   * A log of only the rows given (from `rowsSince`). Its `since(t)` for any t at or after the `from`
+   * they were taken with yields the same reviews as the whole log's: `since` yields exactly the
+   * reviews at or after t that are not undone, and every one of those is among the rows.
+   */
+  static fromRows(rows: readonly RecentReviewRow[]): ReviewLog {
+    const log = new ReviewLog();
+    for (const [seq, cardId, at, rating, prior, durationMs, stability, difficulty, scheduledDays, due] of rows) {
+      log.append(seq, { type: 'review', cardId, at, rating, prior, durationMs, after: { state: prior, due, stability, difficulty, scheduledDays, learningSteps: 0, reps: 0, lapses: 0, lastReview: at } });
     }
     return log;
   }
 }
+
+/** Where the history cache is read from: its size, and a reader of bytes at an offset. */
+export interface HistorySource {
+  size: number;
+  read(into: Uint8Array, at: number): void;
+}
+
+export interface HistoryHeader {
+  length: number;
+  coversSeq: number;
+  coversTag: string;
+  /** Null when only the header's start was read. */
+  cardIds: string[] | null;
+  /** Byte offset of the first column. */
+  columnsAt: number;
+}
+
+type HeaderFields = Omit<HistoryHeader, 'columnsAt'>;
+
+function wholeHeader(source: HistorySource, headerLength: number): HeaderFields {
+  const headerBytes = new Uint8Array(headerLength);
+  source.read(headerBytes, 8);
+  const header = JSON.parse(new TextDecoder().decode(headerBytes)) as { length: number; coversSeq: number; coversTag?: string; cardIds: string[] };
+  return { length: header.length, coversSeq: header.coversSeq, coversTag: header.coversTag ?? '', cardIds: header.cardIds };
+}
+
+/** The fields before the card ids, as toBytes writes them; null when the header does not start that way. */
+function headerStart(source: HistorySource, headerLength: number): HeaderFields | null {
+  const bytes = new Uint8Array(Math.min(headerLength, 256));
+  source.read(bytes, 8);
+  const match = /^\{"format":\d+,"length":(\d+),"coversSeq":(\d+),"coversTag":"([0-9a-f]*)","cardIds":\[/.exec(new TextDecoder().decode(bytes));
+  return match ? { length: Number(match[1]), coversSeq: Number(match[2]), coversTag: match[3]!, cardIds: null } : null;
+}
+
+/** One review as a snapshot's head keeps it: seq, card, time, rating, prior state, duration, stability, difficulty, days, due. */
+export type RecentReviewRow = [number, string, number, 1 | 2 | 3 | 4, CardState, number, number, number, number, number];
+
+/** Bytes per review in the cache: two 8-byte columns, six 4-byte ones, three 1-byte ones. */
+const BYTES_PER_REVIEW = 8 * 2 + 4 * 6 + 3;

@@ -9,16 +9,18 @@ import { parseDeck } from '../../core/deck-format/parse';
 
 /**
  * Commits one upsert per deck file whose content differs from what the collection last installed
- * from it, each before planning the next so new-card positions follow file order. Cards keep their
+ * from it (`installed`: file name -> hash), each before planning the next so new-card positions follow file order. Cards keep their
  * history across updates because they are matched by id. Returns warnings for files that fail.
  */
-export function updateBuiltinDecks(col: Collection, decksDir: string, at: number, commit: (event: UpsertEvent) => void): string[] {
+export function updateBuiltinDecks(installed: Record<string, string>, collection: () => Collection, decksDir: string, at: number, commit: (event: UpsertEvent) => void): string[] {
   const warnings: string[] = [];
   if (!existsSync(decksDir)) return warnings;
   for (const file of readdirSync(decksDir).filter((name) => name.endsWith('.md')).sort()) {
     const text = readFileSync(join(decksDir, file), 'utf8');
     const hash = contentHash(text);
-    if (col.builtins[file] === hash) continue;
+    // The versions installed are known before the collection is whole; only a changed file needs it.
+    if (installed[file] === hash) continue;
+    const col = collection();
     const parsed = parseDeck(text);
     if (!parsed.ok) {
       const first = parsed.problems[0]!;

@@ -28,8 +28,8 @@ import { intervalLabel } from '../../core/scheduling/interval-label';
 import { planPresetSave } from '../../core/scheduling/preset-change';
 import { becameLeech, previewAll, retrievability, review, schedulerFor } from '../../core/scheduling/scheduler';
 import type { Calendar } from '../../core/time/study-day';
-import { studyDay } from '../../core/time/study-day';
-import type { ApiHandlers, ParsedInput, Results } from '../../shared/contract';
+import { studyDay, studyDayStart } from '../../core/time/study-day';
+import { methods, type ApiHandlers, type Method, type ParsedInput, type Results } from '../../shared/contract';
 import type { BrowserRow, CheckReport, DeckNode, ImportJob, ReviewView, StudyCard } from '../../shared/dto';
 import { RATINGS } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
@@ -115,6 +115,13 @@ const CHANGES = [
   'deleteProject',
 ] as const satisfies readonly (keyof ApiHandlers)[];
 
+/**
+ * The reads a snapshot's head can answer while the rest of the collection is still being read
+ * after opening: they look at decks, cards, presets, settings, the undo stack, today's reviews and
+ * the one note of the card they show. Every other method waits for the whole collection.
+ */
+const FROM_HEAD = ['status', 'listBackups', 'listDecks', 'nextCard', 'getSettings', 'listPresets'] as const satisfies readonly Method[];
+
 export class StudyService implements ApiHandlers {
   readonly store: Store;
   private readonly now: () => number;
@@ -154,6 +161,42 @@ export class StudyService implements ApiHandlers {
         return handler(input);
       };
     }
+    for (const name of methods) {
+      if ((FROM_HEAD as readonly string[]).includes(name)) continue;
+      const handler = handlers[name]!;
+      handlers[name] = async (input) => {
+        await this.whole();
+        return handler(input);
+      };
+    }
+  }
+
+  /** Calls waiting for the whole collection; a read that could answer from the head waits behind them, so no call overtakes an earlier one. */
+  private waiting = 0;
+
+  /** Resolves when the collection is whole (at once, unless it is still being read after opening). */
+  private async whole(): Promise<void> {
+    if (!this.store.loading) return;
+    this.waiting++;
+    try {
+      await this.store.loaded();
+    } finally {
+      this.waiting--;
+    }
+  }
+
+  /**
+   * The collection for a read the head can answer: as far as it is read when no earlier call waits
+   * and (for reads of today's activity) the head's reviews cover today; otherwise, whole.
+   */
+  private async readable(needsToday: boolean): Promise<Collection> {
+    if (this.store.loading) {
+      const calendar = this.calendar;
+      const today = needsToday ? studyDayStart(calendar, studyDay(calendar, this.now())) : Number.POSITIVE_INFINITY;
+      // Nothing is read yet while a journal is replayed.
+      if (this.waiting > 0 || !this.store.partialCollection || today < this.store.historyFrom) await this.whole();
+    }
+    return this.store.partialCollection ?? this.col;
   }
 
   // --- the interview planner and the optimizer (src/main/planner, src/main/optimizer) ---------
@@ -172,23 +215,36 @@ export class StudyService implements ApiHandlers {
   /** Opens the data folder; a new collection gets the built-in decks, an old one their updates. */
   static open(options: ServiceOptions): StudyService {
     const now = options.now ?? Date.now;
+    let service: StudyService | null = null;
     const store = Store.open(options.dataDir, {
       now,
+      // A snapshot's head keeps the reviews of the study day it was written on.
+      recentFrom: (savedAt) => {
+        const calendar = service?.calendar ?? (options.calendar ?? systemCalendar)(4);
+        return studyDayStart(calendar, studyDay(calendar, savedAt));
+      },
       purpose: options.purpose ?? 'interleave',
       ...(options.snapshotEvery ? { snapshotEvery: options.snapshotEvery } : {}),
       ...(options.takeOverLock ? { takeOverLock: true } : {}),
     });
-    const service = new StudyService(store, options);
+    service = new StudyService(store, options);
     // A folder that can only be read is shown as it is: no settings, no deck updates written.
     if (store.readOnly) return service;
-    // A brand-new collection (nothing in its journal yet) starts with the settings meant for newcomers.
-    if (store.collection && store.collection.appliedSeq === 0) {
-      store.commit({ type: 'settings', at: now(), settings: newCollectionSettings() });
-    }
-    if (store.collection && options.builtinDecksDir) {
-      const warnings = updateBuiltinDecks(store.collection, options.builtinDecksDir, now(), (event) => store.commit(event));
-      store.warnings.push(...warnings);
-    }
+    const settle = () => {
+      // A brand-new collection (nothing in its journal yet) starts with the settings meant for newcomers.
+      const head = store.partialCollection;
+      if (head && head.appliedSeq === 0) {
+        store.commit({ type: 'settings', at: now(), settings: newCollectionSettings() });
+      }
+      // Only a deck file that changed needs the whole collection (read at once, as it always was).
+      if (head && options.builtinDecksDir) {
+        const warnings = updateBuiltinDecks(head.builtins, () => store.requireCollection(), options.builtinDecksDir, now(), (event) => store.commit(event));
+        store.warnings.push(...warnings);
+      }
+    };
+    // A journal being replayed is settled once it is in, before any call waiting for it is answered.
+    if (store.loading && !store.partialCollection) store.whenWhole(settle);
+    else settle();
     return service;
   }
 
@@ -197,7 +253,7 @@ export class StudyService implements ApiHandlers {
   }
 
   private get calendar(): Calendar {
-    return this.makeCalendar(this.store.collection?.settings.dayStartHour ?? 4);
+    return this.makeCalendar(this.store.partialCollection?.settings.dayStartHour ?? 4);
   }
 
   private commit(event: JournalEvent): number {
@@ -210,14 +266,14 @@ export class StudyService implements ApiHandlers {
     return card;
   }
 
-  private sides(card: CardRecord): CardSides {
-    const note = this.col.notes.get(card.noteId);
+  private sides(card: CardRecord, col: Collection = this.col): CardSides {
+    const note = col.notes.get(card.noteId);
     if (!note) throw new AppError('not_found', `Card "${card.id}" has no note.`);
     const cached = this.renderCache.get(card.id);
     if (cached && cached.modified === note.modified) return cached.sides;
     const sides = renderCard(note, card.ord, {
-      ...(note.noteTypeId && this.col.noteTypes.has(note.noteTypeId) ? { noteType: this.col.noteTypes.get(note.noteTypeId)! } : {}),
-      deckName: this.col.decks.get(card.deckId)?.name ?? '',
+      ...(note.noteTypeId && col.noteTypes.has(note.noteTypeId) ? { noteType: col.noteTypes.get(note.noteTypeId)! } : {}),
+      deckName: col.decks.get(card.deckId)?.name ?? '',
     });
     if (this.renderCache.size > 2000) this.renderCache.clear();
     this.renderCache.set(card.id, { modified: note.modified, sides });
@@ -226,22 +282,31 @@ export class StudyService implements ApiHandlers {
 
   // --- status and recovery -------------------------------------------------------------------
 
-  status: Handler<'status'> = async () => ({
-    ok: this.store.collection !== null,
-    dataDir: this.store.dataDir,
-    readOnly: this.store.readOnly,
-    warnings: [...this.store.warnings],
-    damage: this.store.damage,
-    ...(this.store.damage ? { waysBack: this.store.waysBack() } : {}),
-    backups: this.backupInfos(),
-    backupFailure: this.store.backupFailure,
-    undoDepth: this.store.collection?.undo.length ?? 0,
-    undoLabel: this.undoLabel(),
-  });
+  status: Handler<'status'> = async () => {
+    // After a change still waiting for the whole collection, as it would have come after it; and
+    // while a journal is replayed, once it is in (whether it is damaged is known only then).
+    if (this.waiting > 0 || (this.store.loading && !this.store.partialCollection)) await this.whole();
+    return this.statusNow();
+  };
+
+  private statusNow(): Results['status'] {
+    return {
+      ok: this.store.partialCollection !== null,
+      dataDir: this.store.dataDir,
+      readOnly: this.store.readOnly,
+      warnings: [...this.store.warnings],
+      damage: this.store.damage,
+      ...(this.store.damage ? { waysBack: this.store.waysBack() } : {}),
+      backups: this.backupInfos(),
+      backupFailure: this.store.backupFailure,
+      undoDepth: this.store.partialCollection?.undo.length ?? 0,
+      undoLabel: this.undoLabel(),
+    };
+  }
 
   /** What undo would take back now, in words (the Edit menu's "Undo …"); null when nothing can be undone. */
   undoLabel(): string | null {
-    const top = this.store.collection?.undo.at(-1);
+    const top = this.store.partialCollection?.undo.at(-1);
     return top ? undoLabel(top) : null;
   }
 
@@ -312,7 +377,7 @@ export class StudyService implements ApiHandlers {
   // --- decks and the study queue -------------------------------------------------------------
 
   listDecks: Handler<'listDecks'> = async () => {
-    const col = this.col;
+    const col = await this.readable(true);
     const now = this.now();
     const calendar = this.calendar;
     const today = studyDay(calendar, now);
@@ -341,7 +406,9 @@ export class StudyService implements ApiHandlers {
   };
 
   nextCard: Handler<'nextCard'> = async ({ deckId, planId, cardIds, prefer }) => {
-    const col = this.col;
+    // An interview's plan reads the whole history; chosen cards and decks only today's.
+    if (planId !== undefined) await this.whole();
+    const col = await this.readable(true);
     if (deckId !== undefined && !col.decks.has(deckId)) throw new AppError('not_found', `No deck with id "${deckId}".`, { field: 'deckId' });
     const now = this.now();
     // Chosen cards, today's plan of an interview, or a deck (and its children), or every deck.
@@ -353,8 +420,10 @@ export class StudyService implements ApiHandlers {
           : buildQueue({ col, now, calendar: this.calendar }, deckId ?? null);
     const preferred = prefer !== undefined ? col.cards.get(prefer) : undefined;
     const card = preferred && !preferred.suspended && (preferred.buriedUntilDay ?? 0) <= queue.activity.day ? preferred : pickNext(queue, now);
+    // Its note may still be on its way in: it is read now (without one, the collection is read whole, and says why).
+    if (card && !this.store.note(card.noteId)) this.store.requireCollection();
     return {
-      card: card ? this.studyCard(card, now) : null,
+      card: card ? this.studyCard(card, now, col) : null,
       counts: queue.counts,
       nextLearningDue: card ? null : queue.nextLearningDue,
       today: queue.activity.summary,
@@ -382,10 +451,9 @@ export class StudyService implements ApiHandlers {
     return questionText(note, card.ord, max, note.noteTypeId ? this.col.noteTypes.get(note.noteTypeId) : undefined);
   }
 
-  private studyCard(card: CardRecord, now: number): StudyCard {
-    const col = this.col;
+  private studyCard(card: CardRecord, now: number, col: Collection = this.col): StudyCard {
     const note = col.notes.get(card.noteId)!;
-    const sides = this.sides(card);
+    const sides = this.sides(card, col);
     const preset = col.presetOf(card.deckId);
     const outcomes = previewAll(card, now, preset, this.calendar, card.id, this.dueLoad.load(col, this.calendar));
     return {
@@ -743,7 +811,7 @@ export class StudyService implements ApiHandlers {
 
   // --- settings and presets --------------------------------------------------------------------
 
-  getSettings: Handler<'getSettings'> = async () => ({ ...this.col.settings });
+  getSettings: Handler<'getSettings'> = async () => ({ ...(await this.readable(false)).settings });
 
   updateSettings: Handler<'updateSettings'> = async (changes) => {
     const settings = { ...this.col.settings, ...changes };
@@ -751,7 +819,7 @@ export class StudyService implements ApiHandlers {
     return { ...settings };
   };
 
-  listPresets: Handler<'listPresets'> = async () => [...this.col.presets.values()].map((preset) => ({ ...preset }));
+  listPresets: Handler<'listPresets'> = async () => [...(await this.readable(false)).presets.values()].map((preset) => ({ ...preset }));
 
   /**
    * Saving a preset with other FSRS weights, retention or maximum interval recomputes the schedule
@@ -928,20 +996,24 @@ export class StudyService implements ApiHandlers {
 
   // --- lifecycle -------------------------------------------------------------------------------
 
-  /** Reads every note's text for search once, at a quiet moment after the window opened. */
+  /** Reads every note's text for search once, at a quiet moment after the window opened (and the collection is whole). */
   warmUp(): void {
-    if (this.store.collection) prepareSearch(this.store.collection);
+    void this.store.loaded().then(() => {
+      if (!this.store.loading && this.store.partialCollection) prepareSearch(this.store.partialCollection);
+    });
   }
 
   /** Backs up when a day has passed since the last backup; a failure is thrown and shown by `status`. */
   async backupIfDue(): Promise<void> {
-    if (!this.store.collection) return;
-    await this.store.dailyBackup(this.store.collection.settings.backupsToKeep);
+    await this.store.loaded();
+    const col = this.store.partialCollection;
+    if (!col) return;
+    await this.store.dailyBackup(col.settings.backupsToKeep);
   }
 
   /** Backs up now if due, then whenever due at a pause, while the service is open (the app, browser mode). */
   startDailyBackups(options: DailyBackupOptions): DailyBackup {
-    return this.store.startDailyBackups(() => this.store.collection?.settings.backupsToKeep ?? defaultSettings().backupsToKeep, options);
+    return this.store.startDailyBackups(() => this.store.partialCollection?.settings.backupsToKeep ?? defaultSettings().backupsToKeep, options);
   }
 
   async close(options?: { snapshotIfPendingAtLeast?: number }): Promise<void> {

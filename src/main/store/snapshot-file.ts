@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { CollectionData } from '../../core/collection/collection';
 import { syncFolder } from './durable-folder';
+import { serializeSnapshot, type RecentReviews, type SnapshotLayout } from './snapshot-layout';
 
 export { syncFolder };
 
@@ -19,25 +20,31 @@ export interface SnapshotData {
   journal: { seq: number; offset: number };
   /** The tag written into the history cache saved with this snapshot (absent before tags existed). */
   historyTag?: string;
+  /** The reviews of the days before the snapshot (absent before the head existed): see snapshot-layout.ts. */
+  recent?: RecentReviews;
+  /** Written by the layout itself: the head's length and where the notes are (absent in older snapshots). */
+  headBytes?: number;
+  layout?: SnapshotLayout;
   collection: CollectionData;
 }
 
 /**
  * lowdb's own JSONFile renames a temporary file into place but never flushes it, so a power cut
  * can leave an empty snapshot. This adapter writes the temporary file, fsyncs it, renames it over
- * the old one and fsyncs the folder, so the snapshot on disk is always a whole one.
+ * the old one and fsyncs the folder, so the snapshot on disk is always a whole one. The JSON is
+ * laid out so that opening can read the head before the notes (snapshot-layout.ts).
  */
-export class DurableJsonFile<T> implements Adapter<T> {
+export class DurableSnapshotFile implements Adapter<SnapshotData | null> {
   constructor(private readonly path: string) {}
 
-  async read(): Promise<T | null> {
+  async read(): Promise<SnapshotData | null> {
     if (!existsSync(this.path)) return null;
-    return JSON.parse(readFileSync(this.path, 'utf8')) as T;
+    return JSON.parse(readFileSync(this.path, 'utf8')) as SnapshotData;
   }
 
-  async write(data: T): Promise<void> {
+  async write(data: SnapshotData | null): Promise<void> {
     // Serialised now, synchronously: the snapshot is the state at the moment write() is called.
-    const text = JSON.stringify(data);
+    const text = data ? serializeSnapshot(data) : 'null';
     await writeFileDurablyAsync(this.path, text);
   }
 }
@@ -98,7 +105,7 @@ function tempNameFor(path: string): string {
 }
 
 export function snapshotDb(dataDir: string): Low<SnapshotData | null> {
-  return new Low<SnapshotData | null>(new DurableJsonFile<SnapshotData | null>(join(dataDir, SNAPSHOT_FILE)), null);
+  return new Low<SnapshotData | null>(new DurableSnapshotFile(join(dataDir, SNAPSHOT_FILE)), null);
 }
 
 export type SnapshotRead = { kind: 'missing' } | { kind: 'ok'; data: SnapshotData } | { kind: 'damaged'; position: string; problem: string };

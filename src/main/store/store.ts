@@ -7,7 +7,7 @@ import type { JournalEvent, SequencedEvent } from '../../core/collection/events'
 import type { BackupFailure, Damage, ReadOnlyReason, WayBack } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { createBackup, listBackups, moveAside, pruneBackups, removePartialBackups, unpackBackup, type BackupEntry } from './backups';
-import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, verifyJournal, type JournalDamage, type ScanResult } from './journal';
+import { JOURNAL_FILE, JournalWriter, readBytes, readJournal, scanJournal, scanJournalInSteps, verifyJournal, type JournalDamage, type ReadResult, type ScanResult } from './journal';
 import { makeFolder } from './durable-folder';
 import { waysBack, waysBackSentence } from './ways-back';
 import type { PreparedLine } from './prepared-line';
@@ -17,33 +17,54 @@ import { DataLock } from './lock';
 import { diskError, DISK_FULL_MESSAGE, isDiskFull, isNotWritable, notWritableMessage } from './disk-errors';
 import { MEDIA_DIR } from '../import/media-folder';
 import { MEDIA_TEMP } from '../import/media-sink';
-import { ReviewLog } from '../../core/history/review-log';
+import { ReviewLog, type HistoryHeader, type HistorySource } from '../../core/history/review-log';
 import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, syncFile, syncFolder, writeFileDurably, writeFileDurablyAsync, type SnapshotData } from './snapshot-file';
+import { readSnapshotHead, type SnapshotHead } from './snapshot-layout';
+import { BackgroundSteps, StagedLoad } from './staged-load';
+import type { NoteRecord } from '../../core/collection/types';
 
 export const HISTORY_FILE = 'history.bin';
 /** Present only while a backup is being restored; names the backup so a crash can be finished. */
 export const RESTORE_MARKER = 'restore.pending';
 
-function readHistoryFile(path: string): ReviewLog {
-  const fd = openSync(path, 'r');
+/** The history cache as a byte source for ReviewLog, read straight from the open file. */
+function historySource(fd: number): HistorySource {
+  return {
+    size: fstatSync(fd).size,
+    read: (into, at) => {
+      let done = 0;
+      while (done < into.byteLength) {
+        const n = readSync(fd, into, done, into.byteLength - done, at + done);
+        if (n === 0) throw new Error('history file is truncated');
+        done += n;
+      }
+    },
+  };
+}
+
+/** The history cache, when it covers exactly this journal position and snapshot: its header read, its columns not yet. */
+function openHistoryFile(path: string, seq: number, tag: string): { fd: number; source: HistorySource; header: HistoryHeader } | null {
+  let fd = -1;
   try {
-    return ReviewLog.read({
-      size: fstatSync(fd).size,
-      read: (into, at) => {
-        let done = 0;
-        while (done < into.byteLength) {
-          const n = readSync(fd, into, done, into.byteLength - done, at + done);
-          if (n === 0) throw new Error('history file is truncated');
-          done += n;
-        }
-      },
-    });
-  } finally {
-    closeSync(fd);
+    fd = openSync(path, 'r');
+    const source = historySource(fd);
+    // What it covers is at the start of its header; the card ids after it are read with the columns.
+    const header = ReviewLog.readHeader(source, { cardIds: false });
+    if (header.coversSeq === seq && header.coversTag === tag) return { fd, source, header };
+  } catch {
+    // missing or unreadable: the caller rebuilds it
   }
+  if (fd >= 0) closeSync(fd);
+  return null;
 }
 
 const DAY_MS = 86_400_000;
+/** A journal this long with no snapshot is replayed a piece at a time (a shorter one takes no time worth sharing). */
+const REPLAY_IN_STEPS_FROM = 4 * 1024 * 1024;
+/** Journal read per step of that replay: a few thousand events. */
+const REPLAY_PIECE_BYTES = 512 * 1024;
+/** A study day is at most this long (a day of a clock change): its start is never further back. */
+const LONGEST_DAY_MS = 25 * 3_600_000;
 
 /** Lines of the file before `byte`, and from it to the end: the damage's place, and what cutting there sets aside. */
 function countLines(path: string, byte: number): { before: number; after: number } {
@@ -87,12 +108,23 @@ export interface StoreOptions {
   snapshotIdleMs?: number;
   /** The learner confirmed that a lock left by another host name may be taken over. */
   takeOverLock?: boolean;
+  /**
+   * Where the reviews a snapshot's head keeps begin, for a snapshot written at `savedAt`: the start
+   * of that study day (the service knows the learner's calendar); 25 hours before by default. An
+   * open on that day or a later one finds today's reviews in the head.
+   */
+  recentFrom?: (savedAt: number) => number;
 }
 
 export class Store {
   readonly dataDir: string;
   readonly warnings: string[] = [];
-  collection: Collection | null = null;
+  /** The collection; while `staged` reads the rest of it, only what the snapshot's head holds. */
+  private loadedCollection: Collection | null = null;
+  /** What is still being read after opening (a snapshot's notes and history, or the whole journal), or null. */
+  private staged: BackgroundSteps | null = null;
+  /** Reviews at or after this instant are in the collection's history while it is staged. */
+  private recentFrom = Number.POSITIVE_INFINITY;
   damage: Damage | null = null;
   private writer: JournalWriter | null = null;
   private lock: DataLock | null;
@@ -194,8 +226,75 @@ export class Store {
       : new AppError('read_only', reason.message, { file: this.dataDir });
   }
 
+  /**
+   * The collection, whole. Just after opening, the notes and the review history may still be on
+   * their way in (`loaded()`); asking for the collection here reads the rest at once.
+   */
+  get collection(): Collection | null {
+    this.finishLoading();
+    return this.loadedCollection;
+  }
+
+  /**
+   * The collection as far as it is read, without waiting for the rest: decks, cards, presets,
+   * settings and the undo stack are whole from the start; notes come through `note()`; the review
+   * history holds at least every review since `historyFrom`.
+   */
+  get partialCollection(): Collection | null {
+    return this.loadedCollection;
+  }
+
+  /** Whether notes and history are still being read after opening. */
+  get loading(): boolean {
+    return this.staged !== null && !this.staged.isDone;
+  }
+
+  /** While loading: the history holds every review at or after this instant (+∞ when not known); -∞ once whole. */
+  get historyFrom(): number {
+    return this.loading ? this.recentFrom : Number.NEGATIVE_INFINITY;
+  }
+
+  /** Resolves when the collection is whole (at once when it is). */
+  async loaded(): Promise<void> {
+    while (this.staged && !this.staged.isDone) await this.staged.done;
+  }
+
+  /** The note, read now when it is still on its way in. */
+  note(noteId: string): NoteRecord | undefined {
+    if (this.staged instanceof StagedLoad && !this.staged.isDone) {
+      try {
+        return this.staged.note(noteId);
+      } catch {
+        // The notes changed on disk since they were checked: reading the rest now says how.
+        this.finishLoading();
+      }
+    }
+    return this.loadedCollection?.notes.get(noteId);
+  }
+
+  /** Reads what is left of the collection now. */
+  private finishLoading(): void {
+    if (this.staged && !this.staged.isDone) this.staged.finishNow();
+  }
+
+  /**
+   * Stops reading the rest (the files are being replaced, or the store closes without needing it);
+   * a collection that was not whole is let go with it, so no part of one is ever taken for all of it.
+   */
+  private stopLoading(): void {
+    if (this.staged && !this.staged.isDone) {
+      this.staged.cancel();
+      this.loadedCollection = null;
+    }
+    this.staged = null;
+  }
+
   private load(): void {
-    this.collection = null;
+    this.stopLoading();
+    // What was to be done once an earlier open was whole is for that open only.
+    this.wholeCallbacks.length = 0;
+    this.loadedCollection = null;
+    this.recentFrom = Number.POSITIVE_INFINITY;
     this.damage = null;
     this.ways = null;
     this.tailDamageByte = null;
@@ -203,59 +302,209 @@ export class Store {
     if (existsSync(this.restoreMarkerPath) && !this.finishInterruptedRestore()) return;
     this.writer?.close();
     this.writer = null;
-    const snapshot = readSnapshot(this.snapshotPath);
+    // A snapshot in the layout with a head, whose body checks out against it, is read head first;
+    // any other file (older, damaged, edited) is read whole, as before.
+    const head = readSnapshotHead(this.snapshotPath);
+    const snapshot = head ? ({ kind: 'ok', data: head.data } as const) : readSnapshot(this.snapshotPath);
     if (snapshot.kind === 'damaged') {
       this.damage = { file: SNAPSHOT_FILE, position: snapshot.position, problem: snapshot.problem };
       return;
     }
     const base = snapshot.kind === 'ok' ? snapshot.data.journal : { seq: 0, offset: 0 };
-    const collection = snapshot.kind === 'ok' ? Collection.fromData(snapshot.data.collection, this.loadHistory(base.seq, snapshot.data.historyTag ?? '')) : new Collection();
+    const tag = snapshot.kind === 'ok' ? (snapshot.data.historyTag ?? '') : '';
+    let staged: StagedLoad | null = null;
+    let collection: Collection;
+    try {
+      if (head) ({ collection, staged } = this.fromHead(head, base.seq, tag));
+      else collection = snapshot.kind === 'ok' ? Collection.fromData(snapshot.data.collection, this.loadHistory(base.seq, tag)) : new Collection();
+    } catch (error) {
+      head?.body.close();
+      throw error;
+    }
     collection.appliedSeq = base.seq;
     const journalSize = existsSync(this.journalPath) ? statSync(this.journalPath).size : 0;
+    const fail = (damage: Damage) => {
+      staged?.cancel();
+      this.damage = damage;
+    };
     if (journalSize < base.offset) {
-      this.damage = {
+      fail({
         file: JOURNAL_FILE,
         position: `byte ${journalSize}`,
         problem: `the journal ends at byte ${journalSize} but the snapshot includes it up to byte ${base.offset}`,
-      };
+      });
       return;
     }
-    let tail: SequencedEvent[] = [];
-    let goodEnd = base.offset;
-    let lastSeq = base.seq;
+    let tail: ReadResult | null = null;
     if (journalSize > 0) {
       if (base.offset > 0 && readBytes(this.journalPath, base.offset - 1, 1)[0] !== 0x0a) {
-        this.damage = { file: JOURNAL_FILE, position: `byte ${base.offset}`, problem: 'the snapshot’s journal position is not at the end of a line' };
+        fail({ file: JOURNAL_FILE, position: `byte ${base.offset}`, problem: 'the snapshot’s journal position is not at the end of a line' });
         return;
       }
-      const result = readJournal(this.journalPath, base.offset, base.seq + 1);
-      if (result.damage) {
-        const { before, after } = countLines(this.journalPath, result.damage.byte);
-        this.tailDamageByte = result.damage.byte;
-        this.damage = {
-          file: JOURNAL_FILE,
-          position: `line ${before + 1} (byte ${result.damage.byte})`,
-          problem: result.damage.problem,
-          keepBefore: { entriesAfter: after },
-        };
+      // Without a snapshot, a long journal is replayed between other work, a piece at a time.
+      if (snapshot.kind === 'missing' && journalSize >= REPLAY_IN_STEPS_FROM) {
+        this.replayInSteps(collection);
         return;
       }
-      if (result.torn) {
-        if (this.readOnly) this.warnings.push(`The last journal entry is cut short (byte ${result.torn.byte}); it was never confirmed and is left out (the folder cannot be written, so it stays on disk).`);
-        else this.setTornTailAside(result.torn);
+      tail = readJournal(this.journalPath, base.offset, base.seq + 1);
+      if (tail.damage) {
+        staged?.cancel();
+        this.journalDamaged(tail.damage);
+        return;
       }
-      tail = result.events;
-      goodEnd = result.goodEnd;
-      lastSeq = result.lastSeq;
     }
-    for (const { seq, event } of tail) collection.apply(seq, event);
-    this.collection = collection;
+    this.loadedCollection = collection;
+    this.staged = staged;
+    const events = tail?.events ?? [];
+    // Answers after the snapshot (the CLI's, or a session a crash ended) change only cards, the undo
+    // stack and the history: they apply to the head now, and go into the whole history when it is
+    // read. Anything else may need notes (a leech tags its note): the rest is read first.
+    if (staged instanceof StagedLoad && events.every(({ event }) => event.type === 'review' && !event.leech)) staged.recordAfter(events);
+    else if (events.length) this.finishLoading();
+    if (!this.loadedCollection) return; // the rest of the snapshot could not be read
+    for (const { seq, event } of events) collection.apply(seq, event);
+    this.opened(base, tail);
+    this.staged?.start();
+  }
+
+  /** Damage in the journal after the snapshot: the folder opens damaged, with where and why. */
+  private journalDamaged(damage: JournalDamage): void {
+    const { before, after } = countLines(this.journalPath, damage.byte);
+    this.tailDamageByte = damage.byte;
+    this.damage = {
+      file: JOURNAL_FILE,
+      position: `line ${before + 1} (byte ${damage.byte})`,
+      problem: damage.problem,
+      keepBefore: { entriesAfter: after },
+    };
+  }
+
+  /** The journal after the snapshot is applied: a torn last line goes aside, and the writer starts after the good ones. */
+  private opened(base: { seq: number; offset: number }, tail: ScanResult | null): void {
+    if (tail?.torn) {
+      if (this.readOnly) this.warnings.push(`The last journal entry is cut short (byte ${tail.torn.byte}); it was never confirmed and is left out (the folder cannot be written, so it stays on disk).`);
+      else this.setTornTailAside(tail.torn);
+    }
+    const goodEnd = tail ? tail.goodEnd : base.offset;
+    const lastSeq = tail ? tail.lastSeq : base.seq;
     this.snapshotSeq = base.seq;
     this.readEnd = { size: goodEnd, lastSeq };
     if (this.readOnly) return;
     this.writer = new JournalWriter(this.journalPath, goodEnd, lastSeq);
     // A long tail makes the next open slower: fold it into a snapshot at the next quiet moment.
-    if (tail.length > 1000) this.scheduleSnapshot(this.options.snapshotIdleMs ?? 10_000);
+    if ((tail?.count ?? 0) > 1000) this.scheduleSnapshot(this.options.snapshotIdleMs ?? 10_000);
+  }
+
+  /**
+   * Replays the whole journal (there is no snapshot) a piece at a time between other work, so the
+   * app answers meanwhile: every call waits for the collection (nothing can be said of it before
+   * its last line is read), and a caller that cannot wait reads the rest at once. The end is the
+   * same as a replay in one go: damage, a torn last line, the writer, the snapshot to come.
+   */
+  private replayInSteps(collection: Collection): void {
+    let result: ScanResult | null = null;
+    const path = this.journalPath;
+    const steps = (function* (): Generator<void, void> {
+      result = yield* scanJournalInSteps(path, 0, 1, ({ seq, event }) => collection.apply(seq, event), { chunkBytes: REPLAY_PIECE_BYTES, eventsWithSeq: true });
+    })();
+    const generation = this.generation;
+    const replay: BackgroundSteps = new BackgroundSteps(steps, (error) => {
+      if (generation !== this.generation || this.staged !== replay) return;
+      const read = result as ScanResult | null;
+      try {
+        if (error || !read) throw error ?? new Error('it stopped');
+        if (read.damage) {
+          // A damaged folder is not settled (no deck updates), as an open in one go would not be.
+          this.wholeCallbacks.length = 0;
+          return this.journalDamaged(read.damage);
+        }
+        this.loadedCollection = collection;
+        this.opened({ seq: 0, offset: 0 }, read);
+      } catch (caught) {
+        // What would have stopped an open in one go (a disk that cannot be read or written) stops this one.
+        this.loadedCollection = null;
+        this.writer?.close();
+        this.writer = null;
+        this.damage = { file: JOURNAL_FILE, position: 'byte 0', problem: `the journal could not be replayed (${(caught as Error).message}); open the collection again` };
+        this.wholeCallbacks.length = 0;
+        return;
+      }
+      this.runWholeCallbacks();
+    });
+    this.staged = replay;
+    replay.start();
+  }
+
+  /** Told when the collection is whole after opening (at once when it is). */
+  whenWhole(callback: () => void): void {
+    if (this.loading) this.wholeCallbacks.push(callback);
+    else callback();
+  }
+
+  private wholeCallbacks: Array<() => void> = [];
+
+  private runWholeCallbacks(): void {
+    for (const callback of this.wholeCallbacks.splice(0)) {
+      try {
+        callback();
+      } catch (error) {
+        this.warnings.push(`After the journal was replayed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /**
+   * The collection from a snapshot's head: cards, decks and the rest at once, with the head's recent
+   * reviews as its history; the notes and the whole history follow (StagedLoad). When the history
+   * cache does not cover this snapshot, it is rebuilt from the journal as before, and everything is
+   * read now.
+   */
+  private fromHead(head: SnapshotHead, seq: number, tag: string): { collection: Collection; staged: StagedLoad | null } {
+    const history = openHistoryFile(this.historyPath, seq, tag);
+    if (!history) {
+      const notes = head.body.read(0, head.body.count);
+      head.body.close();
+      return { collection: Collection.fromData({ ...head.data.collection, notes }, this.loadHistory(seq, tag)), staged: null };
+    }
+    const recent = head.recent;
+    this.recentFrom = recent ? recent.from : Number.POSITIVE_INFINITY;
+    const collection = Collection.fromData(head.data.collection, ReviewLog.fromRows(recent?.reviews ?? []));
+    let released = false;
+    const release = () => {
+      if (!released) closeSync(history.fd);
+      released = true;
+    };
+    const generation = this.generation;
+    const staged = new StagedLoad(collection, head.body, this.historySteps(history, seq, tag), release, (error) => {
+      if (error && generation === this.generation && this.staged === staged) this.restOfSnapshotUnreadable(error);
+    });
+    return { collection, staged };
+  }
+
+  /** The history cache's columns a step at a time; if they cannot be read after all, rebuilt from the journal as before. */
+  private *historySteps(history: { source: HistorySource; header: HistoryHeader }, seq: number, tag: string): Generator<void, ReviewLog> {
+    try {
+      return yield* ReviewLog.readInSteps(history.source, history.header);
+    } catch {
+      return this.rebuildHistory(seq, tag);
+    }
+  }
+
+  /**
+   * The notes could not be read after the head although they checked out at opening (the file was
+   * changed meanwhile): the snapshot is read whole, as an open would have read it, and reported the
+   * same way; nothing was written in between, since every change waits for the whole collection.
+   */
+  private restOfSnapshotUnreadable(error: unknown): void {
+    this.staged = null;
+    this.loadedCollection = null;
+    this.writer?.close();
+    this.writer = null;
+    const snapshot = readSnapshot(this.snapshotPath);
+    this.damage =
+      snapshot.kind === 'damaged'
+        ? { file: SNAPSHOT_FILE, position: snapshot.position, problem: snapshot.problem }
+        : { file: SNAPSHOT_FILE, position: 'byte 0', problem: `the snapshot changed while it was being read (${(error as Error).message}); open the collection again` };
   }
 
   /**
@@ -263,16 +512,25 @@ export class Store {
    * journal position, else rebuilt by reading the journal up to it (the cache is only a cache).
    */
   private loadHistory(seq: number, tag: string): ReviewLog {
-    try {
-      const cached = readHistoryFile(this.historyPath);
-      if (cached.coversSeq === seq && cached.coversTag === tag) return cached;
-    } catch {
-      // missing or unreadable: rebuild below
+    const cached = openHistoryFile(this.historyPath, seq, tag);
+    if (cached) {
+      try {
+        return ReviewLog.read(cached.source, cached.header);
+      } catch {
+        // unreadable after all: rebuild below
+      } finally {
+        closeSync(cached.fd);
+      }
     }
+    return this.rebuildHistory(seq, tag);
+  }
+
+  /** The review history up to `seq`, read from the journal. */
+  private rebuildHistory(seq: number, tag: string): ReviewLog {
     const log = new ReviewLog();
     if (seq > 0) {
       const result = existsSync(this.journalPath)
-        ? scanJournal(this.journalPath, 0, 1, ({ seq: at, event }) => log.record(at, event), seq)
+        ? scanJournal(this.journalPath, 0, 1, ({ seq: at, event }) => log.record(at, event), { untilSeq: seq, eventsWithSeq: true })
         : null;
       if (!result || result.damage || result.torn || result.lastSeq < seq) {
         // The schedule in the snapshot is intact, so studying goes on; but the history cannot be
@@ -423,11 +681,14 @@ export class Store {
     collection.history.coversSeq = writer.lastSeq;
     collection.history.coversTag = tag;
     const history = this.historyIncomplete ? null : collection.history.toBytes();
+    const savedAt = this.options.now();
+    const recentFrom = this.options.recentFrom?.(savedAt) ?? savedAt - LONGEST_DAY_MS;
     const data: SnapshotData = {
       format: SNAPSHOT_FORMAT,
-      savedAt: this.options.now(),
+      savedAt,
       journal: { seq: writer.lastSeq, offset: writer.size },
       historyTag: tag,
+      recent: { from: recentFrom, reviews: collection.history.rowsSince(recentFrom) },
       collection: collection.toData(),
     };
     this.db.data = data;
@@ -465,7 +726,8 @@ export class Store {
    * only good copy of that part, so none is pruned.
    */
   async backupIfDue(keep: number): Promise<BackupEntry | null> {
-    if (!this.collection || this.readOnly) return null;
+    await this.loaded();
+    if (!this.loadedCollection || this.readOnly) return null;
     const now = this.options.now();
     const newest = listBackups(this.dataDir)[0];
     const age = newest ? now - newest.manifest.createdAt : Number.POSITIVE_INFINITY;
@@ -518,6 +780,7 @@ export class Store {
    */
   async backupNow(keep: number): Promise<BackupEntry> {
     if (this.readOnly) throw this.readOnlyError();
+    await this.loaded();
     if (!existsSync(this.snapshotPath)) await this.snapshot();
     const collection = this.collection;
     const writer = this.writer;
@@ -588,7 +851,8 @@ export class Store {
     while (this.snapshotting || this.idleTimer) await this.quiesce();
     // From here to the reload nothing awaits, so no answer or snapshot can come in between.
     this.generation++;
-    this.collection = null;
+    this.stopLoading();
+    this.loadedCollection = null;
     this.writer?.close();
     this.writer = null;
     // The marker makes the restore a redo log: a crash at any point below is finished at the next open.
@@ -644,7 +908,8 @@ export class Store {
     if (all.problem) throw new AppError('data_damaged', `The journal itself is damaged at ${all.problem}; restore a backup instead.`, { file: JOURNAL_FILE });
     while (this.snapshotting || this.idleTimer) await this.quiesce();
     this.generation++;
-    this.collection = null;
+    this.stopLoading();
+    this.loadedCollection = null;
     this.writer?.close();
     this.writer = null;
     moveAside(this.dataDir, [SNAPSHOT_FILE], this.options.now());
@@ -669,6 +934,9 @@ export class Store {
     try {
       await this.daily?.stop();
       const threshold = options.snapshotIfPendingAtLeast ?? 1;
+      // Nothing to write: the rest of a snapshot still being read is not needed. (A journal being
+      // replayed is finished: it is what the snapshot written now saves the next open from.)
+      if (this.staged instanceof StagedLoad && this.pendingEvents < threshold) this.stopLoading();
       if (this.collection && this.writer && this.pendingEvents >= threshold) await this.snapshot();
       else if (this.snapshotting) await this.snapshotting;
       await this.idle();
@@ -676,6 +944,7 @@ export class Store {
       this.closeProblem = `the snapshot could not be written (${(error as Error).message}); nothing was lost: the journal holds every change and is replayed at the next start`;
     } finally {
       this.closed = true;
+      this.stopLoading();
       this.writer?.close();
       this.writer = null;
       this.lock?.release();

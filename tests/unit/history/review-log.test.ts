@@ -54,4 +54,36 @@ describe('the review log', () => {
     expect(back.reviewsOf('c3/1')).toEqual(log.reviewsOf('c3/1'));
     expect(() => ReviewLog.fromBytes(bytes.subarray(0, bytes.length - 10))).toThrow(/truncated/);
   });
+
+  it('tells what its bytes cover from the start of their header alone, and reads the same log from that start', () => {
+    const log = new ReviewLog();
+    for (let i = 1; i <= 500; i++) log.append(i, review(`c${i % 11}/1`, i * 1000, 3));
+    log.coversSeq = 501;
+    log.coversTag = '0123abcd';
+    const bytes = log.toBytes();
+    const source = { size: bytes.length, read: (into: Uint8Array, at: number) => into.set(bytes.subarray(at, at + into.length)) };
+    const start = ReviewLog.readHeader(source, { cardIds: false });
+    expect(start).toMatchObject({ length: 500, coversSeq: 501, coversTag: '0123abcd', cardIds: null });
+    expect(ReviewLog.read(source, start).reviewsOf('c3/1')).toEqual(log.reviewsOf('c3/1'));
+  });
+});
+
+describe('the recent part of the review log', () => {
+  it('gives, for any time at or after where it starts, the same reviews since then as the whole log', () => {
+    const log = new ReviewLog();
+    let seq = 0;
+    for (let i = 0; i < 400; i++) log.append(++seq, review(`c${i % 9}/1`, i * 600_000, ((i % 4) + 1) as 1 | 2 | 3 | 4));
+    // An import adds reviews from long ago after today's, and an undo takes one of today's back.
+    for (let i = 0; i < 30; i++) log.append(++seq, review(`old${i}/1`, i * 1000, 3));
+    log.append(++seq, review('c1/1', 399 * 600_000 + 5, 2));
+    expect(log.remove(395)).toBe(true);
+    const from = 300 * 600_000;
+    const recent = ReviewLog.fromRows(log.rowsSince(from));
+    expect(recent.length).toBeLessThan(log.length);
+    for (const at of [from, from + 1, 350 * 600_000, 399 * 600_000, 500 * 600_000]) {
+      expect([...recent.since(at)].map(({ index: _, ...rest }) => rest).sort((a, b) => a.seq - b.seq)).toEqual(
+        [...log.since(at)].map(({ index: _, ...rest }) => rest).sort((a, b) => a.seq - b.seq),
+      );
+    }
+  });
 });
