@@ -16,7 +16,7 @@ import { prepareSearch, searchCards, SearchSyntaxError } from '../../core/search
 import { sortKey } from './browser-sort';
 import { NOTE_TYPES, noteProblem } from '../../core/notes/note-types';
 import { childrenOf, shortName, subtreeIds } from '../../core/collection/deck-tree';
-import type { JournalEvent } from '../../core/collection/events';
+import type { JournalEvent, ReviewEvent } from '../../core/collection/events';
 import { CardState, type CardRecord, type NoteRecord } from '../../core/collection/types';
 import { questionText } from '../../core/notes/question-text';
 import { buildQueue, pickNext } from '../../core/queue/study-queue';
@@ -47,6 +47,7 @@ import { cardStateView, deckLabel, gradeOf, kindOf, noteView, ratingName } from 
 import { readableText } from './readable-text';
 import type { ServiceContext } from './service-context';
 import { DueLoadTracker } from './due-load';
+import { QueueTracker } from './queue-tracker';
 import { PlannerHandlers } from '../planner/planner-handlers';
 import { OptimizerHandlers, type FitRunner } from '../optimizer/optimizer-handlers';
 import { storyHandlers } from './stories';
@@ -121,6 +122,7 @@ export class StudyService implements ApiHandlers {
   private readonly makeCalendar: (dayStartHour: number) => Calendar;
   private renderCache = new Map<string, { modified: number; sides: CardSides }>();
   private readonly dueLoad = new DueLoadTracker();
+  private readonly queues = new QueueTracker();
 
   /** The domains that live in their own folders, each given what it needs of the service. */
   readonly planner: PlannerHandlers;
@@ -350,7 +352,7 @@ export class StudyService implements ApiHandlers {
         ? cardListQueue(col, now, this.calendar, cardIds)
         : planId !== undefined
           ? this.planner.planQueue(planId)
-          : buildQueue({ col, now, calendar: this.calendar }, deckId ?? null);
+          : this.queues.queue(col, now, this.calendar, deckId ?? null);
     const preferred = prefer !== undefined ? col.cards.get(prefer) : undefined;
     const card = preferred && !preferred.suspended && (preferred.buriedUntilDay ?? 0) <= queue.activity.day ? preferred : pickNext(queue, now);
     return {
@@ -417,7 +419,7 @@ export class StudyService implements ApiHandlers {
     const before = scheduleOf(card);
     const after = review(before, gradeOf(rating), now, preset, this.calendar, cardId, this.dueLoad.load(col, this.calendar));
     const leech = becameLeech(before, after, preset.leechThreshold);
-    const seq = this.commit({
+    const event: ReviewEvent = {
       type: 'review',
       at: now,
       cardId,
@@ -427,8 +429,10 @@ export class StudyService implements ApiHandlers {
       after,
       ...(leech ? { leech: true as const } : {}),
       ...(checkedPoints && checkedPoints.length ? { checked: [...new Set(checkedPoints)].sort((a, b) => a - b) } : {}),
-    });
+    };
+    const seq = this.commit(event);
     this.dueLoad.answered(before, after, seq, this.calendar);
+    this.queues.answered(seq, event);
     const result = { cardId, rating, due: after.due, intervalLabel: intervalLabel(Math.max(0, after.due - now)), leech, undoDepth: col.undo.length };
     return next ? { ...result, next: await this.nextCard(next) } : result;
   };
