@@ -1,5 +1,4 @@
 // The study queue's rules as a learner meets them: limits across subdecks, siblings, learning, spreading, leeches.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deckFile } from '../helpers/deck-file';
