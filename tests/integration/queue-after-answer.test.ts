@@ -1,4 +1,4 @@
-// The queue kept from one answer to the next is the queue built afresh: same cards, same order, same counts, whatever happens between answers.
+// Queues worked out with less work are the queues built afresh: the one kept from answer to answer (same cards, same order, same counts), and the deck list's.
 import { describe, expect, it } from 'vitest';
 import type { Collection } from '../../src/core/collection/collection';
 import { queueAfterAnswer, ScanOrder } from '../../src/core/queue/after-answer';
@@ -116,6 +116,30 @@ describe('studying through the service', () => {
           // The next card that came with the answer is the one asked for next.
           expect(result.next?.card?.cardId ?? null).toBe((await service.nextCard(source)).card?.cardId ?? null);
         }
+        clock.advance(pause(random));
+      }
+      await service.close();
+    }
+  });
+});
+
+describe('the deck list', () => {
+  it('counts for each deck what building its queue alone counts, through days of study with cards in learning, siblings and burials', async () => {
+    for (let seed = 21; seed <= 24; seed++) {
+      const { service, clock, col, random } = await collection(seed);
+      for (let step = 0; step < 120; step++) {
+        if (step % 10 === 0) {
+          const list = await service.listDecks({});
+          const flat = list.decks.flatMap(function all(deck): typeof list.decks {
+            return [deck, ...deck.children.flatMap(all)];
+          });
+          for (const deck of flat) expect(deck.counts, `seed ${seed}, step ${step}, ${deck.name}`).toEqual(buildQueue({ col, now: clock.ms, calendar }, deck.id).counts);
+          expect(list.today).toEqual(buildQueue({ col, now: clock.ms, calendar }, null).activity.summary);
+        }
+        const next = await service.nextCard({});
+        if (!next.card) clock.advanceDays(1);
+        else if (random() < 0.05) await service.bury({ cardIds: [next.card.cardId] });
+        else await service.answer({ cardId: next.card.cardId, rating: RATINGS[Math.floor(random() * RATINGS.length)]!, durationMs: 4000 });
         clock.advance(pause(random));
       }
       await service.close();

@@ -19,7 +19,7 @@ import { childrenOf, shortName, subtreeIds } from '../../core/collection/deck-tr
 import type { JournalEvent, ReviewEvent } from '../../core/collection/events';
 import { CardState, type CardRecord, type NoteRecord } from '../../core/collection/types';
 import { questionText } from '../../core/notes/question-text';
-import { buildQueue, pickNext } from '../../core/queue/study-queue';
+import { buildQueue, notesInLearning, pickNext } from '../../core/queue/study-queue';
 import { cardListQueue } from '../../core/queue/card-list-queue';
 import { todayActivity } from '../../core/queue/today';
 import { renderCard, type CardSides } from '../../core/render/card-html';
@@ -318,13 +318,16 @@ export class StudyService implements ApiHandlers {
     const now = this.now();
     const calendar = this.calendar;
     const today = studyDay(calendar, now);
-    // One reading of today's reviews for every deck's queue: each would otherwise walk them again.
+    // One reading of today's reviews, and of the notes in learning, for every deck's queue: each
+    // would otherwise walk them again.
     const activity = todayActivity(col, now, calendar);
+    const learningNotes = notesInLearning(col, today);
     const node = (deckId: string): DeckNode => {
       const deck = col.decks.get(deckId)!;
-      const queue = buildQueue({ col, now, calendar, activity }, deckId);
+      const queue = buildQueue({ col, now, calendar, activity, notesInLearning: learningNotes }, deckId);
       const children = childrenOf(col, deckId).map((child) => node(child.id));
-      const ownBuried = col.cardsInDeck(deckId).filter((card) => card.buriedUntilDay !== null && card.buriedUntilDay > today).length;
+      let ownBuried = 0;
+      for (const card of col.cardsInDeck(deckId)) if (card.buriedUntilDay !== null && card.buriedUntilDay > today) ownBuried++;
       return {
         id: deck.id,
         name: deck.name,
@@ -338,8 +341,7 @@ export class StudyService implements ApiHandlers {
         children,
       };
     };
-    const all = buildQueue({ col, now, calendar, activity }, null);
-    return { decks: childrenOf(col, null).map((deck) => node(deck.id)), today: all.activity.summary };
+    return { decks: childrenOf(col, null).map((deck) => node(deck.id)), today: activity.summary };
   };
 
   nextCard: Handler<'nextCard'> = async ({ deckId, planId, cardIds, prefer }) => {
