@@ -31,6 +31,20 @@ export function searchCards(context: SearchContext, query: string | SearchNode):
  * For an idle moment after opening, so the first search typed is as quick as the next.
  */
 export function prepareSearch(col: Collection): void {
+  for (const _slice of preparingSearch(col));
+}
+
+/**
+ * prepareSearch a slice at a time: it pauses (yields) after ordering the cards and after every
+ * `slice` notes, so that a caller with other work (a window waiting for its decks) can do it in
+ * between instead of waiting the whole second that 50,000 notes take.
+ */
+export function* preparingSearch(col: Collection, slice = 500): Generator<void, void, void> {
   searchOrder(col);
-  for (const note of col.notes.values()) searchableFields(note, note.noteTypeId === undefined ? undefined : col.noteTypes.get(note.noteTypeId));
+  yield;
+  let read = 0;
+  for (const note of col.notes.values()) {
+    searchableFields(note, note.noteTypeId === undefined ? undefined : col.noteTypes.get(note.noteTypeId));
+    if (++read % slice === 0) yield;
+  }
 }

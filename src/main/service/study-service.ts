@@ -12,7 +12,7 @@ import { undoLabel } from '../../core/collection/undo-entry';
 import { DeckChangeProblem, deckDeletion, planDeckChange } from '../../core/collection/deck-changes';
 import { duplicatesOf } from '../../core/notes/duplicates';
 import { allStats } from '../../core/stats/all-stats';
-import { prepareSearch, searchCards, SearchSyntaxError } from '../../core/search';
+import { preparingSearch, searchCards, SearchSyntaxError } from '../../core/search';
 import { sortKey } from './browser-sort';
 import { NOTE_TYPES, noteProblem } from '../../core/notes/note-types';
 import { childrenOf, shortName, subtreeIds } from '../../core/collection/deck-tree';
@@ -934,9 +934,19 @@ export class StudyService implements ApiHandlers {
 
   // --- lifecycle -------------------------------------------------------------------------------
 
-  /** Reads every note's text for search once, at a quiet moment after the window opened. */
-  warmUp(): void {
-    if (this.store.collection) prepareSearch(this.store.collection);
+  /**
+   * Reads every note's text for search once, at a quiet moment after the window opened: a slice at
+   * a time, each followed by a turn of the event loop, so a window opening meanwhile is answered
+   * between slices rather than after the whole second it takes at 50,000 notes.
+   */
+  async warmUp(): Promise<void> {
+    const col = this.store.collection;
+    if (!col) return;
+    for (const _slice of preparingSearch(col)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      // A restored backup or a rebuild replaced the collection: the new one is read when searched.
+      if (this.store.collection !== col) return;
+    }
   }
 
   /** Backs up when a day has passed since the last backup; a failure is thrown and shown by `status`. */
