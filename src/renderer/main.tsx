@@ -20,8 +20,11 @@ const transport = pickTransport();
 if (typeof transport === 'string') {
   void import('./app/start').then(({ startWithout }) => startWithout(root, transport));
 } else {
-  // The window's status, its theme and the deck list: Home, the first screen, waits for them.
+  // The code first: browser mode's server answers one request at a time, and the code must not
+  // wait behind the deck list. Then the window's status, its theme and the deck list: Home, the
+  // first screen, waits for them.
+  const app = import('./app/start');
   const api = createClient(transport, ['status', 'getSettings', 'listDecks']);
-  void import('./app/start').then(({ start }) => start(root, api, transport.mediaUrl));
+  void app.then(({ start }) => start(root, api, transport.mediaUrl));
   if (token) keepLaunchToken(token);
 }
