@@ -1,7 +1,5 @@
 // Starts the renderer on whichever transport is present (Electron's bridge, or browser mode's HTTP):
 // asks at once for what the first screen shows, then loads React and the screens while the service answers.
-import 'katex/dist/katex.min.css';
-import 'highlight.js/styles/github.css';
 import './styles/app.css';
 import { httpTransport, keepLaunchToken, launchToken } from './api/http-transport';
 import { ipcTransport } from './api/ipc-transport';

@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Api } from '../../shared/contract';
-import { setMediaResolver } from '../render/sanitize';
+import { setMediaResolver } from '../render/media-url';
 import { ApiContext } from './api-context';
 import { App } from './App';
 
