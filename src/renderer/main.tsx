@@ -1,34 +1,28 @@
-// Starts the renderer on whichever transport is present: Electron's bridge, or browser mode's HTTP.
-import 'katex/dist/katex.min.css';
-import 'highlight.js/styles/github.css';
+// Starts the renderer on whichever transport is present (Electron's bridge, or browser mode's HTTP):
+// asks at once for what the first screen shows, then loads React and the screens while the service answers.
 import './styles/app.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { httpTransport, launchToken } from './api/http-transport';
+import { httpTransport, keepLaunchToken, launchToken } from './api/http-transport';
 import { ipcTransport } from './api/ipc-transport';
 import { createClient, type Transport } from './api/transport';
-import { ApiContext } from './app/api-context';
-import { App } from './app/App';
-import { setMediaResolver } from './render/sanitize';
+
+const token = window.interleave ? null : launchToken();
 
 function pickTransport(): Transport | string {
   if (window.interleave) return ipcTransport(window.interleave);
-  const token = launchToken();
   if (!token) return 'This page needs the address that "npm run web" printed, including its #token=… part.';
   return httpTransport(token);
 }
 
-const root = createRoot(document.getElementById('root')!);
+const root = document.getElementById('root')!;
 const transport = pickTransport();
 if (typeof transport === 'string') {
-  root.render(<p className="error-banner">{transport}</p>);
+  void import('./app/start').then(({ startWithout }) => startWithout(root, transport));
 } else {
-  setMediaResolver(transport.mediaUrl);
-  root.render(
-    <StrictMode>
-      <ApiContext.Provider value={createClient(transport)}>
-        <App />
-      </ApiContext.Provider>
-    </StrictMode>,
-  );
+  // The code first: browser mode's server answers one request at a time, and the code must not
+  // wait behind the deck list. Then the window's status, its theme and the deck list: Home, the
+  // first screen, waits for them.
+  const app = import('./app/start');
+  const api = createClient(transport, ['status', 'getSettings', 'listDecks']);
+  void app.then(({ start }) => start(root, api, transport.mediaUrl));
+  if (token) keepLaunchToken(token);
 }

@@ -1,25 +1,11 @@
 // The study queue's rules as a learner meets them: limits across subdecks, siblings, learning, spreading, leeches.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { deckFile } from '../helpers/deck-file';
 import { openTestService, TestClock, T0 } from '../helpers/service';
 import { tempFolder } from '../helpers/temp-folder';
 
 const DAY = 86_400_000;
-
-/** A deck file with `count` basic cards named `prefix-N`. */
-function deckFile(name: string, prefix: string, count: number, type = 'basic'): string {
-  const cards = Array.from({ length: count }, (_, i) =>
-    type === 'cloze'
-      ? `## ${prefix}-${i}\ntype: cloze\n### Text\n${Array.from({ length: 8 }, (_, c) => `{{c${c + 1}::w${c}}}`).join(' ')}\n`
-      : type === 'reverse'
-        ? `## ${prefix}-${i}\ntype: reverse\n### Front\nQ ${prefix} ${i}\n### Back\nA ${i}\n`
-        : `## ${prefix}-${i}\n### Front\nQ ${prefix} ${i}\n### Back\nA ${i}\n`,
-  );
-  const path = join(tempFolder('deck'), `${prefix}.md`);
-  writeFileSync(path, `---\ndeck: ${name}\n---\n\n${cards.join('\n')}`);
-  return path;
-}
 
 async function studyAll(service: Awaited<ReturnType<typeof openTestService>>['service'], deckId?: string, rating: 'good' | 'easy' | 'again' = 'easy', max = 500) {
   const seen: string[] = [];

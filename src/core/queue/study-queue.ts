@@ -17,6 +17,8 @@ export interface QueueInput {
   calendar: Calendar;
   /** Today's activity, when the caller builds many queues at one moment (the deck list): read once. */
   activity?: TodayActivity;
+  /** The notes with a card in learning (`notesInLearning`), when the caller builds many queues at one moment. */
+  notesInLearning?: ReadonlySet<string>;
 }
 
 export interface StudyQueue {
@@ -38,19 +40,23 @@ export function isAvailable(card: CardRecord, today: number): boolean {
   return !card.suspended && (card.buriedUntilDay === null || card.buriedUntilDay <= today);
 }
 
-const tieBreaks = new Map<string, number>();
-
-/** A stable, well-spread order among reviews due on the same day (memoised: sorting asks often). */
-function tieBreak(id: string): number {
-  let hash = tieBreaks.get(id);
-  if (hash === undefined) {
-    hash = 2166136261;
-    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
-    hash >>>= 0;
-    if (tieBreaks.size > 500_000) tieBreaks.clear();
-    tieBreaks.set(id, hash);
+/** The notes with a card in learning today: they offer no other card. One pass over every card. */
+export function notesInLearning(col: Collection, today: number): Set<string> {
+  const notes = new Set<string>();
+  for (const card of col.cards.values()) {
+    if ((card.state === CardState.Learning || card.state === CardState.Relearning) && isAvailable(card, today)) notes.add(card.noteId);
   }
-  return hash;
+  return notes;
+}
+
+/**
+ * A stable, well-spread order among reviews due on the same day. Worked out each time: a card id is
+ * a few characters, and hashing them costs less than looking them up in a table of 50,000.
+ */
+function tieBreak(id: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
+  return hash >>> 0;
 }
 
 /**
@@ -84,7 +90,7 @@ interface LimitedDeck {
  * New cards are gathered deck by deck in tree order, in the order they were added. One card per
  * note a day: a note answered today, or with a card in learning, offers no other card.
  */
-export function buildQueue({ col, now, calendar, activity: known }: QueueInput, deckId: string | null): StudyQueue {
+export function buildQueue({ col, now, calendar, activity: known, notesInLearning: learningNotes }: QueueInput, deckId: string | null): StudyQueue {
   const activity = known ?? todayActivity(col, now, calendar);
   const today = activity.day;
   // "Due on or before today" is "due before tomorrow begins": one comparison per card, no date maths.
@@ -97,6 +103,7 @@ export function buildQueue({ col, now, calendar, activity: known }: QueueInput, 
   // every answer made garbage enough to show in peak memory.
   const picked = new Set<string>();
   const inLearning = (noteId: string): boolean => {
+    if (learningNotes) return learningNotes.has(noteId);
     for (const id of col.cardsByNote.get(noteId) ?? []) {
       const sibling = col.cards.get(id);
       if (sibling && (sibling.state === CardState.Learning || sibling.state === CardState.Relearning) && isAvailable(sibling, today)) return true;

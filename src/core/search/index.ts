@@ -1,5 +1,5 @@
 // The card search language (Anki's syntax): parse, print back, compile and run. See docs/search.md.
-export { prepareSearch, searchCards, type SearchContext } from './search-cards';
+export { prepareSearch, preparingSearch, searchCards, type SearchContext } from './search-cards';
 export { parseSearch } from './parse-search';
 export { formatSearch } from './format-search';
 export { compileSearch, type CardTest } from './compile-search';

@@ -32,6 +32,20 @@ export function searchCards(context: SearchContext, query: string | SearchNode):
  * For an idle moment after opening, so the first search typed is as quick as the next.
  */
 export function prepareSearch(col: Collection): void {
+  for (const _slice of preparingSearch(col));
+}
+
+/**
+ * prepareSearch a slice at a time: it pauses (yields) after ordering the cards and after every
+ * `slice` notes, so that a caller with other work (a window waiting for its decks) can do it in
+ * between instead of waiting the whole second that 50,000 notes take.
+ */
+export function* preparingSearch(col: Collection, slice = 500): Generator<void, void, void> {
   const slots = cardSlots(col, searchOrder(col));
-  slots.notes.forEach((note, i) => note && slots.fields(i, note));
+  yield;
+  for (let i = 0; i < slots.notes.length; i++) {
+    const note = slots.notes[i];
+    if (note) slots.fields(i, note);
+    if ((i + 1) % slice === 0) yield;
+  }
 }

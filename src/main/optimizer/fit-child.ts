@@ -10,7 +10,9 @@ export type ChildReply =
   | { kind: 'failed'; message: string };
 
 let stop = false;
-const send = (reply: ChildReply) => process.send?.(reply);
+const send = (reply: ChildReply) => {
+  if (process.connected) process.send?.(reply);
+};
 
 process.on('message', (message: unknown) => {
   if (message === 'cancel') {
@@ -28,5 +30,9 @@ process.on('message', (message: unknown) => {
       : evaluateFit(request, progress).then((outcome) => ({ kind: 'evaluated', outcome }));
   work.then(send, (error: unknown) => send(error instanceof FitCancelled ? { kind: 'cancelled' } : { kind: 'failed', message: (error as Error).message }));
 });
-// The parent going away (the app closed) ends the fit too.
-process.on('disconnect', () => process.exit(0));
+// The parent going away (the app closed, or crashed) ends the fit too, at once: process.exit would
+// wait for fsrs-rs's thread to finish the fit, minutes of a core on a large history.
+const parentGone = () => process.kill(process.pid, 'SIGKILL');
+process.on('disconnect', parentGone);
+// A reply written as the channel closes fails on the closed pipe: the parent is gone all the same.
+process.on('error', parentGone);

@@ -21,7 +21,10 @@ function childScript(): { file: string; execArgv: string[] } {
 
 export interface RunningFit<T> {
   outcome: Promise<T>;
+  /** Asks the fit to stop at its next progress report (the learner's Cancel). */
   cancel(): void;
+  /** Ends the fit's process now (the app is closing): a fit must not go on working without it. */
+  stop(): void;
 }
 
 type Result<K extends FitRequest['kind']> = K extends 'refit' ? number[] : FitOutcome;
@@ -41,6 +44,7 @@ export function fitInChild<K extends FitRequest['kind']>(request: FitRequest & {
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   let settled = false;
+  let stopped = false;
   const outcome = new Promise<Result<K>>((resolve, reject) => {
     const finish = (action: () => void) => {
       if (settled) return;
@@ -57,6 +61,7 @@ export function fitInChild<K extends FitRequest['kind']>(request: FitRequest & {
     });
     child.on('error', (error) => finish(() => reject(error)));
     child.on('exit', (code, signal) => {
+      if (stopped) return finish(() => reject(new FitCancelled()));
       const panic = /panicked at [^\n]*\n([^\n]*)/.exec(stderr)?.[1];
       finish(() => reject(new Error(`the optimizer stopped unexpectedly (${signal ?? `exit code ${code}`})${panic ? `: ${panic.trim()}` : ''}`)));
     });
@@ -66,6 +71,10 @@ export function fitInChild<K extends FitRequest['kind']>(request: FitRequest & {
     outcome,
     cancel: () => {
       if (child.connected) child.send('cancel');
+    },
+    stop: () => {
+      stopped = true;
+      child.kill('SIGKILL');
     },
   };
 }

@@ -182,6 +182,6 @@ export class OptimizerHandlers {
 
   /** Ends running fits (the app is closing). */
   close(): void {
-    for (const job of this.jobs.values()) job.running?.cancel();
+    for (const job of this.jobs.values()) job.running?.stop();
   }
 }

@@ -12,14 +12,14 @@ import { undoLabel } from '../../core/collection/undo-entry';
 import { DeckChangeProblem, deckDeletion, planDeckChange } from '../../core/collection/deck-changes';
 import { duplicatesOf } from '../../core/notes/duplicates';
 import { allStats } from '../../core/stats/all-stats';
-import { prepareSearch, searchCards, SearchSyntaxError } from '../../core/search';
+import { preparingSearch, searchCards, SearchSyntaxError } from '../../core/search';
 import { sortKey } from './browser-sort';
 import { NOTE_TYPES, noteProblem } from '../../core/notes/note-types';
 import { childrenOf, shortName, subtreeIds } from '../../core/collection/deck-tree';
-import type { JournalEvent } from '../../core/collection/events';
+import type { JournalEvent, ReviewEvent } from '../../core/collection/events';
 import { CardState, type CardRecord, type NoteRecord } from '../../core/collection/types';
 import { questionText } from '../../core/notes/question-text';
-import { buildQueue, pickNext } from '../../core/queue/study-queue';
+import { buildQueue, notesInLearning, pickNext } from '../../core/queue/study-queue';
 import { cardListQueue } from '../../core/queue/card-list-queue';
 import { todayActivity } from '../../core/queue/today';
 import { renderCard, type CardSides } from '../../core/render/card-html';
@@ -47,6 +47,7 @@ import { cardStateView, deckLabel, gradeOf, kindOf, noteView, ratingName } from 
 import { readableText } from './readable-text';
 import type { ServiceContext } from './service-context';
 import { DueLoadTracker } from './due-load';
+import { QueueTracker } from './queue-tracker';
 import { PlannerHandlers } from '../planner/planner-handlers';
 import { OptimizerHandlers, type FitRunner } from '../optimizer/optimizer-handlers';
 import { storyHandlers } from './stories';
@@ -128,6 +129,7 @@ export class StudyService implements ApiHandlers {
   private readonly makeCalendar: (dayStartHour: number) => Calendar;
   private renderCache = new Map<string, { modified: number; sides: CardSides }>();
   private readonly dueLoad = new DueLoadTracker();
+  private readonly queues = new QueueTracker();
 
   /** The domains that live in their own folders, each given what it needs of the service. */
   readonly planner: PlannerHandlers;
@@ -381,13 +383,16 @@ export class StudyService implements ApiHandlers {
     const now = this.now();
     const calendar = this.calendar;
     const today = studyDay(calendar, now);
-    // One reading of today's reviews for every deck's queue: each would otherwise walk them again.
+    // One reading of today's reviews, and of the notes in learning, for every deck's queue: each
+    // would otherwise walk them again.
     const activity = todayActivity(col, now, calendar);
+    const learningNotes = notesInLearning(col, today);
     const node = (deckId: string): DeckNode => {
       const deck = col.decks.get(deckId)!;
-      const queue = buildQueue({ col, now, calendar, activity }, deckId);
+      const queue = buildQueue({ col, now, calendar, activity, notesInLearning: learningNotes }, deckId);
       const children = childrenOf(col, deckId).map((child) => node(child.id));
-      const ownBuried = col.cardsInDeck(deckId).filter((card) => card.buriedUntilDay !== null && card.buriedUntilDay > today).length;
+      let ownBuried = 0;
+      for (const card of col.cardsInDeck(deckId)) if (card.buriedUntilDay !== null && card.buriedUntilDay > today) ownBuried++;
       return {
         id: deck.id,
         name: deck.name,
@@ -401,8 +406,7 @@ export class StudyService implements ApiHandlers {
         children,
       };
     };
-    const all = buildQueue({ col, now, calendar, activity }, null);
-    return { decks: childrenOf(col, null).map((deck) => node(deck.id)), today: all.activity.summary };
+    return { decks: childrenOf(col, null).map((deck) => node(deck.id)), today: activity.summary };
   };
 
   nextCard: Handler<'nextCard'> = async ({ deckId, planId, cardIds, prefer }) => {
@@ -417,7 +421,7 @@ export class StudyService implements ApiHandlers {
         ? cardListQueue(col, now, this.calendar, cardIds)
         : planId !== undefined
           ? this.planner.planQueue(planId)
-          : buildQueue({ col, now, calendar: this.calendar }, deckId ?? null);
+          : this.queues.queue(col, now, this.calendar, deckId ?? null);
     const preferred = prefer !== undefined ? col.cards.get(prefer) : undefined;
     const card = preferred && !preferred.suspended && (preferred.buriedUntilDay ?? 0) <= queue.activity.day ? preferred : pickNext(queue, now);
     // Its note may still be on its way in: it is read now (without one, the collection is read whole, and says why).
@@ -485,7 +489,7 @@ export class StudyService implements ApiHandlers {
     const before = scheduleOf(card);
     const after = review(before, gradeOf(rating), now, preset, this.calendar, cardId, this.dueLoad.load(col, this.calendar));
     const leech = becameLeech(before, after, preset.leechThreshold);
-    const seq = this.commit({
+    const event: ReviewEvent = {
       type: 'review',
       at: now,
       cardId,
@@ -495,8 +499,10 @@ export class StudyService implements ApiHandlers {
       after,
       ...(leech ? { leech: true as const } : {}),
       ...(checkedPoints && checkedPoints.length ? { checked: [...new Set(checkedPoints)].sort((a, b) => a - b) } : {}),
-    });
+    };
+    const seq = this.commit(event);
     this.dueLoad.answered(before, after, seq, this.calendar);
+    this.queues.answered(seq, event);
     const result = { cardId, rating, due: after.due, intervalLabel: intervalLabel(Math.max(0, after.due - now)), leech, undoDepth: col.undo.length };
     return next ? { ...result, next: await this.nextCard(next) } : result;
   };
@@ -996,11 +1002,21 @@ export class StudyService implements ApiHandlers {
 
   // --- lifecycle -------------------------------------------------------------------------------
 
-  /** Reads every note's text for search once, at a quiet moment after the window opened (and the collection is whole). */
-  warmUp(): void {
-    void this.store.loaded().then(() => {
-      if (!this.store.loading && this.store.partialCollection) prepareSearch(this.store.partialCollection);
-    });
+  /**
+   * Reads every note's text for search once, at a quiet moment after the window opened and the
+   * collection is whole: a slice at a time, each followed by a turn of the event loop, so a window
+   * opening meanwhile is answered between slices rather than after the whole second it takes at
+   * 50,000 notes.
+   */
+  async warmUp(): Promise<void> {
+    await this.store.loaded();
+    const col = this.store.loading ? null : this.store.partialCollection;
+    if (!col) return;
+    for (const _slice of preparingSearch(col)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      // A restored backup or a rebuild replaced the collection: the new one is read when searched.
+      if (this.store.partialCollection !== col) return;
+    }
   }
 
   /** Backs up when a day has passed since the last backup; a failure is thrown and shown by `status`. */

@@ -160,7 +160,7 @@ function start(): void {
   // Now, and each day at a pause while the app stays open. A failure goes to the log and to the
   // window (`status().backupFailure`, a banner on Home): never swallowed.
   service.startDailyBackups({ log: (line) => console.error(line) });
-  setTimeout(() => service?.warmUp(), 1500);
+  setTimeout(() => void service?.warmUp(), 1500);
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     console.log('Press Ctrl+C to stop.');
     // Now, and each day at a pause while browser mode runs; a failure is logged here and shown on Home.
     service.startDailyBackups({ log: (line) => console.error(line) });
-    setTimeout(() => service.warmUp(), 1500).unref();
+    setTimeout(() => void service.warmUp(), 1500).unref();
   });
 }
 

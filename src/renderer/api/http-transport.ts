@@ -5,15 +5,21 @@ import type { Transport } from './transport';
 
 const KEY = 'interleave.token';
 
-/** Takes `#token=…` from the address (then removes it from the bar and history), or the one stored for this tab. */
+/** The launch secret: from `#token=…` in the address, or the one kept for this tab (a reload). */
 export function launchToken(): string | null {
   const match = /token=([\w-]+)/.exec(window.location.hash);
-  if (match) {
-    sessionStorage.setItem(KEY, match[1]!);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-    return match[1]!;
-  }
-  return sessionStorage.getItem(KEY);
+  return match ? match[1]! : sessionStorage.getItem(KEY);
+}
+
+/**
+ * Keeps the secret for this tab and takes it out of the address bar and history. Both wait on the
+ * browser's own process (a busy one makes that a tenth of a second or more): the window does this
+ * once its first calls and its code are on their way.
+ */
+export function keepLaunchToken(token: string): void {
+  if (!/token=/.test(window.location.hash)) return;
+  sessionStorage.setItem(KEY, token);
+  history.replaceState(null, '', window.location.pathname + window.location.search);
 }
 
 export function httpTransport(token: string): Transport {

@@ -3,11 +3,13 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { DataStatus } from '../../shared/dto';
 import { HomeScreen } from '../home/HomeScreen';
 import { setDroppedFile } from '../import-export/dropped-file';
-import { RecoveryScreen } from '../recovery/RecoveryScreen';
-import { StudyScreen } from '../study/StudyScreen';
+import { loadStudyScreen } from '../study/load-study';
 
-// The deck list and study come with the window; the other screens (charts, the editor, import) load
-// when first opened, so the decks appear without waiting for code they do not need.
+// The deck list comes with the window; the other screens (study, charts, the editor, import) load
+// when first opened, so the decks appear without waiting for code they do not need. Home asks for
+// the study screen's once the decks are shown.
+const StudyScreen = lazy(() => loadStudyScreen().then((m) => ({ default: m.StudyScreen })));
+const RecoveryScreen = lazy(() => import('../recovery/RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })));
 const BrowseScreen = lazy(() => import('../browse/BrowseScreen').then((m) => ({ default: m.BrowseScreen })));
 const AddScreen = lazy(() => import('../editor/AddScreen').then((m) => ({ default: m.AddScreen })));
 const StatsScreen = lazy(() => import('../stats/StatsScreen').then((m) => ({ default: m.StatsScreen })));
@@ -60,7 +62,13 @@ export function App() {
 
   if (error) return <ErrorBanner error={error} />;
   if (!status) return <p className="muted center">Opening your collection…</p>;
-  if (!status.ok) return <RecoveryScreen status={status} onRecovered={setStatus} />;
+  if (!status.ok) {
+    return (
+      <Suspense fallback={<p className="muted center">Opening your collection…</p>}>
+        <RecoveryScreen status={status} onRecovered={setStatus} />
+      </Suspense>
+    );
+  }
 
   return (
     <div

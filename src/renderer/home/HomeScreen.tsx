@@ -1,5 +1,5 @@
 // Home: the deck tree with what is new, in learning and due; today's work; studying; making, moving and removing decks.
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { DeckList, DeckNode } from '../../shared/dto';
 import { useApi } from '../app/api-context';
 import { flattenDecks } from '../app/deck-list';
@@ -12,6 +12,7 @@ import { onUndone } from '../undo/undo-bus';
 import { DeckDialog, type DeckQuestion } from './DeckDialog';
 import { DeckMenu, type DeckAction } from './DeckMenu';
 import { SEPARATOR_TEXT } from './deck-tree-text';
+import { loadStudyScreen } from '../study/load-study';
 
 /** What a dragged deck row carries: its id, under a type no file or text drop has. */
 const DECK_DRAG = 'application/x-interleave-deck';
@@ -43,6 +44,11 @@ export function HomeScreen() {
     api.listDecks({}).then(setList, setError);
   }, [api]);
   useEffect(load, [load]);
+  // The decks are on screen: now the study screen's code, which Study, Enter or a double click will want.
+  const shown = list !== null;
+  useEffect(() => {
+    if (shown) void loadStudyScreen();
+  }, [shown]);
   useEffect(() => onUndone(load), [load]);
 
   /** After a change: the list again, and a message that offers to take it back. */
@@ -72,7 +78,8 @@ export function HomeScreen() {
     table.current?.querySelector('tbody tr[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
-  useEffect(() => {
+  // In step with the rows on screen before they are painted: Enter the moment the decks show studies the chosen one.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement) return;
       if (event.altKey || event.ctrlKey || event.metaKey || document.querySelector('dialog[open]')) return;

@@ -1,12 +1,10 @@
 // The only door for card HTML into the page: DOMPurify, with media names mapped and remote content dropped.
+// Card HTML comes with the styles of what the service draws in it (formulas, highlighted code),
+// loaded with the first screen that shows a card rather than before the decks.
+import 'katex/dist/katex.min.css';
+import 'highlight.js/styles/github.css';
 import DOMPurify from 'dompurify';
-
-let mediaUrl: (name: string) => string = (name) => name;
-
-/** Set once by the transport: how a media file name becomes a URL this window may load. */
-export function setMediaResolver(resolve: (name: string) => string): void {
-  mediaUrl = resolve;
-}
+import { mediaUrl } from './media-url';
 
 const MEDIA_NAME = /^[^/\\:?#\0]+$/;
 

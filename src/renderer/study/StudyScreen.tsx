@@ -1,5 +1,5 @@
 // Study: question, answer, grade with the keyboard or the mouse, undo, suspend, bury, edit, summary.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { NextCardResult, Rating } from '../../shared/dto';
 import { RATINGS } from '../../shared/dto';
 import { spaceRating, suggestRating } from '../../shared/grading';
@@ -159,7 +159,9 @@ export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null
     [api, card, busy, load],
   );
 
-  useEffect(() => {
+  // Kept in step with what is on screen before it is painted (a layout effect): a key pressed the
+  // moment a card appears is that card's, not lost to the handler of the card before it.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target;
       const onCheckbox = target instanceof HTMLInputElement && target.type === 'checkbox';

@@ -9,6 +9,8 @@ import { copy } from '../../../src/core/collection/undo-entry';
 import { fitInChild } from '../../../src/main/optimizer/fit-process';
 import { readRevlogCsv } from '../../helpers/revlog-csv';
 import { openTestService, TestClock } from '../../helpers/service';
+import { fork } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const FRENCH = join(import.meta.dirname, '../../fixtures/anki/mauriciopoppe-french-cloze-2026.apkg');
@@ -137,4 +139,57 @@ describe('the optimizer’s child process', () => {
     await expect(fitInChild({ kind: 'evaluate', history: bad, currentWeights: null }, () => undefined).outcome).rejects.toThrow(/stopped unexpectedly|failed|invalid/i);
     expect(process.exitCode ?? 0).toBe(0);
   }, 60_000);
+
+  it('ends with the app: stopped while fsrs-rs fits, its process is gone when the fit says so', async () => {
+    const { fitHistory } = await import('../../../src/core/optimizer/training-set');
+    const history = fitHistory(readRevlogCsv('synthetic_revlog.csv'), () => true, fixedOffsetCalendar(0, 0));
+    let pid: number | undefined;
+    const running = fitInChild({ kind: 'evaluate', history, currentWeights: null }, () => {
+      pid ??= childOf(process.pid);
+      running.stop();
+    });
+    await expect(running.outcome).rejects.toThrow(/cancelled/);
+    expect(pid).toBeDefined();
+    expect(alive(pid!)).toBe(false);
+  }, 60_000);
+
+  it('ends at once when the app goes away without a word, rather than when fsrs-rs has finished', async () => {
+    const { fitHistory } = await import('../../../src/core/optimizer/training-set');
+    const history = fitHistory(readRevlogCsv('synthetic_revlog.csv'), () => true, fixedOffsetCalendar(0, 0));
+    const child = fork(join(import.meta.dirname, '../../../src/main/optimizer/fit-child.ts'), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const replies: string[] = [];
+    child.on('message', (reply: { kind: string }) => {
+      replies.push(reply.kind);
+      // The app's end, as the fit sees it: the channel to it closes in the middle of the fit.
+      if (reply.kind === 'progress' && child.connected) child.disconnect();
+    });
+    child.send({ kind: 'evaluate', history, currentWeights: null });
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('exit', (...ended) => resolve(ended)));
+    // Killed at once, not left to finish its fit (exit waits for fsrs-rs's thread) and then stop.
+    expect({ code, signal }).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(replies).not.toContain('evaluated');
+  }, 60_000);
 });
+
+/** The pid of a child process of `parent` (the fit's), from /proc. */
+function childOf(parent: number): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('fit-child')) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

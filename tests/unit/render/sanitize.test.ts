@@ -2,7 +2,8 @@
 // Card HTML is untrusted: what the renderer lets through DOMPurify, and what it maps or drops.
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../src/core/render/markdown';
-import { sanitize, setMediaResolver } from '../../../src/renderer/render/sanitize';
+import { setMediaResolver } from '../../../src/renderer/render/media-url';
+import { sanitize } from '../../../src/renderer/render/sanitize';
 
 setMediaResolver((name) => `app://interleave/media/${encodeURIComponent(name)}`);
 
