@@ -89,6 +89,23 @@ describe('a backup after another', () => {
   });
 });
 
+describe('two backups at the same moment', () => {
+  it('get names of their own, the earlier kept whole (a clock set back, a fixed clock)', async () => {
+    const clock = new TestClock(T0);
+    const { service, dataDir } = openTestService({ clock });
+    await study(service, 2, clock);
+    const moment = clock.ms;
+    const first = await service.store.backupNow(14);
+    await study(service, 1, clock);
+    clock.ms = moment;
+    const second = await service.store.backupNow(14);
+    expect(second.name).not.toBe(first.name);
+    expect(manifestOf(dataDir, first.name).reviews).toBe(2);
+    expect(manifestOf(dataDir, second.name).reviews).toBe(3);
+    await service.close();
+  });
+});
+
 describe('restoring a backup', () => {
   it('refuses a backup with a damaged piece, naming it, before anything of the data folder moves', async () => {
     const clock = new TestClock(T0);

@@ -162,7 +162,10 @@ function linkOrCopy(source: string, target: string): void {
  */
 export async function createBackup(dataDir: string, source: BackupSource, now: number): Promise<BackupEntry> {
   const root = join(dataDir, BACKUPS_DIR);
-  const name = `backup-${stamp(now)}`;
+  // Two backups in the same millisecond (a clock set back to an earlier backup's moment, a fixed
+  // clock in tests and the benchmark) get distinct names: a rename onto a backup would fail or lose it.
+  let name = `backup-${stamp(now)}`;
+  for (let n = 2; existsSync(join(root, name)); n++) name = `backup-${stamp(now)}-${n}`;
   const temp = join(root, `.${name}.partial`);
   const path = join(root, name);
   try {
