@@ -1,12 +1,10 @@
 // Every screen, in both themes, passes an axe-core scan with no critical or serious violation.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { scan, violationLines } from './axe';
 import { shot } from './screenshots';
 import { startServer, tempDataDir, type RunningServer } from './web-server';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FIXTURE_DECKS = { INTERLEAVE_DECKS: join(import.meta.dirname, '../fixtures/decks') };
 
 /**
@@ -134,23 +132,6 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
   },
 ];
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-async function scan(page: Page): Promise<Violation[]> {
-  // Given as source to evaluate: the app's CSP (script-src 'self') rightly refuses an injected script tag.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations.filter((violation) => violation.impact === 'critical' || violation.impact === 'serious');
-}
-
 let server: RunningServer;
 test.beforeAll(async () => {
   server = await startServer(tempDataDir(), FIXTURE_DECKS);
@@ -170,7 +151,7 @@ for (const theme of ['light', 'dark'] as const) {
       const found = await scan(page);
       if (found.length) await shot(page, info, `axe-${screen.name}-${theme}`);
       // Each problem with where it is, so the failure says what to fix.
-      expect(found.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      expect(violationLines(found)).toEqual([]);
     });
   }
 }

@@ -2,6 +2,7 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { scan, violationLines } from './axe';
 import { shot } from './screenshots';
 import { startServer, tempDataDir } from './web-server';
 
@@ -57,6 +58,15 @@ test('a damaged snapshot: the ways back are listed best first with what each kee
     // The backup browser mode made at its first start holds none of them.
     await expect(ways.nth(1)).toContainText(/backup of .*: 0 reviews/);
     await shot(page, info, 'recovery-ways-back');
+    // Read at both window sizes and in both themes, and scanned by axe in each.
+    for (const [width, height] of [[1280, 800], [900, 650]] as const) {
+      for (const theme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height });
+        await page.emulateMedia({ colorScheme: theme });
+        await shot(page, info, `recovery-ways-back-${width}x${height}-${theme}`);
+        expect(violationLines(await scan(page))).toEqual([]);
+      }
+    }
     await page.getByTestId('rebuild').click();
     await expect(page.getByTestId('today')).toBeVisible();
   } finally {

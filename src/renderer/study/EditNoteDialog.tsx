@@ -9,6 +9,9 @@ import type { NotePreview } from '../../shared/dto';
 
 const tagList = (text: string) => text.split(/\s+/).filter(Boolean);
 
+/** A note's fields in the order the dialog shows them: an Anki note's own, else its type's. */
+const fieldNames = (note: NoteView): string[] => (note.type === 'anki' ? Object.keys(note.fields) : [...NOTE_TYPE_FIELDS[note.type]]);
+
 export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (saved: boolean) => void }) {
   const api = useApi();
   const [note, setNote] = useState<NoteView | null>(null);
@@ -33,7 +36,7 @@ export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
 
   useEffect(() => {
     api.getNote({ noteId }).then((loaded) => {
-      const first = loaded.type === 'anki' ? Object.keys(loaded.fields)[0] : NOTE_TYPE_FIELDS[loaded.type][0];
+      const first = fieldNames(loaded)[0];
       setNote(loaded);
       setFields(first !== undefined && typedEarly.current ? { ...loaded.fields, [first]: (loaded.fields[first] ?? '') + typedEarly.current } : loaded.fields);
       typedEarly.current = '';
@@ -75,7 +78,7 @@ export function EditNoteDialog({ noteId, onClose }: { noteId: string; onClose: (
     if (confirming) keepButton.current?.focus();
   }, [confirming]);
 
-  const names = note ? (note.type === 'anki' ? Object.keys(note.fields) : [...NOTE_TYPE_FIELDS[note.type]]) : [];
+  const names = note ? fieldNames(note) : [];
   const dirty = note !== null && (names.some((name) => (fields[name] ?? '') !== (note.fields[name] ?? '')) || tagList(tags).join(' ') !== note.tags.join(' '));
 
   const save = async () => {
