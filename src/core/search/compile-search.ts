@@ -1,5 +1,5 @@
 // Turns a SearchNode into one card test, with what the query needs worked out once, before any card.
-import type { FSRS } from 'ts-fsrs';
+import { forgetting_curve, type FSRS } from 'ts-fsrs';
 import { LEECH_TAG, type Collection } from '../collection/collection';
 import { CardState, type CardRecord, type NoteRecord } from '../collection/types';
 import { LEARN_AHEAD_MS } from '../queue/study-queue';
@@ -353,6 +353,8 @@ class SearchCompiler {
         const schedulers = new Map<string, FSRS>();
         return (card) => {
           if (card.state === CardState.New || card.lastReview === null || card.stability <= 0) return null;
+          // A memory state another app computed with its own curve is read on that curve, as retrievability() reads it.
+          if (card.decay !== undefined) return forgetting_curve(card.decay, elapsedDays(card, now, calendar), card.stability);
           let scheduler = schedulers.get(card.deckId);
           if (!scheduler) {
             scheduler = schedulerFor(this.col.presetOf(card.deckId));

@@ -311,6 +311,16 @@ describe('prop:', () => {
     }
   });
 
+  it('r of a card that came with its own forgetting curve (Anki’s decay) is read on that curve, as its Recall shows', () => {
+    const own = buildCollection();
+    const sgd = own.col.cards.get('n-sgd/1')!;
+    own.col.apply(own.col.appliedSeq + 1, { type: 'bulk', at: NOW, label: 'import', cards: [{ ...sgd, decay: 0.5 }], notes: [], removedCards: [], removedNotes: [] });
+    const card = own.col.cards.get('n-sgd/1')!;
+    const expected = retrievability(card, NOW, own.col.presetOf(card.deckId), own.context.calendar)!;
+    expect(expected).not.toBe(retrievability({ ...card, decay: undefined }, NOW, own.col.presetOf(card.deckId), own.context.calendar));
+    expect(searchCards(own.context, `prop:r=${expected}`)).toEqual(['n-sgd/1']);
+  });
+
   it('pos: the place of a new card in the new-card order', () => {
     expect(find('prop:pos<3')).toEqual(['n-adam/2']);
     expect(find('prop:pos>=0')).toEqual(find('is:new'));
