@@ -51,16 +51,18 @@ function lines(values: readonly unknown[]): string {
 }
 
 /**
- * The snapshot as the bytes of its file: still one JSON document (anything that reads the file as
- * JSON reads the same data), laid out so that opening can parse the head and the cards alone.
- * `collection` is the last key of the document, and its cards and notes are its last keys.
+ * The snapshot as the bytes of its file, in two pieces to be written one after the other (the head
+ * line, then the body): still one JSON document (anything that reads the file as JSON reads the same
+ * data), laid out so that opening can parse the head and the cards alone. `collection` is the last
+ * key of the document, and its cards and notes are its last keys.
  */
-export function serializeSnapshot(data: SnapshotData): string {
+export function serializeSnapshot(data: SnapshotData): [Buffer, Buffer] {
   const { notes, cards, ...rest } = data.collection;
   const cardLines = lines(cards);
-  const body = `${cardLines}${NOTES_OPEN}\n${lines(notes)}${BODY_END}`;
+  // Encoded once: its length and checksum are taken from the bytes written.
+  const body = Buffer.from(`${cardLines}${NOTES_OPEN}\n${lines(notes)}${BODY_END}`);
   const layout: SnapshotLayout = {
-    bodyBytes: Buffer.byteLength(body),
+    bodyBytes: body.length,
     bodyCrc: crc32(body),
     cardsBytes: Buffer.byteLength(cardLines),
     cards: cards.length,
@@ -72,7 +74,7 @@ export function serializeSnapshot(data: SnapshotData): string {
   const open = whole.slice(1, -BODY_END.length);
   const head = (length: number) => `${LENGTH_KEY}${String(length).padEnd(LENGTH_WIDTH)},${open}`;
   const headBytes = Buffer.byteLength(head(0));
-  return `${head(headBytes)}\n${body}`;
+  return [Buffer.from(`${head(headBytes)}\n`), body];
 }
 
 /** A snapshot whose head and cards were read: the collection without its notes, and the notes still on disk. */
@@ -117,7 +119,13 @@ export function readSnapshotHead(path: string): SnapshotHead | null {
     }
     const layout = data.layout;
     if (!layout || !Number.isInteger(layout.bodyBytes) || !Number.isInteger(layout.cardsBytes) || !Array.isArray(layout.noteIds) || headBytes + 1 + layout.bodyBytes !== size) return null;
-    const body = readBody(fd, headBytes + 1, layout);
+    let body: ReturnType<typeof readBody>;
+    try {
+      body = readBody(fd, headBytes + 1, layout);
+    } catch (error) {
+      if (error instanceof NotThisLayout) return null;
+      throw error;
+    }
     if (!body) return null;
     data.collection.cards = body.cards;
     data.collection.notes = [];
@@ -168,7 +176,7 @@ function readBody(fd: number, bodyStart: number, layout: SnapshotLayout): { card
         chunk[0] = 0x5b;
         chunk[end] = 0x5d;
         const text = chunk.subarray(0, end + 1);
-        for (const card of JSON.parse(text.toString(isAscii(text) ? 'latin1' : 'utf8')) as CardRecord[]) cards.push(card);
+        for (const card of parsedCards(text)) cards.push(card);
       }
       const rest = cardsStop - (lastNewline + 1);
       if (rest > 0) {
@@ -188,6 +196,18 @@ function readBody(fd: number, bodyStart: number, layout: SnapshotLayout): { card
   // The closing line is exactly `]}}`: the note lines before it hold the whole array.
   return bodyStart + layout.bodyBytes - noteStarts[count]! === BODY_END.length ? { cards, noteStarts } : null;
 }
+
+/** Card lines as one JSON array; a stretch that is not one (bytes not as written) throws NotThisLayout. */
+function parsedCards(text: Buffer): CardRecord[] {
+  try {
+    return JSON.parse(text.toString(isAscii(text) ? 'latin1' : 'utf8')) as CardRecord[];
+  } catch {
+    throw new NotThisLayout();
+  }
+}
+
+/** Thrown inside readBody when the file turns out not to be as its head says: the caller reads it whole. */
+class NotThisLayout extends Error {}
 
 function readFully(fd: number, into: Buffer, at: number): number {
   let done = 0;
