@@ -45,26 +45,35 @@ const BODY_END = ']}}';
  */
 const PIECE_BYTES = 96 * 1024;
 
-/** Lines of JSON values, each but the last ending with a comma, each with a newline. */
-function lines(values: readonly unknown[]): string {
-  return values.length ? `${values.map((value) => JSON.stringify(value)).join(',\n')}\n` : '';
+/**
+ * Records as lines of JSON, each but the last ending with a comma, each with a newline. The array
+ * is written whole and a newline put between records: `},{"id":` with its quotes bare is found
+ * nowhere inside a string (JSON escapes them), so it is a record ending where the next begins (each
+ * starts with its id). Counted to be sure: otherwise each record is written on its own.
+ */
+function lines(records: ReadonlyArray<{ id: string }>): Buffer {
+  if (!records.length) return Buffer.alloc(0);
+  const text = Buffer.from(`${JSON.stringify(records).slice(1, -1).replaceAll('},{"id":', '},\n{"id":')}\n`);
+  let count = 0;
+  for (let at = text.indexOf(0x0a); at >= 0; at = text.indexOf(0x0a, at + 1)) count++;
+  return count === records.length ? text : Buffer.from(`${records.map((record) => JSON.stringify(record)).join(',\n')}\n`);
 }
 
 /**
- * The snapshot as the bytes of its file, in two pieces to be written one after the other (the head
- * line, then the body): still one JSON document (anything that reads the file as JSON reads the same
+ * The snapshot as the bytes of its file, in pieces to be written one after the other (the head
+ * line, the cards' lines, the notes'): still one JSON document (anything that reads the file as JSON reads the same
  * data), laid out so that opening can parse the head and the cards alone. `collection` is the last
  * key of the document, and its cards and notes are its last keys.
  */
-export function serializeSnapshot(data: SnapshotData): [Buffer, Buffer] {
+export function serializeSnapshot(data: SnapshotData): Buffer[] {
   const { notes, cards, ...rest } = data.collection;
+  // Encoded once each: lengths and checksum are taken from the bytes written.
   const cardLines = lines(cards);
-  // Encoded once: its length and checksum are taken from the bytes written.
-  const body = Buffer.from(`${cardLines}${NOTES_OPEN}\n${lines(notes)}${BODY_END}`);
+  const body = [cardLines, Buffer.from(`${NOTES_OPEN}\n`), lines(notes), Buffer.from(BODY_END)];
   const layout: SnapshotLayout = {
-    bodyBytes: body.length,
-    bodyCrc: crc32(body),
-    cardsBytes: Buffer.byteLength(cardLines),
+    bodyBytes: body.reduce((sum, piece) => sum + piece.length, 0),
+    bodyCrc: body.reduce((crc, piece) => crc32(piece, crc), 0),
+    cardsBytes: cardLines.length,
     cards: cards.length,
     noteIds: notes.map((note) => note.id),
   };
@@ -74,7 +83,7 @@ export function serializeSnapshot(data: SnapshotData): [Buffer, Buffer] {
   const open = whole.slice(1, -BODY_END.length);
   const head = (length: number) => `${LENGTH_KEY}${String(length).padEnd(LENGTH_WIDTH)},${open}`;
   const headBytes = Buffer.byteLength(head(0));
-  return [Buffer.from(`${head(headBytes)}\n`), body];
+  return [Buffer.from(`${head(headBytes)}\n`), ...body];
 }
 
 /** A snapshot whose head and cards were read: the collection without its notes, and the notes still on disk. */
