@@ -44,14 +44,14 @@ function snapshot(notes: number, cards = notes, text?: (i: number) => string): S
 
 function written(data: SnapshotData): string {
   const path = join(tempFolder(), 'snapshot.json');
-  writeFileSync(path, serializeSnapshot(data));
+  writeFileSync(path, Buffer.concat(serializeSnapshot(data)));
   return path;
 }
 
 describe('a snapshot written in the layout', () => {
   it('is still one JSON document holding the same data, so anything that reads it as JSON reads the same', () => {
     const data = snapshot(3);
-    const parsed = JSON.parse(serializeSnapshot(data)) as SnapshotData;
+    const parsed = JSON.parse(Buffer.concat(serializeSnapshot(data)).toString()) as SnapshotData;
     const { headBytes, layout, ...rest } = parsed;
     expect(rest).toEqual(data);
     expect(headBytes).toBeGreaterThan(0);
@@ -95,6 +95,12 @@ describe('a snapshot written in the layout', () => {
     writeFileSync(path, changed);
     expect(readSnapshotHead(path)).toBeNull();
     expect(readSnapshot(path).kind).toBe('ok');
+    // A card's line broken: its stretch of lines is no JSON array any more.
+    const broken = Buffer.from(bytes);
+    broken[broken.indexOf('{"id":"n3/1"')] = 'x'.charCodeAt(0);
+    writeFileSync(path, broken);
+    expect(readSnapshotHead(path)).toBeNull();
+    expect(readSnapshot(path).kind).toBe('damaged');
     writeFileSync(path, bytes.subarray(0, bytes.length - 10));
     expect(readSnapshotHead(path)).toBeNull();
     // As snapshots were written before the layout: one line of JSON.

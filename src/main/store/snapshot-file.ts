@@ -44,18 +44,18 @@ export class DurableSnapshotFile implements Adapter<SnapshotData | null> {
 
   async write(data: SnapshotData | null): Promise<void> {
     // Serialised now, synchronously: the snapshot is the state at the moment write() is called.
-    const text = data ? serializeSnapshot(data) : 'null';
-    await writeFileDurablyAsync(this.path, text);
+    await writeFileDurablyAsync(this.path, data ? serializeSnapshot(data) : 'null');
   }
 }
 
-/** As writeFileDurably, without holding the event loop while the bytes go to disk. */
-export async function writeFileDurablyAsync(path: string, content: string | Uint8Array): Promise<void> {
+/** As writeFileDurably, without holding the event loop while the bytes go to disk (given whole, or in pieces written in order). */
+export async function writeFileDurablyAsync(path: string, content: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const temp = tempNameFor(path);
   try {
     const handle = await open(temp, 'w');
     try {
-      await handle.writeFile(content);
+      if (Array.isArray(content)) for (const piece of content as readonly Uint8Array[]) await handle.writeFile(piece);
+      else await handle.writeFile(content as string | Uint8Array);
       await handle.sync();
     } finally {
       await handle.close();

@@ -45,24 +45,35 @@ const BODY_END = ']}}';
  */
 const PIECE_BYTES = 96 * 1024;
 
-/** Lines of JSON values, each but the last ending with a comma, each with a newline. */
-function lines(values: readonly unknown[]): string {
-  return values.length ? `${values.map((value) => JSON.stringify(value)).join(',\n')}\n` : '';
+/**
+ * Records as lines of JSON, each but the last ending with a comma, each with a newline. The array
+ * is written whole and a newline put between records: `},{"id":` with its quotes bare is found
+ * nowhere inside a string (JSON escapes them), so it is a record ending where the next begins (each
+ * starts with its id). Counted to be sure: otherwise each record is written on its own.
+ */
+function lines(records: ReadonlyArray<{ id: string }>): Buffer {
+  if (!records.length) return Buffer.alloc(0);
+  const text = Buffer.from(`${JSON.stringify(records).slice(1, -1).replaceAll('},{"id":', '},\n{"id":')}\n`);
+  let count = 0;
+  for (let at = text.indexOf(0x0a); at >= 0; at = text.indexOf(0x0a, at + 1)) count++;
+  return count === records.length ? text : Buffer.from(`${records.map((record) => JSON.stringify(record)).join(',\n')}\n`);
 }
 
 /**
- * The snapshot as the bytes of its file: still one JSON document (anything that reads the file as
- * JSON reads the same data), laid out so that opening can parse the head and the cards alone.
- * `collection` is the last key of the document, and its cards and notes are its last keys.
+ * The snapshot as the bytes of its file, in pieces to be written one after the other (the head
+ * line, the cards' lines, the notes'): still one JSON document (anything that reads the file as JSON reads the same
+ * data), laid out so that opening can parse the head and the cards alone. `collection` is the last
+ * key of the document, and its cards and notes are its last keys.
  */
-export function serializeSnapshot(data: SnapshotData): string {
+export function serializeSnapshot(data: SnapshotData): Buffer[] {
   const { notes, cards, ...rest } = data.collection;
+  // Encoded once each: lengths and checksum are taken from the bytes written.
   const cardLines = lines(cards);
-  const body = `${cardLines}${NOTES_OPEN}\n${lines(notes)}${BODY_END}`;
+  const body = [cardLines, Buffer.from(`${NOTES_OPEN}\n`), lines(notes), Buffer.from(BODY_END)];
   const layout: SnapshotLayout = {
-    bodyBytes: Buffer.byteLength(body),
-    bodyCrc: crc32(body),
-    cardsBytes: Buffer.byteLength(cardLines),
+    bodyBytes: body.reduce((sum, piece) => sum + piece.length, 0),
+    bodyCrc: body.reduce((crc, piece) => crc32(piece, crc), 0),
+    cardsBytes: cardLines.length,
     cards: cards.length,
     noteIds: notes.map((note) => note.id),
   };
@@ -72,7 +83,7 @@ export function serializeSnapshot(data: SnapshotData): string {
   const open = whole.slice(1, -BODY_END.length);
   const head = (length: number) => `${LENGTH_KEY}${String(length).padEnd(LENGTH_WIDTH)},${open}`;
   const headBytes = Buffer.byteLength(head(0));
-  return `${head(headBytes)}\n${body}`;
+  return [Buffer.from(`${head(headBytes)}\n`), ...body];
 }
 
 /** A snapshot whose head and cards were read: the collection without its notes, and the notes still on disk. */
@@ -117,7 +128,13 @@ export function readSnapshotHead(path: string): SnapshotHead | null {
     }
     const layout = data.layout;
     if (!layout || !Number.isInteger(layout.bodyBytes) || !Number.isInteger(layout.cardsBytes) || !Array.isArray(layout.noteIds) || headBytes + 1 + layout.bodyBytes !== size) return null;
-    const body = readBody(fd, headBytes + 1, layout);
+    let body: ReturnType<typeof readBody>;
+    try {
+      body = readBody(fd, headBytes + 1, layout);
+    } catch (error) {
+      if (error instanceof NotThisLayout) return null;
+      throw error;
+    }
     if (!body) return null;
     data.collection.cards = body.cards;
     data.collection.notes = [];
@@ -168,7 +185,7 @@ function readBody(fd: number, bodyStart: number, layout: SnapshotLayout): { card
         chunk[0] = 0x5b;
         chunk[end] = 0x5d;
         const text = chunk.subarray(0, end + 1);
-        for (const card of JSON.parse(text.toString(isAscii(text) ? 'latin1' : 'utf8')) as CardRecord[]) cards.push(card);
+        for (const card of parsedCards(text)) cards.push(card);
       }
       const rest = cardsStop - (lastNewline + 1);
       if (rest > 0) {
@@ -188,6 +205,18 @@ function readBody(fd: number, bodyStart: number, layout: SnapshotLayout): { card
   // The closing line is exactly `]}}`: the note lines before it hold the whole array.
   return bodyStart + layout.bodyBytes - noteStarts[count]! === BODY_END.length ? { cards, noteStarts } : null;
 }
+
+/** Card lines as one JSON array; a stretch that is not one (bytes not as written) throws NotThisLayout. */
+function parsedCards(text: Buffer): CardRecord[] {
+  try {
+    return JSON.parse(text.toString(isAscii(text) ? 'latin1' : 'utf8')) as CardRecord[];
+  } catch {
+    throw new NotThisLayout();
+  }
+}
+
+/** Thrown inside readBody when the file turns out not to be as its head says: the caller reads it whole. */
+class NotThisLayout extends Error {}
 
 function readFully(fd: number, into: Buffer, at: number): number {
   let done = 0;
