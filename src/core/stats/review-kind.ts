@@ -22,17 +22,18 @@ export function reviewKinds(log: ReviewLog): Uint8Array {
   const lastAt = new Float64Array(cardCount).fill(Number.NEGATIVE_INFINITY);
   const disordered = new Uint8Array(cardCount);
   let anyDisordered = false;
-  const { at, card, removed, scheduledDays } = log;
+  const { at, card, removed, scheduledDays, prior } = log;
   // One forward walk keeping each card's last interval: right whenever the log is in time order.
   for (let i = 0; i < log.length; i++) {
     if (removed[i]) continue;
     const c = card[i]!;
-    if (at[i]! < lastAt[c]!) {
+    const time = at[i]!;
+    if (time < lastAt[c]!) {
       disordered[c] = 1;
       anyDisordered = true;
     }
-    lastAt[c] = at[i]!;
-    kinds[i] = kindOf(log, i, lastInterval[c]!);
+    lastAt[c] = time;
+    kinds[i] = kindAfter(prior[i]!, lastInterval[c]!);
     lastInterval[c] = scheduledDays[i]!;
   }
   // An import appends a card's older reviews after its newer ones: those cards again, in time order.
@@ -49,7 +50,7 @@ export function reviewKinds(log: ReviewLog): Uint8Array {
       list.sort((a, b) => at[a]! - at[b]! || a - b);
       let interval = 0;
       for (const i of list) {
-        kinds[i] = kindOf(log, i, interval);
+        kinds[i] = kindAfter(prior[i]!, interval);
         interval = scheduledDays[i]!;
       }
     }
@@ -57,8 +58,8 @@ export function reviewKinds(log: ReviewLog): Uint8Array {
   return kinds;
 }
 
-function kindOf(log: ReviewLog, i: number, intervalBefore: number): ReviewKind {
-  const state = log.prior[i]!;
+/** The kind of a review of a card in state `state` (before it) answered on an interval of `intervalBefore` days. */
+function kindAfter(state: number, intervalBefore: number): ReviewKind {
   if (state === CardState.Review) return intervalBefore >= MATURE_INTERVAL_DAYS ? ReviewKind.Mature : ReviewKind.Young;
   if (state === CardState.Relearning) return ReviewKind.Relearning;
   return ReviewKind.Learning;

@@ -107,9 +107,8 @@ export class StatsScope implements StatsContext {
   get reviewDays(): Int32Array {
     if (!this.daysCache) {
       const log = this.col.history;
-      const grid = this.grid;
       const days = new Int32Array(log.length);
-      for (let i = 0; i < log.length; i++) days[i] = grid.dayOf(log.at[i]!);
+      this.grid.daysOf(log.at, log.length, days);
       this.daysCache = days;
     }
     return this.daysCache;
