@@ -8,6 +8,23 @@ export type ReviewKind = (typeof ReviewKind)[keyof typeof ReviewKind];
 /** A review card whose interval reached this many days is mature, as in Anki. */
 export const MATURE_INTERVAL_DAYS = 21;
 
+/** Kinds already worked out for a log, with the length and undone count they were worked out at. */
+const kindsByLog = new WeakMap<ReviewLog, { length: number; removedCount: number; kinds: Uint8Array }>();
+
+/**
+ * `reviewKinds(log)`, remembered for the log until it changes. A log only ever changes by growing
+ * (an answer, an import) or by reviews being undone, so its length and undone count say whether
+ * the kinds still hold: the statistics screen asked again (another range, another deck) does not
+ * walk a million reviews again. The array is shared: callers read it, never write it.
+ */
+export function knownReviewKinds(log: ReviewLog): Uint8Array {
+  const known = kindsByLog.get(log);
+  if (known && known.length === log.length && known.removedCount === log.removedCount) return known.kinds;
+  const kinds = reviewKinds(log);
+  kindsByLog.set(log, { length: log.length, removedCount: log.removedCount, kinds });
+  return kinds;
+}
+
 /**
  * The kind of every review, by log index (undone reviews get a kind too; callers skip them).
  * A review of a review-state card is young or mature by the interval it was answered on: the
