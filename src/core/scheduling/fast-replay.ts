@@ -1,4 +1,5 @@
 // Replays a card's whole history an order of magnitude faster than calling the scheduler per review.
+import type { FSRS } from 'ts-fsrs';
 import type { Preset } from '../../shared/dto';
 import { CardState, type Schedule } from '../collection/types';
 import { studyDay, type Calendar } from '../time/study-day';
@@ -76,9 +77,7 @@ function fold(
   if (count === 0) return newSchedule(created);
   // Without the scheduler's full answer, the last review is folded like the others.
   const folded = lastInFull ? count - 1 : count;
-  const algorithm = schedulerFor(preset);
-  const learning = preset.learningSteps.map(stepMinutes);
-  const relearning = preset.relearningSteps.map(stepMinutes);
+  const { algorithm, learning, relearning } = constantsOf(preset);
   let state: CardState = CardState.New;
   let step = 0;
   let stability = 0;
@@ -120,6 +119,24 @@ function fold(
   };
   if (!lastInFull) return before;
   return review(before, ratings[count - 1]! as Grade1to4, times[count - 1]!, preset, calendar, cardId);
+}
+
+/** What a replay needs of a preset, built once per preset object (presets are replaced, never changed in place). */
+interface PresetConstants {
+  algorithm: FSRS;
+  learning: number[];
+  relearning: number[];
+}
+
+const constantsByPreset = new WeakMap<Preset, PresetConstants>();
+
+function constantsOf(preset: Preset): PresetConstants {
+  let constants = constantsByPreset.get(preset);
+  if (!constants) {
+    constants = { algorithm: schedulerFor(preset), learning: preset.learningSteps.map(stepMinutes), relearning: preset.relearningSteps.map(stepMinutes) };
+    constantsByPreset.set(preset, constants);
+  }
+  return constants;
 }
 
 /** ts-fsrs's basic learning-steps rule: the state and step a rating leads to from (state, step). */

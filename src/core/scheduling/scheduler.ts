@@ -1,9 +1,10 @@
 // FSRS-6 scheduling through ts-fsrs, on the learner's study days rather than UTC days.
-import { forgetting_curve, fsrs, generatorParameters, StrategyMode, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
+import { forgetting_curve, generatorParameters, StrategyMode, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
 import type { Preset } from '../../shared/dto';
 import { CardState, type Schedule } from '../collection/types';
 import { fromShifted, studyDay, toShifted, type Calendar } from '../time/study-day';
 import { balancedInterval, type DueLoad } from './load-balance';
+import { QuickFsrs } from './quick-fsrs';
 
 export type Grade1to4 = 1 | 2 | 3 | 4;
 
@@ -44,7 +45,7 @@ export function schedulerFor(preset: Preset): FSRS {
   ]);
   let scheduler = schedulers.get(key);
   if (!scheduler) {
-    scheduler = fsrs(
+    scheduler = new QuickFsrs(
       generatorParameters({
         request_retention: preset.desiredRetention,
         maximum_interval: preset.maximumIntervalDays,

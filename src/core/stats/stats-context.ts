@@ -5,7 +5,7 @@ import type { CardRecord } from '../collection/types';
 import { studyDay, type Calendar } from '../time/study-day';
 import { cardRetrievabilities } from './card-retrievability';
 import { DayGrid } from './day-grid';
-import { reviewKinds } from './review-kind';
+import { knownReviewKinds } from './review-kind';
 
 export interface StatsContext {
   col: Collection;
@@ -98,7 +98,7 @@ export class StatsScope implements StatsContext {
   private kindsCache: Uint8Array | null = null;
   /** `ReviewKind` of every review, by log index. */
   get reviewKinds(): Uint8Array {
-    if (!this.kindsCache) this.kindsCache = reviewKinds(this.col.history);
+    if (!this.kindsCache) this.kindsCache = knownReviewKinds(this.col.history);
     return this.kindsCache;
   }
 
@@ -107,9 +107,8 @@ export class StatsScope implements StatsContext {
   get reviewDays(): Int32Array {
     if (!this.daysCache) {
       const log = this.col.history;
-      const grid = this.grid;
       const days = new Int32Array(log.length);
-      for (let i = 0; i < log.length; i++) days[i] = grid.dayOf(log.at[i]!);
+      this.grid.daysOf(log.at, log.length, days);
       this.daysCache = days;
     }
     return this.daysCache;

@@ -12,47 +12,46 @@ export function topicRetention(context: StatsContext): TopicStats {
   const { col } = scope;
   const topics = new TopicIndex();
 
-  // The deck's cards: their topics, counts and retrievability. Topics are kept by card id for the
-  // log below, which knows cards only by id: one lookup per card there.
+  // The deck's cards: their topics, counts and retrievability. Topics are kept by the card's place
+  // in the log's columns, which the pass over the log below reads: no map keyed by card id.
+  const log = col.history;
   const cards = scope.cards;
   const retrievabilities = scope.retrievabilities;
-  const groupsOfCard = new Map<string, readonly number[]>();
-  const cardCount: number[] = [];
-  const reviewed: number[] = [];
-  const sumR: number[] = [];
+  const groupsOfLogCard: (readonly number[] | undefined)[] = new Array(log.cardIds.length);
   let untaggedCards = 0;
   for (let i = 0; i < cards.length; i++) {
     const card = cards[i]!;
     const note = col.notes.get(card.noteId);
     const groups = note ? topics.groupsOf(note) : NO_GROUPS;
-    groupsOfCard.set(card.id, groups);
+    const c = log.cardIndexOf(card.id);
+    if (c >= 0) groupsOfLogCard[c] = groups;
     if (groups.length === 0) untaggedCards++;
     const r = retrievabilities[i]!;
     for (const g of groups) {
-      cardCount[g] = (cardCount[g] ?? 0) + 1;
+      topics.cards[g]!++;
       if (!Number.isNaN(r)) {
-        reviewed[g] = (reviewed[g] ?? 0) + 1;
-        sumR[g] = (sumR[g] ?? 0) + r;
+        topics.reviewed[g]!++;
+        topics.sumR[g]! += r;
       }
     }
   }
 
   // Review-state answers and passes per log card in one pass over the columns, then per topic.
-  // Cards outside the deck (or removed) are not in `groupsOfCard`, so they add to no topic.
-  const log = col.history;
+  // Cards outside the deck (or removed) have no groups, so they add to no topic.
   const cardReviews = new Float64Array(log.cardIds.length);
   const cardPassed = new Float64Array(log.cardIds.length);
+  const { removed, prior, card: cardOf, rating } = log;
   for (let i = 0; i < log.length; i++) {
-    if (log.removed[i] || log.prior[i] !== CardState.Review) continue;
-    const c = log.card[i]!;
+    if (removed[i] || prior[i] !== CardState.Review) continue;
+    const c = cardOf[i]!;
     cardReviews[c]!++;
-    if (log.rating[i]! > 1) cardPassed[c]!++;
+    if (rating[i]! > 1) cardPassed[c]!++;
   }
-  const reviews: number[] = topics.names.map(() => 0);
-  const passed: number[] = topics.names.map(() => 0);
+  const reviews = new Float64Array(topics.names.length);
+  const passed = new Float64Array(topics.names.length);
   for (let c = 0; c < log.cardIds.length; c++) {
     if (cardReviews[c] === 0) continue;
-    for (const g of groupsOfCard.get(log.cardIds[c]!) ?? NO_GROUPS) {
+    for (const g of groupsOfLogCard[c] ?? NO_GROUPS) {
       reviews[g]! += cardReviews[c]!;
       passed[g]! += cardPassed[c]!;
     }
@@ -60,12 +59,12 @@ export function topicRetention(context: StatsContext): TopicStats {
 
   const rows: TopicRetention[] = topics.names.map((topic, g) => ({
     topic,
-    cards: cardCount[g] ?? 0,
-    reviewedCards: reviewed[g] ?? 0,
+    cards: topics.cards[g]!,
+    reviewedCards: topics.reviewed[g]!,
     reviews: reviews[g]!,
     passed: passed[g]!,
     passRate: ratio(passed[g]!, reviews[g]!),
-    meanRetrievability: ratio(sumR[g] ?? 0, reviewed[g] ?? 0),
+    meanRetrievability: ratio(topics.sumR[g]!, topics.reviewed[g]!),
   }));
   // Every topic here came from a card in the deck, so none is listed with no cards.
   rows.sort((a, b) => nullsLast(a.passRate, b.passRate) || nullsLast(a.meanRetrievability, b.meanRetrievability) || a.topic.localeCompare(b.topic));
@@ -75,6 +74,10 @@ export function topicRetention(context: StatsContext): TopicStats {
 /** Topics numbered as they are met; each distinct tag is read once (50,000 notes share a few hundred tags). */
 class TopicIndex {
   readonly names: string[] = [];
+  /** Per topic: cards, reviewed cards and the sum of their retrievabilities. */
+  readonly cards: number[] = [];
+  readonly reviewed: number[] = [];
+  readonly sumR: number[] = [];
   private readonly indexOfTopic = new Map<string, number>();
   private readonly ofNativeTag = new Map<string, number>();
   private readonly ofImportedTag = new Map<string, number>();
@@ -106,6 +109,9 @@ class TopicIndex {
 
   private add(topic: string): number {
     this.names.push(topic);
+    this.cards.push(0);
+    this.reviewed.push(0);
+    this.sumR.push(0);
     this.indexOfTopic.set(topic, this.names.length - 1);
     return this.names.length - 1;
   }

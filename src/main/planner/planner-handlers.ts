@@ -7,7 +7,7 @@ import { simulatePlan } from '../../core/planner/plan-simulation';
 import { planDay } from '../../core/planner/plan-day';
 import { todaysPlan, type TodaysPlan } from '../../core/planner/todays-plan';
 import { readinessBand } from '../../core/readiness/band';
-import { readinessFigures, recallAtDate } from '../../core/readiness/readiness';
+import { readinessFigures, recallsAtDate } from '../../core/readiness/readiness';
 import { calibration } from '../../core/stats/calibration';
 import { newCardOrder, retentionOptions } from '../../core/simulation/retention-options';
 import { studyDay } from '../../core/time/study-day';
@@ -121,7 +121,7 @@ export class PlannerHandlers {
     const plan: InterviewPlan = chosen ? { ...chosen, at } : { id: '', name: '', at, deckIds: [], tags: [], ...DEFAULTS, created: now };
     const scope = interviewScope(col, plan);
     const pace = this.history.pace(col, now, calendar);
-    const stopNow = Float64Array.from(scope, ({ card }) => recallAtDate(card, at, col.presetOf(card.deckId), calendar));
+    const stopNow = recallsAtDate(scope, at, (deckId) => col.presetOf(deckId), calendar);
     let withPlan: Float64Array = stopNow;
     let today: TodaysPlan | null = null;
     if (at > now) {

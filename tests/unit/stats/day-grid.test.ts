@@ -1,6 +1,7 @@
 // The precomputed day grid must answer exactly as `studyDay` does, daylight-saving nights included.
 import { describe, expect, it } from 'vitest';
 import { DayGrid } from '../../../src/core/stats/day-grid';
+import { seededRandom } from '../../../src/core/simulation/seeded-random';
 import { studyDay, type Calendar } from '../../../src/core/time/study-day';
 
 /** Central European time: UTC+1, UTC+2 from 29 March 2026 01:00 UTC to 25 October 2026 01:00 UTC. */
@@ -25,6 +26,25 @@ describe('the day grid', () => {
           expect(grid.localHourOf(ms)).toBe(local.getUTCHours());
         }
       }
+    }
+  });
+
+  it('gives a whole column of instants their study days at once, as the calendar does, in order or not', () => {
+    const rand = seededRandom(5);
+    for (let hour = 0; hour < 24; hour += 3) {
+      const calendar = europe(hour);
+      const grid = new DayGrid(calendar, studyDay(calendar, Date.UTC(2026, 1, 1)), studyDay(calendar, Date.UTC(2026, 11, 1)));
+      // Runs in time order (a log), jumps back (an import) and instants outside the grid's span.
+      const times: number[] = [];
+      let t = Date.UTC(2026, 0, 20);
+      for (let i = 0; i < 4000; i++) {
+        t = rand() < 0.02 ? Date.UTC(2025, 11, 1) + rand() * 400 * 86_400_000 : t + rand() * 9 * 3_600_000;
+        times.push(Math.floor(t));
+      }
+      const out = new Int32Array(times.length + 1).fill(-7);
+      grid.daysOf(Float64Array.from(times), times.length, out);
+      times.forEach((ms, i) => expect(out[i]).toBe(studyDay(calendar, ms)));
+      expect(out[times.length]).toBe(-7);
     }
   });
 
