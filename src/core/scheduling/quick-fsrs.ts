@@ -1,4 +1,6 @@
 // ts-fsrs's scheduler with its hot spots made cheap and its answers unchanged: what every card's replay and readiness run through.
+// Alea is Johannes Baagøe's generator (MIT licence); the steps below follow it as ts-fsrs (MIT licence,
+// Copyright (c) Open Spaced Repetition) ships it, so that each fuzz draw is bit-for-bit ts-fsrs's own.
 import { computeDecayFactor, FSRS, get_fuzz_range, roundTo, type FSRSParameters, type int } from 'ts-fsrs';
 
 /** Alea's 2^-32, written as ts-fsrs writes it. */
