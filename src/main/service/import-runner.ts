@@ -260,6 +260,9 @@ async function planAndCommit(
       // The first cards as they will look, drawn before the commit so that it adds no pause of its own.
       shown = preview(col, plan.event);
       await breathe();
+      // Room for its reviews made now, in a turn of its own, so the moment it lands copies no column.
+      col.history.reserve(plan.event.reviews.length);
+      await breathe();
       // Serialised a piece at a time too; then checked once more and committed with nothing awaited in between.
       context.progress?.('saving', 0.95);
       const prepared = await prepareLine(withMedia(plan.event, media), breathe, SLICE_MS);
