@@ -52,6 +52,18 @@ async function manyNotes(count: number): Promise<string> {
   return file;
 }
 
+/** A package of `count` notes, each with a small picture of its own: thousands of files to place and tidy away. */
+async function manyPictures(count: number): Promise<string> {
+  const notes = Array.from({ length: count }, (_, i) => basicNote(`id:p${i}`, `picture ${i} <img src="p${i}.png">`, `${i}`));
+  const pkg = rezip(await packageOf(notes), (entries) => {
+    entries.media = json(Object.fromEntries(notes.map((_, i) => [String(i), `p${i}.png`])));
+    notes.forEach((_, i) => (entries[String(i)] = new TextEncoder().encode(`picture ${i}`)));
+  });
+  const file = join(tempFolder('pkg'), 'pictures.apkg');
+  writeFileSync(file, pkg);
+  return file;
+}
+
 describe('an import read in a child process', { timeout: 180_000 }, () => {
   it('leaves the app answering while the file is unpacked, and lands whole', async () => {
     const file = await bigPackage(256 * MiB);
@@ -81,6 +93,23 @@ describe('an import read in a child process', { timeout: 180_000 }, () => {
       } finally {
         await service.close();
       }
+    }
+  });
+
+  it('removes the temporary names of thousands of unpacked files once it has landed, the app answering meanwhile', async () => {
+    const file = await manyPictures(3000);
+    const { service, dataDir } = openTestService({ decks: null, importReader: 'child' });
+    try {
+      const { jobId } = await service.startImport({ path: file });
+      const { answered, job } = await answeredWhileReading(service, jobId, 'tidying up');
+      expect(job).toMatchObject({ state: 'done', summary: { notes: { added: 3000 }, media: { added: 3000 } } });
+      // Removed one by one on the event loop, the names would hold it from the commit to the end.
+      expect(answered).toBeGreaterThan(0);
+      const left = readdirSync(join(dataDir, 'media'));
+      expect(left.filter((name) => name.startsWith('.'))).toEqual([]);
+      expect(left).toHaveLength(3000);
+    } finally {
+      await service.close();
     }
   });
 

@@ -126,7 +126,7 @@ export class ReviewLog {
         return;
       case 'import':
         // An imported review has every field append reads; no copy of a hundred thousand of them.
-        for (const review of event.reviews) this.append(seq, review as ReviewEvent);
+        this.appendAll(seq, event.reviews as ReviewEvent[]);
         return;
       case 'undo-bulk':
         if (event.reviewsLeave) this.removeAll(event.target);
@@ -136,10 +136,38 @@ export class ReviewLog {
     }
   }
 
+  /**
+   * Makes room for `count` more reviews without changing what the log holds: a large import makes
+   * room before it commits, so that copying the columns is not part of the moment it lands.
+   */
+  reserve(count: number): void {
+    if (this.length + count > this.capacity) this.grow(this.length + count);
+  }
+
+  /**
+   * The reviews of one journal line (an import: a hundred thousand of them), as append would add
+   * them one by one. Applied while the app waits, so the columns grow once and a card's place is
+   * looked up once for the run of its reviews, which an import lists together.
+   */
+  appendAll(seq: number, events: readonly ReviewEvent[]): void {
+    this.reserve(events.length);
+    let cardId: string | null = null;
+    let card = -1;
+    for (const event of events) {
+      if (event.cardId !== cardId) {
+        cardId = event.cardId;
+        card = this.indexOfCard(cardId);
+      }
+      this.put(this.length++, seq, card, event);
+    }
+  }
+
   append(seq: number, event: ReviewEvent): void {
     if (this.length === this.capacity) this.grow(this.length + 1);
-    const i = this.length++;
-    const card = this.indexOfCard(event.cardId);
+    this.put(this.length++, seq, this.indexOfCard(event.cardId), event);
+  }
+
+  private put(i: number, seq: number, card: number, event: ReviewEvent): void {
     this.seq[i] = seq;
     this.at[i] = event.at;
     this.card[i] = card;

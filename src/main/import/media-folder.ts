@@ -1,6 +1,7 @@
 // The collection's media folder: imported files written under safe, unique names, never outside it and never over another file.
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { ImportCounts } from '../../shared/dto';
 import type { ImportedMedia } from '../../core/import/bundle';
@@ -132,6 +133,21 @@ export async function writeMediaInTurns(dataDir: string, plan: MediaPlan, pause:
   }
   syncFolder(folder);
   return clashes;
+}
+
+/** Files removed at once by removeTemporaries: enough to keep the disk busy, few enough to leave the thread pool to others. */
+const REMOVALS_AT_ONCE = 8;
+
+/**
+ * Removes an import's temporary files beside the event loop, a few at a time. One that cannot be
+ * removed stays until the next start, when the store sweeps every leftover temporary name away.
+ */
+export async function removeTemporaries(paths: readonly string[]): Promise<void> {
+  let next = 0;
+  const remover = async () => {
+    while (next < paths.length) await rm(paths[next++]!, { force: true }).catch(() => undefined);
+  };
+  await Promise.all(Array.from({ length: Math.min(REMOVALS_AT_ONCE, paths.length) }, remover));
 }
 
 /** Gives one file its name; false when the name holds other content (the plan must be made again). */

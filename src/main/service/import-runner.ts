@@ -13,7 +13,7 @@ import type { Calendar } from '../../core/time/study-day';
 import type { ImportSummary } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { readAll, type ByteSource } from '../import/byte-source';
-import { MEDIA_DIR, planMedia, writeMedia, writeMediaInTurns, type MediaPlan } from '../import/media-folder';
+import { MEDIA_DIR, planMedia, removeTemporaries, writeMedia, writeMediaInTurns, type MediaPlan } from '../import/media-folder';
 import { fileSink } from '../import/media-sink';
 import { diskError } from '../store/disk-errors';
 import { prepareLine, type PreparedLine } from '../store/prepared-line';
@@ -131,8 +131,12 @@ async function importNow(context: ImportContext, fileName: string, source: ByteS
   } catch (error) {
     throw diskError(error, dataDir, 'importing');
   } finally {
-    // Placed files are links of their own now; the temporary names go, used or not.
-    for (const file of bundle.media) if (file.stored) rmSync(file.stored.path, { force: true });
+    // Placed files are links of their own now; the temporary names go, used or not. Thousands of
+    // them removed one by one here held the event loop for a tenth of a second and more: they go
+    // beside it instead, and the job ends once they are gone.
+    const temporaries = bundle.media.flatMap((file) => (file.stored ? [file.stored.path] : []));
+    if (temporaries.length > 0) context.progress?.('tidying up', 0.99);
+    await removeTemporaries(temporaries);
   }
 }
 
@@ -255,6 +259,9 @@ async function planAndCommit(
       if (!plan.event) break;
       // The first cards as they will look, drawn before the commit so that it adds no pause of its own.
       shown = preview(col, plan.event);
+      await breathe();
+      // Room for its reviews made now, in a turn of its own, so the moment it lands copies no column.
+      col.history.reserve(plan.event.reviews.length);
       await breathe();
       // Serialised a piece at a time too; then checked once more and committed with nothing awaited in between.
       context.progress?.('saving', 0.95);

@@ -39,6 +39,34 @@ describe('the review log', () => {
     ]);
   });
 
+  it('takes an import’s reviews all at once exactly as it takes them one by one', () => {
+    const before = [review('a/1', 9000, 3), review('z/1', 9500, 2)];
+    const imported = [review('a/1', 1000, 1), review('a/1', 3000, 3), review('b/1', 2000, 4), review('a/1', 4000, 2), review('c/1', 500, 3)];
+    const one = new ReviewLog();
+    const all = new ReviewLog();
+    before.forEach((event, i) => (one.append(i + 1, event), all.append(i + 1, event)));
+    for (const event of imported) one.append(3, event);
+    all.appendAll(3, imported);
+    expect(Buffer.from(all.toBytes()).equals(Buffer.from(one.toBytes()))).toBe(true);
+    expect(all.reviewsOf('a/1').map((r) => r.at)).toEqual([1000, 3000, 4000, 9000]);
+    expect([...all.since(900)].map((r) => r.at)).toEqual([...one.since(900)].map((r) => r.at));
+  });
+
+  it('makes room ahead of a large import without changing what it holds', () => {
+    const log = new ReviewLog();
+    for (let i = 1; i <= 1500; i++) log.append(i, review(`c${i % 5}/1`, i * 1000, 3));
+    const bytes = Buffer.from(log.toBytes());
+    const columns = log.seq;
+    log.reserve(20_000);
+    expect(log.seq === columns).toBe(false);
+    expect(log.length).toBe(1500);
+    expect(Buffer.from(log.toBytes()).equals(bytes)).toBe(true);
+    // The room is there: taking the import moves no column again.
+    const grown = log.seq;
+    log.appendAll(1501, Array.from({ length: 20_000 }, (_, i) => review(`n${i % 999}/1`, i, 3)));
+    expect(log.seq === grown).toBe(true);
+  });
+
   it('round-trips through bytes, including from a Node Buffer that views a shared pool', () => {
     const log = new ReviewLog();
     for (let i = 1; i <= 3000; i++) log.append(i, review(`c${i % 7}/1`, i * 1000, ((i % 4) + 1) as 1 | 2 | 3 | 4));
