@@ -15,13 +15,12 @@ import { allStats } from '../../core/stats/all-stats';
 import { preparingSearch, searchCards, SearchSyntaxError } from '../../core/search';
 import { sortKey } from './browser-sort';
 import { NOTE_TYPES, noteProblem } from '../../core/notes/note-types';
-import { childrenOf, shortName, subtreeIds } from '../../core/collection/deck-tree';
+import { subtreeIds } from '../../core/collection/deck-tree';
 import type { JournalEvent, ReviewEvent } from '../../core/collection/events';
 import { CardState, type CardRecord, type NoteRecord } from '../../core/collection/types';
 import { questionText } from '../../core/notes/question-text';
-import { buildQueue, notesInLearning, pickNext } from '../../core/queue/study-queue';
+import { buildQueue, pickNext } from '../../core/queue/study-queue';
 import { cardListQueue } from '../../core/queue/card-list-queue';
-import { todayActivity } from '../../core/queue/today';
 import { renderCard, type CardSides } from '../../core/render/card-html';
 import { DEFAULT_PRESET_ID } from '../../core/scheduling/presets';
 import { intervalLabel } from '../../core/scheduling/interval-label';
@@ -30,7 +29,7 @@ import { becameLeech, previewAll, retrievability, review, schedulerFor } from '.
 import type { Calendar } from '../../core/time/study-day';
 import { studyDay, studyDayStart } from '../../core/time/study-day';
 import { methods, type ApiHandlers, type Method, type ParsedInput, type Results } from '../../shared/contract';
-import type { BrowserRow, CheckReport, DeckNode, ImportJob, ReviewView, StudyCard } from '../../shared/dto';
+import type { BrowserRow, CheckReport, ImportJob, ReviewView, StudyCard } from '../../shared/dto';
 import { RATINGS } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { JOURNAL_FILE } from '../store/journal';
@@ -48,6 +47,7 @@ import { readableText } from './readable-text';
 import type { ServiceContext } from './service-context';
 import { DueLoadTracker } from './due-load';
 import { QueueTracker } from './queue-tracker';
+import { DeckListKeeper } from './deck-list';
 import { PlannerHandlers } from '../planner/planner-handlers';
 import { OptimizerHandlers, type FitRunner } from '../optimizer/optimizer-handlers';
 import { storyHandlers } from './stories';
@@ -130,6 +130,7 @@ export class StudyService implements ApiHandlers {
   private renderCache = new Map<string, { modified: number; sides: CardSides }>();
   private readonly dueLoad = new DueLoadTracker();
   private readonly queues = new QueueTracker();
+  private readonly deckList = new DeckListKeeper();
 
   /** The domains that live in their own folders, each given what it needs of the service. */
   readonly planner: PlannerHandlers;
@@ -380,33 +381,7 @@ export class StudyService implements ApiHandlers {
 
   listDecks: Handler<'listDecks'> = async () => {
     const col = await this.readable(true);
-    const now = this.now();
-    const calendar = this.calendar;
-    const today = studyDay(calendar, now);
-    // One reading of today's reviews, and of the notes in learning, for every deck's queue: each
-    // would otherwise walk them again.
-    const activity = todayActivity(col, now, calendar);
-    const learningNotes = notesInLearning(col, today);
-    const node = (deckId: string): DeckNode => {
-      const deck = col.decks.get(deckId)!;
-      const queue = buildQueue({ col, now, calendar, activity, notesInLearning: learningNotes }, deckId);
-      const children = childrenOf(col, deckId).map((child) => node(child.id));
-      let ownBuried = 0;
-      for (const card of col.cardsInDeck(deckId)) if (card.buriedUntilDay !== null && card.buriedUntilDay > today) ownBuried++;
-      return {
-        id: deck.id,
-        name: deck.name,
-        shortName: shortName(deck.name),
-        presetId: deck.presetId,
-        description: deck.description,
-        counts: queue.counts,
-        newPerDay: deck.newPerDay ?? null,
-        reviewsPerDay: deck.reviewsPerDay ?? null,
-        buried: children.reduce((sum, child) => sum + child.buried, ownBuried),
-        children,
-      };
-    };
-    return { decks: childrenOf(col, null).map((deck) => node(deck.id)), today: activity.summary };
+    return this.deckList.list(col, this.now(), this.calendar);
   };
 
   nextCard: Handler<'nextCard'> = async ({ deckId, planId, cardIds, prefer }) => {
@@ -1001,6 +976,15 @@ export class StudyService implements ApiHandlers {
   deleteProject: Handler<'deleteProject'> = async (input) => this.stories.deleteProject(input);
 
   // --- lifecycle -------------------------------------------------------------------------------
+
+  /**
+   * Works the deck list out as soon as the service is open, before a window asks: Home, the first
+   * screen, waits for it, and so does the window's code behind it on browser mode's one event loop.
+   * A failure is the window's to show when it asks.
+   */
+  async prepareDeckList(): Promise<void> {
+    await this.listDecks({}).catch(() => undefined);
+  }
 
   /**
    * Reads every note's text for search once, at a quiet moment after the window opened and the
