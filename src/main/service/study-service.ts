@@ -19,7 +19,7 @@ import { subtreeIds } from '../../core/collection/deck-tree';
 import type { JournalEvent, ReviewEvent } from '../../core/collection/events';
 import { CardState, type CardRecord, type NoteRecord } from '../../core/collection/types';
 import { questionText } from '../../core/notes/question-text';
-import { buildQueue, pickNext } from '../../core/queue/study-queue';
+import { buildQueue, pickNext, type StudyQueue } from '../../core/queue/study-queue';
 import { cardListQueue } from '../../core/queue/card-list-queue';
 import { renderCard, type CardSides } from '../../core/render/card-html';
 import { DEFAULT_PRESET_ID } from '../../core/scheduling/presets';
@@ -121,6 +121,9 @@ const CHANGES = [
  * after opening: they look at decks, cards, presets, settings, the undo stack, today's reviews and
  * the one note of the card they show. Every other method waits for the whole collection.
  */
+/** How long after a card is handed out the cards likely to follow it are rendered: once its reply is on its way, well before a learner answers. */
+export const RENDER_AHEAD_AFTER_MS = 15;
+
 const FROM_HEAD = ['status', 'listBackups', 'listDecks', 'nextCard', 'getSettings', 'listPresets'] as const satisfies readonly Method[];
 
 export class StudyService implements ApiHandlers {
@@ -401,6 +404,7 @@ export class StudyService implements ApiHandlers {
     const card = preferred && !preferred.suspended && (preferred.buriedUntilDay ?? 0) <= queue.activity.day ? preferred : pickNext(queue, now);
     // Its note may still be on its way in: it is read now (without one, the collection is read whole, and says why).
     if (card && !this.store.note(card.noteId)) this.store.requireCollection();
+    if (card) this.renderAhead(col, queue, card);
     return {
       card: card ? this.studyCard(card, now, col) : null,
       counts: queue.counts,
@@ -428,6 +432,25 @@ export class StudyService implements ApiHandlers {
   private question(card: CardRecord, max = 120): string {
     const note = this.col.notes.get(card.noteId)!;
     return questionText(note, card.ord, max, note.noteTypeId ? this.col.noteTypes.get(note.noteTypeId) : undefined);
+  }
+
+  private aheadTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * The cards that may follow `shown` (the first of each of the queue's lists), rendered at a pause
+   * once the window has it: typesetting a card (Markdown, KaTeX) was a third of the service's time
+   * from a key press to the next card, and the answer that brings one now only looks its sides up.
+   */
+  private renderAhead(col: Collection, queue: StudyQueue, shown: CardRecord): void {
+    if (this.aheadTimer) clearTimeout(this.aheadTimer);
+    const likely = [...queue.learning.slice(0, 2), ...queue.newCards.slice(0, 2), ...queue.reviews.slice(0, 2)].filter((card) => card !== shown);
+    this.aheadTimer = setTimeout(() => {
+      this.aheadTimer = null;
+      if (this.store.partialCollection !== col) return;
+      // A note not read yet is left to the answer that shows it.
+      for (const card of likely) if (col.notes.has(card.noteId)) this.sides(card, col);
+    }, RENDER_AHEAD_AFTER_MS);
+    this.aheadTimer.unref();
   }
 
   private studyCard(card: CardRecord, now: number, col: Collection = this.col): StudyCard {
@@ -1017,6 +1040,7 @@ export class StudyService implements ApiHandlers {
   }
 
   async close(options?: { snapshotIfPendingAtLeast?: number }): Promise<void> {
+    if (this.aheadTimer) clearTimeout(this.aheadTimer);
     this.optimizer.close();
     await this.store.close(options);
   }
