@@ -2,6 +2,38 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The window's code (React, Home) is a chunk the 4 kB entry imports once it has asked for the first
+ * screen's data. Named in the page as module preloads, that chunk and the chunks it imports are
+ * fetched while the page is still parsed, instead of one round trip after the entry has run.
+ */
+function preloadWindowCode(entry: string): Plugin {
+  return {
+    name: 'interleave:preload-window-code',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+        const start = chunks.find((chunk) => chunk.facadeModuleId?.replaceAll('\\', '/').endsWith(entry));
+        if (!start) throw new Error(`preloadWindowCode: no chunk for ${entry}`);
+        const files = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = chunks.find((candidate) => candidate.fileName === fileName);
+          // The entry is the page's own script already.
+          if (files.has(fileName) || !chunk || chunk.isEntry) return;
+          files.add(fileName);
+          for (const imported of chunk.imports) visit(imported);
+        };
+        visit(start.fileName);
+        return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -38,7 +70,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), preloadWindowCode('/src/renderer/app/start.tsx')],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // Smaller scripts parse sooner: the first screen waits for its script.

@@ -15,13 +15,12 @@ import { allStats } from '../../core/stats/all-stats';
 import { preparingSearch, searchCards, SearchSyntaxError } from '../../core/search';
 import { sortKey } from './browser-sort';
 import { NOTE_TYPES, noteProblem } from '../../core/notes/note-types';
-import { childrenOf, shortName, subtreeIds } from '../../core/collection/deck-tree';
+import { subtreeIds } from '../../core/collection/deck-tree';
 import type { JournalEvent, ReviewEvent } from '../../core/collection/events';
 import { CardState, type CardRecord, type NoteRecord } from '../../core/collection/types';
 import { questionText } from '../../core/notes/question-text';
-import { buildQueue, notesInLearning, pickNext } from '../../core/queue/study-queue';
+import { buildQueue, pickNext, type StudyQueue } from '../../core/queue/study-queue';
 import { cardListQueue } from '../../core/queue/card-list-queue';
-import { todayActivity } from '../../core/queue/today';
 import { renderCard, type CardSides } from '../../core/render/card-html';
 import { DEFAULT_PRESET_ID } from '../../core/scheduling/presets';
 import { intervalLabel } from '../../core/scheduling/interval-label';
@@ -30,7 +29,7 @@ import { becameLeech, previewAll, retrievability, review, schedulerFor } from '.
 import type { Calendar } from '../../core/time/study-day';
 import { studyDay, studyDayStart } from '../../core/time/study-day';
 import { methods, type ApiHandlers, type Method, type ParsedInput, type Results } from '../../shared/contract';
-import type { BrowserRow, CheckReport, DeckNode, ImportJob, ReviewView, StudyCard } from '../../shared/dto';
+import type { BrowserRow, CheckReport, ImportJob, ReviewView, StudyCard } from '../../shared/dto';
 import { RATINGS } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { JOURNAL_FILE } from '../store/journal';
@@ -48,6 +47,7 @@ import { readableText } from './readable-text';
 import type { ServiceContext } from './service-context';
 import { DueLoadTracker } from './due-load';
 import { QueueTracker } from './queue-tracker';
+import { DeckListKeeper } from './deck-list';
 import { PlannerHandlers } from '../planner/planner-handlers';
 import { OptimizerHandlers, type FitRunner } from '../optimizer/optimizer-handlers';
 import { storyHandlers } from './stories';
@@ -121,6 +121,9 @@ const CHANGES = [
  * after opening: they look at decks, cards, presets, settings, the undo stack, today's reviews and
  * the one note of the card they show. Every other method waits for the whole collection.
  */
+/** How long after a card is handed out the cards likely to follow it are rendered: once its reply is on its way, well before a learner answers. */
+export const RENDER_AHEAD_AFTER_MS = 15;
+
 const FROM_HEAD = ['status', 'listBackups', 'listDecks', 'nextCard', 'getSettings', 'listPresets'] as const satisfies readonly Method[];
 
 export class StudyService implements ApiHandlers {
@@ -130,6 +133,7 @@ export class StudyService implements ApiHandlers {
   private renderCache = new Map<string, { modified: number; sides: CardSides }>();
   private readonly dueLoad = new DueLoadTracker();
   private readonly queues = new QueueTracker();
+  private readonly deckList = new DeckListKeeper();
 
   /** The domains that live in their own folders, each given what it needs of the service. */
   readonly planner: PlannerHandlers;
@@ -380,33 +384,7 @@ export class StudyService implements ApiHandlers {
 
   listDecks: Handler<'listDecks'> = async () => {
     const col = await this.readable(true);
-    const now = this.now();
-    const calendar = this.calendar;
-    const today = studyDay(calendar, now);
-    // One reading of today's reviews, and of the notes in learning, for every deck's queue: each
-    // would otherwise walk them again.
-    const activity = todayActivity(col, now, calendar);
-    const learningNotes = notesInLearning(col, today);
-    const node = (deckId: string): DeckNode => {
-      const deck = col.decks.get(deckId)!;
-      const queue = buildQueue({ col, now, calendar, activity, notesInLearning: learningNotes }, deckId);
-      const children = childrenOf(col, deckId).map((child) => node(child.id));
-      let ownBuried = 0;
-      for (const card of col.cardsInDeck(deckId)) if (card.buriedUntilDay !== null && card.buriedUntilDay > today) ownBuried++;
-      return {
-        id: deck.id,
-        name: deck.name,
-        shortName: shortName(deck.name),
-        presetId: deck.presetId,
-        description: deck.description,
-        counts: queue.counts,
-        newPerDay: deck.newPerDay ?? null,
-        reviewsPerDay: deck.reviewsPerDay ?? null,
-        buried: children.reduce((sum, child) => sum + child.buried, ownBuried),
-        children,
-      };
-    };
-    return { decks: childrenOf(col, null).map((deck) => node(deck.id)), today: activity.summary };
+    return this.deckList.list(col, this.now(), this.calendar);
   };
 
   nextCard: Handler<'nextCard'> = async ({ deckId, planId, cardIds, prefer }) => {
@@ -426,6 +404,7 @@ export class StudyService implements ApiHandlers {
     const card = preferred && !preferred.suspended && (preferred.buriedUntilDay ?? 0) <= queue.activity.day ? preferred : pickNext(queue, now);
     // Its note may still be on its way in: it is read now (without one, the collection is read whole, and says why).
     if (card && !this.store.note(card.noteId)) this.store.requireCollection();
+    if (card) this.renderAhead(col, queue, card);
     return {
       card: card ? this.studyCard(card, now, col) : null,
       counts: queue.counts,
@@ -453,6 +432,25 @@ export class StudyService implements ApiHandlers {
   private question(card: CardRecord, max = 120): string {
     const note = this.col.notes.get(card.noteId)!;
     return questionText(note, card.ord, max, note.noteTypeId ? this.col.noteTypes.get(note.noteTypeId) : undefined);
+  }
+
+  private aheadTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * The cards that may follow `shown` (the first of each of the queue's lists), rendered at a pause
+   * once the window has it: typesetting a card (Markdown, KaTeX) was a third of the service's time
+   * from a key press to the next card, and the answer that brings one now only looks its sides up.
+   */
+  private renderAhead(col: Collection, queue: StudyQueue, shown: CardRecord): void {
+    if (this.aheadTimer) clearTimeout(this.aheadTimer);
+    const likely = [...queue.learning.slice(0, 2), ...queue.newCards.slice(0, 2), ...queue.reviews.slice(0, 2)].filter((card) => card !== shown);
+    this.aheadTimer = setTimeout(() => {
+      this.aheadTimer = null;
+      if (this.store.partialCollection !== col) return;
+      // A note not read yet is left to the answer that shows it.
+      for (const card of likely) if (col.notes.has(card.noteId)) this.sides(card, col);
+    }, RENDER_AHEAD_AFTER_MS);
+    this.aheadTimer.unref();
   }
 
   private studyCard(card: CardRecord, now: number, col: Collection = this.col): StudyCard {
@@ -1003,6 +1001,15 @@ export class StudyService implements ApiHandlers {
   // --- lifecycle -------------------------------------------------------------------------------
 
   /**
+   * Works the deck list out as soon as the service is open, before a window asks: Home, the first
+   * screen, waits for it, and so does the window's code behind it on browser mode's one event loop.
+   * A failure is the window's to show when it asks.
+   */
+  async prepareDeckList(): Promise<void> {
+    await this.listDecks({}).catch(() => undefined);
+  }
+
+  /**
    * Reads every note's text for search once, at a quiet moment after the window opened and the
    * collection is whole: a slice at a time, each followed by a turn of the event loop, so a window
    * opening meanwhile is answered between slices rather than after the whole second it takes at
@@ -1033,6 +1040,7 @@ export class StudyService implements ApiHandlers {
   }
 
   async close(options?: { snapshotIfPendingAtLeast?: number }): Promise<void> {
+    if (this.aheadTimer) clearTimeout(this.aheadTimer);
     this.optimizer.close();
     await this.store.close(options);
   }

@@ -157,6 +157,7 @@ function start(): void {
   registerApi(() => service!, dataDir, refreshMenu);
   refreshMenu();
   mainWindow = createWindow(userData);
+  void service.prepareDeckList();
   // Now, and each day at a pause while the app stays open. A failure goes to the log and to the
   // window (`status().backupFailure`, a banner on Home): never swallowed.
   service.startDailyBackups({ log: (line) => console.error(line) });

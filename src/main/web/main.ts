@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     console.log(`Data: ${dataDir}`);
     console.log('Press Ctrl+C to stop.');
     // Now, and each day at a pause while browser mode runs; a failure is logged here and shown on Home.
+    void service.prepareDeckList();
     service.startDailyBackups({ log: (line) => console.error(line) });
     setTimeout(() => void service.warmUp(), 1500).unref();
   });
