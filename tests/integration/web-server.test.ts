@@ -134,12 +134,6 @@ describe('files', () => {
     expect(page.headers['x-frame-options']).toBe('DENY');
   });
 
-  it('sends no opener policy, which would make a fresh tab start a second renderer process before it can show anything', async () => {
-    const page = await send('/');
-    expect(page.headers['cross-origin-opener-policy']).toBeUndefined();
-    expect(page.headers['cross-origin-resource-policy']).toBe('same-origin');
-  });
-
   it('never serves anything outside the renderer or media folders', async () => {
     for (const path of ['/../private.txt', '/%2e%2e/private.txt', '/..%2fprivate.txt', `/media/..%2fprivate.txt?t=${TOKEN}`, `/media/%2e%2e%2fprivate.txt?t=${TOKEN}`]) {
       expect((await send(path)).status, path).toBe(404);
