@@ -52,6 +52,7 @@ import { PlannerHandlers } from '../planner/planner-handlers';
 import { OptimizerHandlers, type FitRunner } from '../optimizer/optimizer-handlers';
 import { storyHandlers } from './stories';
 import { questionLine } from '../../core/render/question-line';
+import { keptText } from './kept-text';
 import { builtinTopicTitles } from './syllabus';
 
 export interface ServiceOptions {
@@ -278,8 +279,9 @@ export class StudyService implements ApiHandlers {
       deckName: col.decks.get(card.deckId)?.name ?? '',
     });
     if (this.renderCache.size > 2000) this.renderCache.clear();
-    this.renderCache.set(card.id, { modified: note.modified, sides });
-    return sides;
+    const kept = { ...sides, front: keptText(sides.front), back: keptText(sides.back) };
+    this.renderCache.set(card.id, { modified: note.modified, sides: kept });
+    return kept;
   }
 
   // --- status and recovery -------------------------------------------------------------------
@@ -633,7 +635,7 @@ export class StudyService implements ApiHandlers {
     const text = this.cachedQuestion(card);
     const cached = this.questionLines.get(card.id);
     if (cached && cached.text === text) return cached.html;
-    const html = questionLine(text);
+    const html = keptText(questionLine(text));
     if (this.questionLines.size > 5000) this.questionLines.clear();
     this.questionLines.set(card.id, { text, html });
     return html;
