@@ -53,7 +53,10 @@ export function readinessFigures(
     entry.plan += later;
     entry.n++;
   };
-  const studied: { cardId: string; recallAtDate: number }[] = [];
+  // Only the weakest few are shown: they are kept as the cards go by (in the order a full sort would
+  // give), rather than an object per studied card sorted whole.
+  const atRisk: { cardId: string; recallAtDate: number }[] = [];
+  const weaker = (recall: number, cardId: string, than: { cardId: string; recallAtDate: number }) => recall - than.recallAtDate || cardId.localeCompare(than.cardId);
   let notStarted = 0;
   cards.forEach(({ card, topic, rounds: cardRounds }, i) => {
     const now = stopNow[i]!;
@@ -64,7 +67,12 @@ export function readinessFigures(
     add(topics, topic, now, later);
     for (const round of cardRounds) add(rounds, round, now, later);
     if (card.lastReview === null) notStarted++;
-    else studied.push({ cardId: card.id, recallAtDate: now });
+    else if (atRiskCount > 0 && (atRisk.length < atRiskCount || weaker(now, card.id, atRisk[atRisk.length - 1]!) < 0)) {
+      let at = atRisk.length;
+      while (at > 0 && weaker(now, card.id, atRisk[at - 1]!) < 0) at--;
+      atRisk.splice(at, 0, { cardId: card.id, recallAtDate: now });
+      if (atRisk.length > atRiskCount) atRisk.pop();
+    }
   });
   const figure = (name: string, entry: typeof overall): ReadinessFigure => ({
     name,
@@ -74,12 +82,11 @@ export function readinessFigures(
     withPlan: entry.n ? entry.plan / entry.n : 0,
   });
   const weakestFirst = (a: ReadinessFigure, b: ReadinessFigure) => a.stopNow - b.stopNow || a.withPlan - b.withPlan || a.name.localeCompare(b.name);
-  studied.sort((a, b) => a.recallAtDate - b.recallAtDate || a.cardId.localeCompare(b.cardId));
   return {
     overall: figure('overall', overall),
     rounds: [...rounds].map(([name, entry]) => figure(name, entry)).sort(weakestFirst),
     topics: [...topics].map(([name, entry]) => figure(name, entry)).sort(weakestFirst),
-    atRisk: studied.slice(0, atRiskCount),
+    atRisk,
     notStarted,
   };
 }
