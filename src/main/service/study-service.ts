@@ -124,10 +124,18 @@ const CHANGES = [
  */
 const FROM_HEAD = ['status', 'listBackups', 'listDecks', 'nextCard', 'getSettings', 'listPresets'] as const satisfies readonly Method[];
 
+/** How many drawn cards the service keeps (the oldest goes first). */
+const RECENTLY_DRAWN = 200;
+
 export class StudyService implements ApiHandlers {
   readonly store: Store;
   private readonly now: () => number;
   private readonly makeCalendar: (dayStartHour: number) => Calendar;
+  /**
+   * The cards drawn lately: one asked for again (the window asking twice, an undo, a learning card
+   * back within minutes) is not drawn again. Kept to a session's recent cards, not thousands: every
+   * entry outlives many answers, so each was long-lived garbage once dropped.
+   */
   private renderCache = new Map<string, { modified: number; sides: CardSides }>();
   private readonly dueLoad = new DueLoadTracker();
   private readonly queues = new QueueTracker();
@@ -278,7 +286,7 @@ export class StudyService implements ApiHandlers {
       ...(note.noteTypeId && col.noteTypes.has(note.noteTypeId) ? { noteType: col.noteTypes.get(note.noteTypeId)! } : {}),
       deckName: col.decks.get(card.deckId)?.name ?? '',
     });
-    if (this.renderCache.size > 2000) this.renderCache.clear();
+    if (this.renderCache.size >= RECENTLY_DRAWN) this.renderCache.delete(this.renderCache.keys().next().value!);
     const kept = { ...sides, front: keptText(sides.front), back: keptText(sides.back) };
     this.renderCache.set(card.id, { modified: note.modified, sides: kept });
     return kept;
