@@ -124,19 +124,17 @@ const CHANGES = [
  */
 const FROM_HEAD = ['status', 'listBackups', 'listDecks', 'nextCard', 'getSettings', 'listPresets'] as const satisfies readonly Method[];
 
-/** How many drawn cards the service keeps (the oldest goes first). */
-const RECENTLY_DRAWN = 200;
-
 export class StudyService implements ApiHandlers {
   readonly store: Store;
   private readonly now: () => number;
   private readonly makeCalendar: (dayStartHour: number) => Calendar;
   /**
-   * The cards drawn lately: one asked for again (the window asking twice, an undo, a learning card
-   * back within minutes) is not drawn again. Kept to a session's recent cards, not thousands: every
-   * entry outlives many answers, so each was long-lived garbage once dropped.
+   * The card drawn last, so that one asked for again at once (the window asking twice) is not drawn
+   * again. Only the last: every drawn card kept past a hundred answers or so was moved to the old
+   * generation, and a cache of 2,000 made most of what piled up there while answering (tens of
+   * megabytes of peak memory over a long session); a card back later is drawn again in a millisecond or two.
    */
-  private renderCache = new Map<string, { modified: number; sides: CardSides }>();
+  private lastDrawn: { cardId: string; modified: number; sides: CardSides } | null = null;
   private readonly dueLoad = new DueLoadTracker();
   private readonly queues = new QueueTracker();
 
@@ -280,16 +278,14 @@ export class StudyService implements ApiHandlers {
   private sides(card: CardRecord, col: Collection = this.col): CardSides {
     const note = col.notes.get(card.noteId);
     if (!note) throw new AppError('not_found', `Card "${card.id}" has no note.`);
-    const cached = this.renderCache.get(card.id);
-    if (cached && cached.modified === note.modified) return cached.sides;
+    const last = this.lastDrawn;
+    if (last && last.cardId === card.id && last.modified === note.modified) return last.sides;
     const sides = renderCard(note, card.ord, {
       ...(note.noteTypeId && col.noteTypes.has(note.noteTypeId) ? { noteType: col.noteTypes.get(note.noteTypeId)! } : {}),
       deckName: col.decks.get(card.deckId)?.name ?? '',
     });
-    if (this.renderCache.size >= RECENTLY_DRAWN) this.renderCache.delete(this.renderCache.keys().next().value!);
-    const kept = { ...sides, front: keptText(sides.front), back: keptText(sides.back) };
-    this.renderCache.set(card.id, { modified: note.modified, sides: kept });
-    return kept;
+    this.lastDrawn = { cardId: card.id, modified: note.modified, sides };
+    return sides;
   }
 
   // --- status and recovery -------------------------------------------------------------------
@@ -330,19 +326,19 @@ export class StudyService implements ApiHandlers {
 
   restoreBackup: Handler<'restoreBackup'> = async ({ name }) => {
     await this.store.restoreBackup(name);
-    this.renderCache.clear();
+    this.lastDrawn = null;
     return this.status({});
   };
 
   keepJournalUntilDamage: Handler<'keepJournalUntilDamage'> = async () => {
     await this.store.keepJournalUntilDamage();
-    this.renderCache.clear();
+    this.lastDrawn = null;
     return this.status({});
   };
 
   rebuildFromJournal: Handler<'rebuildFromJournal'> = async () => {
     await this.store.rebuildFromJournal();
-    this.renderCache.clear();
+    this.lastDrawn = null;
     return this.status({});
   };
 
