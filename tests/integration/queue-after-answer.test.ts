@@ -89,6 +89,33 @@ describe('the queue after an answer', () => {
   });
 });
 
+describe('an answer worked into the queue', () => {
+  it('adds its note to the notes seen today without going over the notes seen before (a copy per answer was most of the main process’s garbage on a long day)', async () => {
+    const { service, clock, col, deckId } = await collection(3);
+    let worked = 0;
+    for (let step = 0; step < 60 && worked < 5; step++) {
+      const queue = buildQueue({ col: col as Collection, now: clock.ms, calendar }, deckId);
+      const picked = pickNext(queue, clock.ms);
+      if (!picked) break;
+      const prior = picked.state;
+      await service.answer({ cardId: picked.id, rating: RATINGS[step % RATINGS.length]!, durationMs: 1000 });
+      // Going over the notes seen (as copying them does) fails here.
+      Object.defineProperty(queue.activity.notesSeen, Symbol.iterator, {
+        value: () => {
+          throw new Error('the notes seen today were gone over');
+        },
+      });
+      const rating = ({ again: 1, hard: 2, good: 3, easy: 4 } as const)[RATINGS[step % RATINGS.length]!];
+      const after = queueAfterAnswer(queue, clock.ms, calendar, col, { card: col.cards.get(picked.id)!, prior, rating, durationMs: 1000 }, new ScanOrder(col, deckId));
+      if (!after) continue;
+      expect(after.activity.notesSeen.has(picked.noteId)).toBe(true);
+      worked++;
+    }
+    expect(worked).toBe(5);
+    await service.close();
+  });
+});
+
 describe('studying through the service', () => {
   it('serves what a queue built afresh would serve, with edits, suspends, burials, undos and preset changes between answers', async () => {
     for (let seed = 11; seed <= 16; seed++) {

@@ -59,6 +59,20 @@ describe('a snapshot written in the layout', () => {
     expect(readSnapshot(written(data))).toEqual({ kind: 'ok', data: parsed });
   });
 
+  it('is encoded a slice of records at a time, the same document, also when a note holds what separates records', () => {
+    const data = snapshot(2500, 2500, (i) => (i === 1500 ? 'odd },{"id": inside' : `Question ${i}`));
+    const pieces = serializeSnapshot(data);
+    // The cards and the notes in slices, not each as one piece of the whole collection's size.
+    expect(pieces.length).toBeGreaterThanOrEqual(1 + 3 + 1 + 3 + 1);
+    const parsed = JSON.parse(Buffer.concat(pieces).toString()) as SnapshotData;
+    const { headBytes: _, layout: _layout, ...rest } = parsed;
+    expect(rest).toEqual(data);
+    const head = readSnapshotHead(written(data));
+    expect(head).not.toBeNull();
+    expect(head!.data.collection.cards).toEqual(data.collection.cards);
+    head!.body.close();
+  });
+
   it('is read head and cards first, its notes a stretch at a time after, each the same as in the document', () => {
     // Long fields and non-ASCII text: the cards span several pieces of the reader, the notes many slices.
     const data = snapshot(6000, 6000, (i) => `Frage ${i}: ${'ü∑'.repeat(i % 50)} ${'x'.repeat(200)}`);

@@ -282,6 +282,23 @@ export class ReviewLog {
 
   /** Compact bytes for the history cache file: a JSON header, then the columns. */
   toBytes(): Uint8Array {
+    const pieces = this.toPieces();
+    const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.byteLength, 0));
+    let offset = 0;
+    for (const piece of pieces) {
+      bytes.set(piece, offset);
+      offset += piece.byteLength;
+    }
+    return bytes;
+  }
+
+  /**
+   * The bytes of `toBytes` in the pieces they are made of, for writing one after another: the
+   * columns as views on the log's own arrays rather than a copy of tens of megabytes. Rows already
+   * in the log never change in place except `removed` (an undo), so that column alone is copied:
+   * the pieces keep describing this moment while answers and undos go on during the write.
+   */
+  toPieces(): Uint8Array[] {
     const n = this.length;
     const header = new TextEncoder().encode(JSON.stringify({ format: FORMAT, length: n, coversSeq: this.coversSeq, coversTag: this.coversTag, cardIds: this.cardIds }));
     const columns: ArrayBufferView[] = [
@@ -295,20 +312,14 @@ export class ReviewLog {
       this.scheduledDays.subarray(0, n),
       this.rating.subarray(0, n),
       this.prior.subarray(0, n),
-      this.removed.subarray(0, n),
+      this.removed.slice(0, n),
     ];
     const headerSize = 8 + header.length + ((8 - ((8 + header.length) % 8)) % 8);
-    const total = headerSize + columns.reduce((sum, c) => sum + c.byteLength, 0);
-    const bytes = new Uint8Array(total);
-    new DataView(bytes.buffer).setUint32(0, header.length, true);
-    new DataView(bytes.buffer).setUint32(4, FORMAT, true);
-    bytes.set(header, 8);
-    let offset = headerSize;
-    for (const column of columns) {
-      bytes.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), offset);
-      offset += column.byteLength;
-    }
-    return bytes;
+    const head = new Uint8Array(headerSize);
+    new DataView(head.buffer).setUint32(0, header.length, true);
+    new DataView(head.buffer).setUint32(4, FORMAT, true);
+    head.set(header, 8);
+    return [head, ...columns.map((column) => new Uint8Array(column.buffer, column.byteOffset, column.byteLength))];
   }
 
   static fromBytes(bytes: Uint8Array): ReviewLog {

@@ -25,7 +25,10 @@ const LONGEST_ANSWER_MS = 300_000;
 
 /** Medians of the learner's own answer times: a review, and a new card's whole first day. */
 export function paceOf(reviews: ReviewsByCard, calendar: Calendar): Pace {
-  const reviewTimes: number[] = [];
+  // A million reviews' times as a count per millisecond (they are whole milliseconds, capped), not a
+  // million-number array grown, copied and sorted for one median at every readiness.
+  const reviewTimes = new Uint32Array(LONGEST_ANSWER_MS + 1);
+  let reviewCount = 0;
   const newTimes: number[] = [];
   for (let c = 0; c < reviews.cardIds.length; c++) {
     const from = reviews.start[c]!;
@@ -43,11 +46,14 @@ export function paceOf(reviews: ReviewsByCard, calendar: Calendar): Pace {
     }
     for (let i = from; i < to; i++) {
       const ms = reviews.duration[i]!;
-      if (reviews.prior[i] === 2 && ms > 0) reviewTimes.push(Math.min(LONGEST_ANSWER_MS, ms));
+      if (reviews.prior[i] === 2 && ms > 0) {
+        reviewTimes[Math.min(LONGEST_ANSWER_MS, ms)]!++;
+        reviewCount++;
+      }
     }
   }
-  if (reviewTimes.length < MIN_SAMPLES) return { ...DEFAULT_PACE };
-  const secondsPerReview = median(reviewTimes) / 1000;
+  if (reviewCount < MIN_SAMPLES) return { ...DEFAULT_PACE };
+  const secondsPerReview = medianOfCounts(reviewTimes, reviewCount) / 1000;
   // New cards take at least as long as a review: their first day has every learning step.
   const secondsPerNew = newTimes.length >= MIN_SAMPLES ? Math.max(secondsPerReview, median(newTimes) / 1000) : Math.max(secondsPerReview * 3, DEFAULT_PACE.secondsPerNew);
   return { secondsPerReview, secondsPerNew, fromHistory: true };
@@ -72,6 +78,20 @@ export function ratingModelOf(reviews: ReviewsByCard): RatingModel {
     return counts.map((x) => x / sum) as T;
   };
   return { first: norm(first) as RatingModel['first'], recalled: norm(recalled) as RatingModel['recalled'] };
+}
+
+/** The median of `count` whole numbers given as how many times each occurs (`counts[value]`). */
+function medianOfCounts(counts: Uint32Array, count: number): number {
+  const valueAt = (rank: number): number => {
+    let seen = 0;
+    for (let value = 0; value < counts.length; value++) {
+      seen += counts[value]!;
+      if (seen > rank) return value;
+    }
+    return counts.length - 1;
+  };
+  const mid = count >> 1;
+  return count % 2 ? valueAt(mid) : (valueAt(mid - 1) + valueAt(mid)) / 2;
 }
 
 function median(values: number[]): number {

@@ -78,7 +78,7 @@ function activityAfter(activity: TodayActivity, answer: Answer): TodayActivity {
     day: activity.day,
     newByDeck: prior === CardState.New ? bump(activity.newByDeck) : activity.newByDeck,
     reviewsByDeck: prior === CardState.Review ? bump(activity.reviewsByDeck) : activity.reviewsByDeck,
-    notesSeen: new Set(activity.notesSeen).add(card.noteId),
+    notesSeen: activity.notesSeen.with(card.noteId),
     summary: {
       ...activity.summary,
       reviews: activity.summary.reviews + 1,

@@ -3,6 +3,7 @@ import type { TodaySummary } from '../../shared/dto';
 import type { Collection } from '../collection/collection';
 import { CardState } from '../collection/types';
 import { studyDay, studyDayStart, type Calendar } from '../time/study-day';
+import { NotesSeen } from './notes-seen';
 
 export interface TodayActivity {
   day: number;
@@ -11,7 +12,7 @@ export interface TodayActivity {
   /** Reviews of review-state cards today, per deck id. */
   reviewsByDeck: Map<string, number>;
   /** Notes with a card answered today: their other cards wait until tomorrow. */
-  notesSeen: Set<string>;
+  notesSeen: NotesSeen;
   summary: TodaySummary;
 }
 
@@ -19,7 +20,7 @@ export function todayActivity(col: Collection, now: number, calendar: Calendar):
   const day = studyDay(calendar, now);
   const newByDeck = new Map<string, number>();
   const reviewsByDeck = new Map<string, number>();
-  const notesSeen = new Set<string>();
+  const seen: string[] = [];
   const summary: TodaySummary = { day, reviews: 0, newCards: 0, againCount: 0, timeMs: 0 };
   for (const review of col.history.since(studyDayStart(calendar, day))) {
     if (studyDay(calendar, review.at) !== day) continue;
@@ -29,7 +30,7 @@ export function todayActivity(col: Collection, now: number, calendar: Calendar):
     // Limits count by the deck a card is in now, as Anki does.
     const card = col.cards.get(review.cardId);
     if (!card) continue;
-    notesSeen.add(card.noteId);
+    seen.push(card.noteId);
     if (review.prior === CardState.New) {
       summary.newCards++;
       newByDeck.set(card.deckId, (newByDeck.get(card.deckId) ?? 0) + 1);
@@ -37,5 +38,5 @@ export function todayActivity(col: Collection, now: number, calendar: Calendar):
       reviewsByDeck.set(card.deckId, (reviewsByDeck.get(card.deckId) ?? 0) + 1);
     }
   }
-  return { day, newByDeck, reviewsByDeck, notesSeen, summary };
+  return { day, newByDeck, reviewsByDeck, notesSeen: NotesSeen.of(seen), summary };
 }

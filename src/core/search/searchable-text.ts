@@ -21,9 +21,34 @@ export interface SearchableFields {
   text: string;
 }
 
-interface Entry extends SearchableFields {
-  format: NoteRecord['format'];
-  noteType: NoteTypeRecord | undefined;
+/**
+ * What the cache keeps per note: the joined text, and the values cut from it only when a query
+ * reads one field (most queries read the text whole). A note's values were an array and a string
+ * view per field, kept for every note of the collection by the first search.
+ */
+class Entry implements SearchableFields {
+  private cut: readonly string[] | null = null;
+
+  constructor(
+    readonly format: NoteRecord['format'],
+    readonly noteType: NoteTypeRecord | undefined,
+    readonly names: readonly string[],
+    readonly text: string,
+  ) {}
+
+  get values(): readonly string[] {
+    // The values are slices of the joined text, which engines keep without copying the characters.
+    if (this.cut === null) {
+      const values: string[] = [];
+      for (let start = 0, i = 0; i < this.names.length; i++) {
+        const end = this.text.indexOf('\u001f', start);
+        values.push(this.text.slice(start, end < 0 ? this.text.length : end));
+        start = end + 1;
+      }
+      this.cut = values;
+    }
+    return this.cut;
+  }
 }
 
 /**
@@ -48,14 +73,7 @@ export function searchableFields(note: NoteRecord, noteType: NoteTypeRecord | un
   }
   const html = note.format === 'html';
   const text = fieldNames.map((name) => searchableText(note.fields[name] ?? '', html)).join('\u001f');
-  // The values are slices of the joined text, which engines keep without copying the characters.
-  const values: string[] = [];
-  for (let start = 0, i = 0; i < fieldNames.length; i++) {
-    const end = text.indexOf('\u001f', start);
-    values.push(text.slice(start, end < 0 ? text.length : end));
-    start = end + 1;
-  }
-  const entry: Entry = { format: note.format, noteType, names, values, text };
+  const entry = new Entry(note.format, noteType, names, text);
   cache.set(note.fields, entry);
   return entry;
 }

@@ -52,6 +52,7 @@ import { PlannerHandlers } from '../planner/planner-handlers';
 import { OptimizerHandlers, type FitRunner } from '../optimizer/optimizer-handlers';
 import { storyHandlers } from './stories';
 import { questionLine } from '../../core/render/question-line';
+import { keptText } from './kept-text';
 import { builtinTopicTitles } from './syllabus';
 
 export interface ServiceOptions {
@@ -130,7 +131,13 @@ export class StudyService implements ApiHandlers {
   readonly store: Store;
   private readonly now: () => number;
   private readonly makeCalendar: (dayStartHour: number) => Calendar;
-  private renderCache = new Map<string, { modified: number; sides: CardSides }>();
+  /**
+   * The card drawn last, so that one asked for again at once (the window asking twice) is not drawn
+   * again. Only the last: every drawn card kept past a hundred answers or so was moved to the old
+   * generation, and a cache of 2,000 made most of what piled up there while answering (tens of
+   * megabytes of peak memory over a long session); a card back later is drawn again in a millisecond or two.
+   */
+  private lastDrawn: { cardId: string; modified: number; sides: CardSides } | null = null;
   private readonly dueLoad = new DueLoadTracker();
   private readonly queues = new QueueTracker();
   private readonly deckList = new DeckListKeeper();
@@ -275,14 +282,13 @@ export class StudyService implements ApiHandlers {
   private sides(card: CardRecord, col: Collection = this.col): CardSides {
     const note = col.notes.get(card.noteId);
     if (!note) throw new AppError('not_found', `Card "${card.id}" has no note.`);
-    const cached = this.renderCache.get(card.id);
-    if (cached && cached.modified === note.modified) return cached.sides;
+    const last = this.lastDrawn;
+    if (last && last.cardId === card.id && last.modified === note.modified) return last.sides;
     const sides = renderCard(note, card.ord, {
       ...(note.noteTypeId && col.noteTypes.has(note.noteTypeId) ? { noteType: col.noteTypes.get(note.noteTypeId)! } : {}),
       deckName: col.decks.get(card.deckId)?.name ?? '',
     });
-    if (this.renderCache.size > 2000) this.renderCache.clear();
-    this.renderCache.set(card.id, { modified: note.modified, sides });
+    this.lastDrawn = { cardId: card.id, modified: note.modified, sides };
     return sides;
   }
 
@@ -324,19 +330,19 @@ export class StudyService implements ApiHandlers {
 
   restoreBackup: Handler<'restoreBackup'> = async ({ name }) => {
     await this.store.restoreBackup(name);
-    this.renderCache.clear();
+    this.lastDrawn = null;
     return this.status({});
   };
 
   keepJournalUntilDamage: Handler<'keepJournalUntilDamage'> = async () => {
     await this.store.keepJournalUntilDamage();
-    this.renderCache.clear();
+    this.lastDrawn = null;
     return this.status({});
   };
 
   rebuildFromJournal: Handler<'rebuildFromJournal'> = async () => {
     await this.store.rebuildFromJournal();
-    this.renderCache.clear();
+    this.lastDrawn = null;
     return this.status({});
   };
 
@@ -631,7 +637,7 @@ export class StudyService implements ApiHandlers {
     const text = this.cachedQuestion(card);
     const cached = this.questionLines.get(card.id);
     if (cached && cached.text === text) return cached.html;
-    const html = questionLine(text);
+    const html = keptText(questionLine(text));
     if (this.questionLines.size > 5000) this.questionLines.clear();
     this.questionLines.set(card.id, { text, html });
     return html;

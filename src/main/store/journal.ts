@@ -220,40 +220,101 @@ export async function verifyJournal(path: string, until: number, chunkBytes = CH
   const handle = await open(path, 'r');
   try {
     const chunk = Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(1, until)));
-    let pending: Buffer = Buffer.alloc(0);
+    const line = new LineCheck();
     let offset = 0;
-    let lineStart = 0; // file offset of pending[0]
-    let line = 1;
-    let expect = 1;
+    let number = 1;
     while (offset < until) {
       const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, until - offset), offset);
       if (bytesRead === 0) break;
-      offset += bytesRead;
-      // Lines are split as bytes, so a chunk ending inside a character never garbles one.
-      const bytes = pending.length ? Buffer.concat([pending, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      // Lines are checked as bytes, a piece at a time: a line of tens of megabytes (an install, an
+      // import) is never put together, copied or decoded, and a character cut by a chunk is never garbled.
       let from = 0;
-      for (let newline = bytes.indexOf(0x0a); newline >= 0; newline = bytes.indexOf(0x0a, from)) {
-        const row = bytes.toString('utf8', from, newline);
-        const tab = row.lastIndexOf('\t');
-        const json = tab < 0 ? '' : row.slice(0, tab);
-        const seq = SEQ_PREFIX.exec(json);
-        const problem =
-          tab < 0 ? 'the line has no checksum'
-          : crcHex(json) !== row.slice(tab + 1) ? 'the checksum does not match the line'
-          : !seq || Number(seq[1]) !== expect ? `the sequence number should be ${expect}`
-          : null;
-        if (problem) return { line, byte: lineStart + from, problem };
-        line++;
-        expect++;
+      for (let newline = chunk.indexOf(0x0a, 0); newline >= 0 && newline < bytesRead; newline = chunk.indexOf(0x0a, from)) {
+        line.add(chunk, from, newline);
+        const problem = line.problem(number);
+        if (problem) return { line: number, byte: line.start, problem };
+        number++;
+        line.reset(offset + newline + 1);
         from = newline + 1;
       }
-      lineStart += from;
-      pending = Buffer.from(bytes.subarray(from));
+      line.add(chunk, from, bytesRead);
+      offset += bytesRead;
       await new Promise((resolve) => setImmediate(resolve));
     }
     return null;
   } finally {
     await handle.close();
+  }
+}
+
+/** A tab and eight hex digits: how every line ends before its newline. */
+const CHECKSUM_BYTES = 9;
+const HEAD_BYTES = 32;
+
+/**
+ * One journal line read in pieces: the CRC-32 of its bytes so far, all but the last nine (which
+ * may be the tab and the checksum), its first bytes (the sequence number) and whether a tab came
+ * anywhere, which is all the checks need. The verdicts are those of the line decoded whole: no
+ * tab, no checksum; a checksum that is not that of the bytes before the line's last tab; a
+ * sequence number out of turn.
+ */
+class LineCheck {
+  start = 0;
+  private crc = 0;
+  private fed = 0;
+  private tab = false;
+  private readonly held = Buffer.alloc(2 * CHECKSUM_BYTES);
+  private heldLength = 0;
+  private readonly head = Buffer.alloc(HEAD_BYTES);
+  private headLength = 0;
+
+  reset(start: number): void {
+    this.start = start;
+    this.crc = 0;
+    this.fed = 0;
+    this.tab = false;
+    this.heldLength = 0;
+    this.headLength = 0;
+  }
+
+  /** Bytes `from` to `to` of `bytes`, the line's next piece. */
+  add(bytes: Buffer, from: number, to: number): void {
+    if (to <= from) return;
+    if (this.headLength < HEAD_BYTES) this.headLength += bytes.copy(this.head, this.headLength, from, Math.min(to, from + HEAD_BYTES - this.headLength));
+    if (to - from >= CHECKSUM_BYTES) {
+      // What was held and all but the last nine bytes of this piece are the line's body for sure.
+      this.feed(this.held, 0, this.heldLength);
+      this.feed(bytes, from, to - CHECKSUM_BYTES);
+      this.heldLength = bytes.copy(this.held, 0, to - CHECKSUM_BYTES, to);
+      return;
+    }
+    this.heldLength += bytes.copy(this.held, this.heldLength, from, to);
+    const over = this.heldLength - CHECKSUM_BYTES;
+    if (over > 0) {
+      this.feed(this.held, 0, over);
+      this.held.copy(this.held, 0, over, this.heldLength);
+      this.heldLength = CHECKSUM_BYTES;
+    }
+  }
+
+  private feed(bytes: Buffer, from: number, to: number): void {
+    if (to <= from) return;
+    const piece = new Uint8Array(bytes.buffer, bytes.byteOffset + from, to - from);
+    if (!this.tab && piece.indexOf(0x09) >= 0) this.tab = true;
+    this.crc = crc32(piece, this.crc);
+    this.fed += to - from;
+  }
+
+  /** What is wrong with the whole line, expected to be event number `expect`; null when nothing. */
+  problem(expect: number): string | null {
+    const held = this.held.subarray(0, this.heldLength);
+    const lastTab = held.lastIndexOf(0x09);
+    if (lastTab < 0 && !this.tab) return 'the line has no checksum';
+    // The checksum is eight hex digits after the last tab: anything else never matches it.
+    if (lastTab !== 0 || this.heldLength !== CHECKSUM_BYTES) return 'the checksum does not match the line';
+    if ((this.crc >>> 0).toString(16).padStart(8, '0') !== held.toString('latin1', 1)) return 'the checksum does not match the line';
+    const seq = SEQ_PREFIX.exec(this.head.toString('utf8', 0, Math.min(this.headLength, this.fed)));
+    return !seq || Number(seq[1]) !== expect ? `the sequence number should be ${expect}` : null;
   }
 }
 

@@ -51,12 +51,22 @@ const PIECE_BYTES = 96 * 1024;
  * nowhere inside a string (JSON escapes them), so it is a record ending where the next begins (each
  * starts with its id). Counted to be sure: otherwise each record is written on its own.
  */
-function lines(records: ReadonlyArray<{ id: string }>): Buffer {
-  if (!records.length) return Buffer.alloc(0);
-  const text = Buffer.from(`${JSON.stringify(records).slice(1, -1).replaceAll('},{"id":', '},\n{"id":')}\n`);
-  let count = 0;
-  for (let at = text.indexOf(0x0a); at >= 0; at = text.indexOf(0x0a, at + 1)) count++;
-  return count === records.length ? text : Buffer.from(`${records.map((record) => JSON.stringify(record)).join(',\n')}\n`);
+/** Records per slice encoded at once: a slice's text is young garbage, a whole collection's is tens of megabytes three times over. */
+const LINES_SLICE = 1000;
+
+/** One line per record (`,` between them, a newline after each), encoded a slice of records at a time. */
+function lines(records: ReadonlyArray<{ id: string }>): Buffer[] {
+  const pieces: Buffer[] = [];
+  for (let from = 0; from < records.length; from += LINES_SLICE) {
+    const slice = records.slice(from, from + LINES_SLICE);
+    const end = from + LINES_SLICE >= records.length ? '\n' : ',\n';
+    const text = Buffer.from(`${JSON.stringify(slice).slice(1, -1).replaceAll('},{"id":', '},\n{"id":')}${end}`);
+    let count = 0;
+    for (let at = text.indexOf(0x0a); at >= 0; at = text.indexOf(0x0a, at + 1)) count++;
+    // A value holding `},{"id":` would have been cut too: that slice is encoded record by record.
+    pieces.push(count === slice.length ? text : Buffer.from(`${slice.map((record) => JSON.stringify(record)).join(',\n')}${end}`));
+  }
+  return pieces;
 }
 
 /**
@@ -69,11 +79,11 @@ export function serializeSnapshot(data: SnapshotData): Buffer[] {
   const { notes, cards, ...rest } = data.collection;
   // Encoded once each: lengths and checksum are taken from the bytes written.
   const cardLines = lines(cards);
-  const body = [cardLines, Buffer.from(`${NOTES_OPEN}\n`), lines(notes), Buffer.from(BODY_END)];
+  const body = [...cardLines, Buffer.from(`${NOTES_OPEN}\n`), ...lines(notes), Buffer.from(BODY_END)];
   const layout: SnapshotLayout = {
     bodyBytes: body.reduce((sum, piece) => sum + piece.length, 0),
     bodyCrc: body.reduce((crc, piece) => crc32(piece, crc), 0),
-    cardsBytes: cardLines.length,
+    cardsBytes: cardLines.reduce((sum, piece) => sum + piece.length, 0),
     cards: cards.length,
     noteIds: notes.map((note) => note.id),
   };

@@ -680,7 +680,7 @@ export class Store {
     const tag = randomBytes(8).toString('hex');
     collection.history.coversSeq = writer.lastSeq;
     collection.history.coversTag = tag;
-    const history = this.historyIncomplete ? null : collection.history.toBytes();
+    const history = this.historyIncomplete ? null : collection.history.toPieces();
     const savedAt = this.options.now();
     const recentFrom = this.options.recentFrom?.(savedAt) ?? savedAt - LONGEST_DAY_MS;
     const data: SnapshotData = {

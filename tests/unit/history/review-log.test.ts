@@ -83,6 +83,21 @@ describe('the review log', () => {
     expect(() => ReviewLog.fromBytes(bytes.subarray(0, bytes.length - 10))).toThrow(/truncated/);
   });
 
+  it('gives its bytes in pieces that view its columns (no copy of the log), still the bytes of that moment after more answers and an undo', () => {
+    const log = new ReviewLog();
+    for (let i = 1; i <= 1000; i++) log.append(i, review(`c${i % 5}/1`, i * 1000, 3));
+    log.coversSeq = 1000;
+    const before = log.toBytes();
+    const pieces = log.toPieces();
+    // The big columns are the log's own memory, not copies.
+    expect(pieces.some((piece) => piece.buffer === log.at.buffer)).toBe(true);
+    for (let i = 1001; i <= 3000; i++) log.append(i, review(`c${i % 5}/1`, i * 1000, 2)); // grows the columns
+    log.remove(10); // an undo marks an old row in place
+    const joined = Buffer.concat(pieces);
+    expect(joined.equals(Buffer.from(before))).toBe(true);
+    expect(ReviewLog.fromBytes(joined).activeCount).toBe(1000);
+  });
+
   it('tells what its bytes cover from the start of their header alone, and reads the same log from that start', () => {
     const log = new ReviewLog();
     for (let i = 1; i <= 500; i++) log.append(i, review(`c${i % 11}/1`, i * 1000, 3));

@@ -77,4 +77,20 @@ describe('readiness if you stop now', () => {
     expect(figures.rounds.find((r) => r.name === 'round::x')!.cards).toBe(2);
     expect(figures.rounds.find((r) => r.name === 'round::y')!.cards).toBe(1);
   });
+
+  it('lists as at risk the weakest studied cards, weakest first and ties by id, as sorting every studied card would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(0, 0.25, 0.5, 0.9, 1), fc.boolean()), { maxLength: 60 }), fc.integer({ min: 0, max: 25 }), (cards, count) => {
+        const scope: ScopedCard[] = cards.map(([, studied], i) => ({ card: { ...card(`c${(i * 7) % 61}-${i}`, [], fixedOffsetCalendar(0, 4)), lastReview: studied ? START : null }, topic: 't', rounds: [] }));
+        const recall = cards.map(([r]) => r);
+        const sorted = scope
+          .map(({ card: c }, i) => ({ cardId: c.id, recallAtDate: recall[i]!, studied: c.lastReview !== null }))
+          .filter((entry) => entry.studied)
+          .map(({ cardId, recallAtDate: r }) => ({ cardId, recallAtDate: r }))
+          .sort((a, b) => a.recallAtDate - b.recallAtDate || a.cardId.localeCompare(b.cardId));
+        expect(readinessFigures(scope, recall, null, (name) => name, count).atRisk).toEqual(sorted.slice(0, count));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

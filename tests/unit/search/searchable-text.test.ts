@@ -1,6 +1,7 @@
 // What free text and field searches read: a field's text without its markup, case folded.
 import { describe, expect, it } from 'vitest';
-import { searchableText } from '../../../src/core/search/searchable-text';
+import type { NoteRecord, NoteTypeRecord } from '../../../src/core/collection/types';
+import { searchableFields, searchableText } from '../../../src/core/search/searchable-text';
 
 describe('a Markdown field', () => {
   it('loses emphasis, code marks and strike-through', () => {
@@ -56,5 +57,16 @@ describe('an HTML field (imported from Anki)', () => {
 
   it('keeps * and _ as they are', () => {
     expect(searchableText('a*b __init__', true)).toBe('a*b __init__');
+  });
+});
+
+describe('a note’s searchable fields', () => {
+  it('give each field’s value as cut from the joined text, the note type’s fields first and a missing one empty', () => {
+    const note = { id: 'n', deckId: 'd', type: 'basic', fields: { Back: 'The **Answer**', Extra: 'x_i', Front: 'What is $\\alpha$?' }, tags: [], created: 0, modified: 0, origin: null } as unknown as NoteRecord;
+    const fields = searchableFields(note, { id: 't', name: 'T', fields: ['Front', 'Back', 'Source'] } as unknown as NoteTypeRecord);
+    expect(fields.names).toEqual(['front', 'back', 'source', 'extra']);
+    expect(fields.values).toEqual(['what is \\alpha?', 'the answer', '', 'x_i']);
+    expect(fields.text).toBe(fields.values.join('\u001f'));
+    expect(fields.values).toBe(fields.values);
   });
 });
