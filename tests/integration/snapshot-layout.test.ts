@@ -7,7 +7,7 @@ import { defaultSettings } from '../../src/core/collection/collection';
 import { defaultPreset } from '../../src/core/scheduling/presets';
 import { newSchedule } from '../../src/core/scheduling/scheduler';
 import { readSnapshot, SNAPSHOT_FORMAT, type SnapshotData } from '../../src/main/store/snapshot-file';
-import { readSnapshotHead, serializeSnapshot } from '../../src/main/store/snapshot-layout';
+import { readSnapshotHead, serializeSnapshot, serializeSnapshotInSlices } from '../../src/main/store/snapshot-layout';
 import { tempFolder } from '../helpers/temp-folder';
 
 function note(i: number, text = `Question ${i}`): NoteRecord {
@@ -49,6 +49,19 @@ function written(data: SnapshotData): string {
 }
 
 describe('a snapshot written in the layout', () => {
+  it('is the same bytes when encoded in slices, with other work let in between them, and nothing when the collection moves on', async () => {
+    const data = snapshot(2500, 2600);
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const sliced = await serializeSnapshotInSlices(data, () => false);
+    clearInterval(ticker);
+    expect(Buffer.concat(sliced!).equals(Buffer.concat(serializeSnapshot(data)))).toBe(true);
+    expect(turns).toBeGreaterThan(0);
+    let asked = 0;
+    expect(await serializeSnapshotInSlices(data, () => ++asked > 2)).toBeNull();
+    expect(asked).toBe(3);
+  });
+
   it('is still one JSON document holding the same data, so anything that reads it as JSON reads the same', () => {
     const data = snapshot(3);
     const parsed = JSON.parse(Buffer.concat(serializeSnapshot(data)).toString()) as SnapshotData;

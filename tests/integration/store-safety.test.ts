@@ -92,10 +92,31 @@ describe('the history cache', () => {
 });
 
 describe('snapshots', () => {
+  it('encoded in slices at an idle moment is given up when an answer lands meanwhile, and the next one covers it', async () => {
+    const clock = new TestClock(T0);
+    const { service, dataDir } = openTestService({ clock });
+    await studySome(service, 1, clock);
+    expect(await service.store.snapshot()).toBe('written');
+    const before = readFileSync(join(dataDir, SNAPSHOT_FILE));
+    // The answer is taken while the snapshot waits between two slices.
+    const sliced = service.store.snapshot({ inSlices: true });
+    await studySome(service, 1, clock);
+    expect(await sliced).toBe('overtaken');
+    expect(readFileSync(join(dataDir, SNAPSHOT_FILE)).equals(before)).toBe(true);
+    expect(service.store.pendingEvents).toBeGreaterThan(0);
+    // Left alone, the next one in slices is written, and covers the answer.
+    expect(await service.store.snapshot({ inSlices: true })).toBe('written');
+    expect(service.store.pendingEvents).toBe(0);
+    const onDisk = readSnapshot(join(dataDir, SNAPSHOT_FILE));
+    if (onDisk.kind !== 'ok') throw new Error(`snapshot ${onDisk.kind}`);
+    expect(onDisk.data.journal.seq).toBe(service.store.lastSeq);
+    await service.close();
+  });
+
   it('asked for by many callers at once are written one after another, none failing, the last one whole', async () => {
     const clock = new TestClock(T0);
     const { service, dataDir } = openTestService({ clock });
-    const writes: Array<Promise<void>> = [];
+    const writes: Array<Promise<unknown>> = [];
     for (let i = 0; i < 12; i++) {
       await studySome(service, 1, clock);
       writes.push(service.store.snapshot(), service.store.snapshot());

@@ -45,48 +45,57 @@ const BODY_END = ']}}';
  */
 const PIECE_BYTES = 96 * 1024;
 
-/**
- * Records as lines of JSON, each but the last ending with a comma, each with a newline. The array
- * is written whole and a newline put between records: `},{"id":` with its quotes bare is found
- * nowhere inside a string (JSON escapes them), so it is a record ending where the next begins (each
- * starts with its id). Counted to be sure: otherwise each record is written on its own.
- */
 /** Records per slice encoded at once: a slice's text is young garbage, a whole collection's is tens of megabytes three times over. */
 const LINES_SLICE = 1000;
 
-/** One line per record (`,` between them, a newline after each), encoded a slice of records at a time. */
-function lines(records: ReadonlyArray<{ id: string }>): Buffer[] {
-  const pieces: Buffer[] = [];
-  for (let from = 0; from < records.length; from += LINES_SLICE) {
-    const slice = records.slice(from, from + LINES_SLICE);
-    const end = from + LINES_SLICE >= records.length ? '\n' : ',\n';
-    const text = Buffer.from(`${JSON.stringify(slice).slice(1, -1).replaceAll('},{"id":', '},\n{"id":')}${end}`);
-    let count = 0;
-    for (let at = text.indexOf(0x0a); at >= 0; at = text.indexOf(0x0a, at + 1)) count++;
-    // A value holding `},{"id":` would have been cut too: that slice is encoded record by record.
-    pieces.push(count === slice.length ? text : Buffer.from(`${slice.map((record) => JSON.stringify(record)).join(',\n')}${end}`));
-  }
-  return pieces;
+/**
+ * One slice of records as lines of JSON (`,` between them, a newline after each; `last` says
+ * whether the list ends with it). The slice is stringified whole and a newline put between
+ * records: `},{"id":` with its quotes bare is found nowhere inside a string (JSON escapes them), so
+ * it is a record ending where the next begins (each starts with its id). Counted to be sure: a
+ * slice where it is not is encoded record by record.
+ */
+function sliceLines(slice: ReadonlyArray<{ id: string }>, last: boolean): Buffer {
+  const end = last ? '\n' : ',\n';
+  const text = Buffer.from(`${JSON.stringify(slice).slice(1, -1).replaceAll('},{"id":', '},\n{"id":')}${end}`);
+  let count = 0;
+  for (let at = text.indexOf(0x0a); at >= 0; at = text.indexOf(0x0a, at + 1)) count++;
+  return count === slice.length ? text : Buffer.from(`${slice.map((record) => JSON.stringify(record)).join(',\n')}${end}`);
 }
 
 /**
  * The snapshot as the bytes of its file, in pieces to be written one after the other (the head
- * line, the cards' lines, the notes'): still one JSON document (anything that reads the file as JSON reads the same
- * data), laid out so that opening can parse the head and the cards alone. `collection` is the last
- * key of the document, and its cards and notes are its last keys.
+ * line, the cards' lines, the notes'): still one JSON document (anything that reads the file as
+ * JSON reads the same data), laid out so that opening can parse the head and the cards alone.
+ * `collection` is the last key of the document, and its cards and notes are its last keys. It
+ * pauses (yields) after each slice of records, so that a caller can let other work run between
+ * slices; the bytes are the same however it is driven.
  */
-export function serializeSnapshot(data: SnapshotData): Buffer[] {
+function* encodeSnapshot(data: SnapshotData): Generator<void, Buffer[]> {
   const { notes, cards, ...rest } = data.collection;
-  // Encoded once each: lengths and checksum are taken from the bytes written.
-  const cardLines = lines(cards);
-  const body = [...cardLines, Buffer.from(`${NOTES_OPEN}\n`), ...lines(notes), Buffer.from(BODY_END)];
-  const layout: SnapshotLayout = {
-    bodyBytes: body.reduce((sum, piece) => sum + piece.length, 0),
-    bodyCrc: body.reduce((crc, piece) => crc32(piece, crc), 0),
-    cardsBytes: cardLines.reduce((sum, piece) => sum + piece.length, 0),
-    cards: cards.length,
-    noteIds: notes.map((note) => note.id),
+  const encode = function* (records: ReadonlyArray<{ id: string }>, into: Buffer[]): Generator<void, number> {
+    let bytes = 0;
+    for (let from = 0; from < records.length; from += LINES_SLICE) {
+      const piece = sliceLines(records.slice(from, from + LINES_SLICE), from + LINES_SLICE >= records.length);
+      into.push(piece);
+      bytes += piece.length;
+      yield;
+    }
+    return bytes;
   };
+  // Encoded once each: lengths and checksum are taken from the bytes written.
+  const body: Buffer[] = [];
+  const cardsBytes = yield* encode(cards, body);
+  body.push(Buffer.from(`${NOTES_OPEN}\n`));
+  yield* encode(notes, body);
+  body.push(Buffer.from(BODY_END));
+  let bodyBytes = 0;
+  let bodyCrc = 0;
+  for (const piece of body) {
+    bodyBytes += piece.length;
+    bodyCrc = crc32(piece, bodyCrc);
+  }
+  const layout: SnapshotLayout = { bodyBytes, bodyCrc, cardsBytes, cards: cards.length, noteIds: notes.map((note) => note.id) };
   const { headBytes: _, layout: _old, collection: _collection, ...top } = data;
   const whole = JSON.stringify({ ...top, layout, collection: { ...rest, cards: [] } });
   // `..."cards":[]}}` without its `]}}`: the cards' lines go there.
@@ -94,6 +103,31 @@ export function serializeSnapshot(data: SnapshotData): Buffer[] {
   const head = (length: number) => `${LENGTH_KEY}${String(length).padEnd(LENGTH_WIDTH)},${open}`;
   const headBytes = Buffer.byteLength(head(0));
   return [Buffer.from(`${head(headBytes)}\n`), ...body];
+}
+
+/** The snapshot's bytes, encoded in one go. */
+export function serializeSnapshot(data: SnapshotData): Buffer[] {
+  const encoding = encodeSnapshot(data);
+  for (;;) {
+    const step = encoding.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same bytes, a thousand records at a time with a turn of the event loop between slices, so
+ * that requests are answered while a large collection is encoded (seconds at 50,000 cards). The
+ * records are the live ones, so `changed` is asked after every turn: when the collection moved on
+ * meanwhile the encoding stops and null comes back (a snapshot must describe one moment).
+ */
+export async function serializeSnapshotInSlices(data: SnapshotData, changed: () => boolean): Promise<Buffer[] | null> {
+  const encoding = encodeSnapshot(data);
+  for (;;) {
+    const step = encoding.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (changed()) return null;
+  }
 }
 
 /** A snapshot whose head and cards were read: the collection without its notes, and the notes still on disk. */

@@ -19,7 +19,7 @@ import { MEDIA_DIR } from '../import/media-folder';
 import { MEDIA_TEMP } from '../import/media-sink';
 import { ReviewLog, type HistoryHeader, type HistorySource } from '../../core/history/review-log';
 import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotDb, syncFile, syncFolder, writeFileDurably, writeFileDurablyAsync, type SnapshotData } from './snapshot-file';
-import { readSnapshotHead, type SnapshotHead } from './snapshot-layout';
+import { readSnapshotHead, serializeSnapshot, serializeSnapshotInSlices, type SnapshotHead } from './snapshot-layout';
 import { BackgroundSteps, StagedLoad } from './staged-load';
 import type { NoteRecord } from '../../core/collection/types';
 
@@ -131,6 +131,8 @@ export class Store {
   private readonly db;
   private snapshotSeq = 0;
   private snapshotting: Promise<void> | null = null;
+  /** Idle snapshots in a row that a change overtook while they were encoded in slices. */
+  private snapshotsOvertaken = 0;
   /** Bumped whenever the files are replaced (restore, rebuild), so a write begun before is not trusted after. */
   private generation = 0;
   /** The history could not be rebuilt whole from the journal: it is never written as the cache. */
@@ -657,47 +659,71 @@ export class Store {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      void this.snapshot().catch((error: unknown) => {
-        const warning = `Snapshot failed: ${(error as Error).message}`;
-        if (!this.warnings.includes(warning)) this.warnings.push(warning);
-      });
+      // At an idle moment the snapshot is encoded in slices, other requests answered between them.
+      // One that a change overtakes is dropped and tried again later; after two of those it is made
+      // in one go, so a collection that never stays still long enough still gets its snapshot.
+      const inSlices = this.snapshotsOvertaken < 2;
+      void this.snapshot({ inSlices })
+        .then((written) => {
+          if (written === 'overtaken') {
+            this.snapshotsOvertaken++;
+            this.scheduleSnapshot(this.options.snapshotIdleMs ?? 10_000);
+          } else this.snapshotsOvertaken = 0;
+        })
+        .catch((error: unknown) => {
+          const warning = `Snapshot failed: ${(error as Error).message}`;
+          if (!this.warnings.includes(warning)) this.warnings.push(warning);
+        });
     }, delayMs);
     this.idleTimer.unref();
   }
 
-  /** Writes the snapshot now (atomically, durably). Concurrent calls share one write. */
-  async snapshot(): Promise<void> {
-    if (this.readOnly) return;
+  /**
+   * Writes the snapshot now (atomically, durably). Concurrent calls share one write. `inSlices`
+   * encodes it a slice of records at a time with the event loop free between slices; such a
+   * snapshot is given up ('overtaken') when an event lands meanwhile, since it must describe one
+   * moment and the records change in place. Otherwise it is encoded in one go.
+   */
+  async snapshot(options: { inSlices?: boolean } = {}): Promise<'written' | 'overtaken' | 'nothing'> {
+    if (this.readOnly) return 'nothing';
     if (this.snapshotting) {
       // Every waiter wakes at once; only one may start the next write, the others wait for it.
       while (this.snapshotting) await this.snapshotting;
-      if (this.pendingEvents === 0) return;
+      if (this.pendingEvents === 0) return 'nothing';
     }
     const collection = this.collection;
     const writer = this.writer;
-    if (!collection || !writer) return;
+    if (!collection || !writer) return 'nothing';
     const generation = this.generation;
+    const seq = writer.lastSeq;
     const tag = randomBytes(8).toString('hex');
-    collection.history.coversSeq = writer.lastSeq;
-    collection.history.coversTag = tag;
-    const history = this.historyIncomplete ? null : collection.history.toPieces();
     const savedAt = this.options.now();
     const recentFrom = this.options.recentFrom?.(savedAt) ?? savedAt - LONGEST_DAY_MS;
     const data: SnapshotData = {
       format: SNAPSHOT_FORMAT,
       savedAt,
-      journal: { seq: writer.lastSeq, offset: writer.size },
+      journal: { seq, offset: writer.size },
       historyTag: tag,
       recent: { from: recentFrom, reviews: collection.history.rowsSince(recentFrom) },
       collection: collection.toData(),
     };
-    this.db.data = data;
-    const seq = writer.lastSeq;
-    // Both are serialised right here, synchronously, so they describe the same moment; the
-    // snapshot goes to disk first, and a history cache that lags behind it is simply rebuilt.
-    const written = this.db.write();
-    this.snapshotting = written
-      .then(() => (history ? writeFileDurablyAsync(this.historyPath, history) : undefined))
+    const moved = () => generation !== this.generation || this.collection !== collection || this.writer !== writer || writer.lastSeq !== seq;
+    let outcome: 'written' | 'overtaken' = 'written';
+    this.snapshotting = (async () => {
+      const pieces = options.inSlices ? await serializeSnapshotInSlices(data, moved) : serializeSnapshot(data);
+      if (!pieces || moved()) {
+        outcome = 'overtaken';
+        return;
+      }
+      // The history cache is taken at the same moment as the snapshot's last slice (nothing moved
+      // since the first): the snapshot goes to disk first, and a cache that lags behind it is rebuilt.
+      collection.history.coversSeq = seq;
+      collection.history.coversTag = tag;
+      const history = this.historyIncomplete ? null : collection.history.toPieces();
+      this.db.data = data;
+      await writeFileDurablyAsync(this.snapshotPath, pieces);
+      if (history) await writeFileDurablyAsync(this.historyPath, history);
+    })()
       .catch((error: unknown) => {
         throw diskError(error, this.dataDir, 'writing the snapshot');
       })
@@ -705,7 +731,8 @@ export class Store {
         this.snapshotting = null;
       });
     await this.snapshotting;
-    if (generation === this.generation) this.snapshotSeq = seq;
+    if (outcome === 'written' && generation === this.generation) this.snapshotSeq = seq;
+    return outcome;
   }
 
   /**
