@@ -53,7 +53,7 @@ export function notesInLearning(col: Collection, today: number): Set<string> {
  * A stable, well-spread order among reviews due on the same day. Worked out each time: a card id is
  * a few characters, and hashing them costs less than looking them up in a table of 50,000.
  */
-function tieBreak(id: string): number {
+export function tieBreak(id: string): number {
   let hash = 2166136261;
   for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
   return hash >>> 0;
@@ -102,8 +102,12 @@ export function buildQueue({ col, now, calendar, activity: known, notesInLearnin
   // looked up per candidate, and only the notes this queue takes are collected: big sets copied at
   // every answer made garbage enough to show in peak memory.
   const picked = new Set<string>();
+  // The scan below visits every studied card; when that is every card of the collection, it
+  // collects the notes in learning as it goes, and no sibling need be looked up.
+  let scannedNotesInLearning: Set<string> | null = null;
   const inLearning = (noteId: string): boolean => {
     if (learningNotes) return learningNotes.has(noteId);
+    if (scannedNotesInLearning) return scannedNotesInLearning.has(noteId);
     for (const id of col.cardsByNote.get(noteId) ?? []) {
       const sibling = col.cards.get(id);
       if (sibling && (sibling.state === CardState.Learning || sibling.state === CardState.Relearning) && isAvailable(sibling, today)) return true;
@@ -171,22 +175,28 @@ export function buildQueue({ col, now, calendar, activity: known, notesInLearnin
   const dueReviews: CardRecord[] = [];
   // Each deck's due reviews sit together in dueReviews: [start of deck i, start of deck i + 1).
   const rangeStart: number[] = [];
+  const learnAheadUntil = now + LEARN_AHEAD_MS;
+  const scannedLearning = new Set<string>();
   for (const deck of decks) {
     rangeStart.push(dueReviews.length);
     if (!deck.gathers) continue;
     const own = col.cardsInDeck(deck.id);
     total += own.length;
+    // The state and due first: most cards are new or reviews not due, and need no more look.
     for (const card of own) {
-      if (!isAvailable(card, today)) continue;
-      if (card.state === CardState.Learning || card.state === CardState.Relearning) {
-        if (card.due <= now + LEARN_AHEAD_MS) learning.push(card);
+      const state = card.state;
+      if (state === CardState.Learning || state === CardState.Relearning) {
+        if (!isAvailable(card, today)) continue;
+        scannedLearning.add(card.noteId);
+        if (card.due <= learnAheadUntil) learning.push(card);
         else laterLearning = laterLearning === null ? card.due : Math.min(laterLearning, card.due);
-      } else if (card.state === CardState.Review && card.due < tomorrow) {
+      } else if (state === CardState.Review && card.due < tomorrow && isAvailable(card, today)) {
         dueReviews.push(card);
       }
     }
   }
   rangeStart.push(dueReviews.length);
+  if (total === col.cards.size) scannedNotesInLearning = scannedLearning;
 
   /** Takes the card when its deck and every ancestor still have room, and spends that room. */
   const fits = (card: CardRecord, room: 'newLeft' | 'reviewLeft'): boolean => {
@@ -281,9 +291,7 @@ export function buildQueue({ col, now, calendar, activity: known, notesInLearnin
   }
 
   learning.sort((a, b) => a.due - b.due);
-  const dueDay = new Map<CardRecord, number>();
-  for (const card of reviews) dueDay.set(card, studyDay(calendar, card.due));
-  reviews.sort((a, b) => dueDay.get(a)! - dueDay.get(b)! || tieBreak(a.id) - tieBreak(b.id));
+  sortByDayThenTie(reviews, calendar);
   return {
     learning,
     reviews,
@@ -293,6 +301,16 @@ export function buildQueue({ col, now, calendar, activity: known, notesInLearnin
     progress: { newDone, reviewsDone },
     activity,
   };
+}
+
+/**
+ * Puts reviews in the order they are shown: by the study day they fell due, then by `tieBreak`
+ * (equal keys keep their order). Each card's day and hash are worked out once, not at each comparison.
+ */
+export function sortByDayThenTie(reviews: CardRecord[], calendar: Calendar): void {
+  const keyed = reviews.map((card, at) => ({ card, day: studyDay(calendar, card.due), tie: tieBreak(card.id), at }));
+  keyed.sort((a, b) => a.day - b.day || a.tie - b.tie || a.at - b.at);
+  for (let i = 0; i < keyed.length; i++) reviews[i] = keyed[i]!.card;
 }
 
 /** The decks above the one named, the top one first. */
