@@ -707,7 +707,7 @@ export class Store {
       recent: { from: recentFrom, reviews: collection.history.rowsSince(recentFrom) },
       collection: collection.toData(),
     };
-    const moved = () => generation !== this.generation || this.collection !== collection || this.writer !== writer || writer.lastSeq !== seq;
+    const moved = () => generation !== this.generation || this.loadedCollection !== collection || this.writer !== writer || writer.lastSeq !== seq;
     let outcome: 'written' | 'overtaken' = 'written';
     this.snapshotting = (async () => {
       const pieces = options.inSlices ? await serializeSnapshotInSlices(data, moved) : serializeSnapshot(data);
