@@ -665,12 +665,15 @@ export class Store {
       const inSlices = this.snapshotsOvertaken < 2;
       void this.snapshot({ inSlices })
         .then((written) => {
-          if (written === 'overtaken') {
+          // Tried again as an event would have it (at once when the backlog is long); not after closing.
+          if (written === 'overtaken' && this.writer) {
             this.snapshotsOvertaken++;
-            this.scheduleSnapshot(this.options.snapshotIdleMs ?? 10_000);
-          } else this.snapshotsOvertaken = 0;
+            this.scheduleSnapshot(this.pendingEvents >= (this.options.snapshotEvery ?? 20_000) ? 0 : (this.options.snapshotIdleMs ?? 10_000));
+          }
         })
         .catch((error: unknown) => {
+          // A failed one is no reason to keep holding the event loop for the next ones.
+          this.snapshotsOvertaken = 0;
           const warning = `Snapshot failed: ${(error as Error).message}`;
           if (!this.warnings.includes(warning)) this.warnings.push(warning);
         });
@@ -731,7 +734,10 @@ export class Store {
         this.snapshotting = null;
       });
     await this.snapshotting;
-    if (outcome === 'written' && generation === this.generation) this.snapshotSeq = seq;
+    if (outcome === 'written') {
+      this.snapshotsOvertaken = 0;
+      if (generation === this.generation) this.snapshotSeq = seq;
+    }
     return outcome;
   }
 
