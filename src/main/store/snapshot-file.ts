@@ -44,7 +44,12 @@ export class DurableSnapshotFile implements Adapter<SnapshotData | null> {
 
   async write(data: SnapshotData | null): Promise<void> {
     // Serialised now, synchronously: the snapshot is the state at the moment write() is called.
-    await writeFileDurablyAsync(this.path, data ? serializeSnapshot(data) : 'null');
+    await this.writeEncoded(data ? serializeSnapshot(data) : [Buffer.from('null')]);
+  }
+
+  /** Writes a snapshot already encoded (in slices, by the store at an idle moment). */
+  async writeEncoded(pieces: readonly Uint8Array[]): Promise<void> {
+    await writeFileDurablyAsync(this.path, pieces);
   }
 }
 
@@ -104,8 +109,8 @@ function tempNameFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
-export function snapshotDb(dataDir: string): Low<SnapshotData | null> {
-  return new Low<SnapshotData | null>(new DurableSnapshotFile(join(dataDir, SNAPSHOT_FILE)), null);
+export function snapshotDb(dataDir: string): Low<SnapshotData | null> & { adapter: DurableSnapshotFile } {
+  return new Low<SnapshotData | null>(new DurableSnapshotFile(join(dataDir, SNAPSHOT_FILE)), null) as Low<SnapshotData | null> & { adapter: DurableSnapshotFile };
 }
 
 export type SnapshotRead = { kind: 'missing' } | { kind: 'ok'; data: SnapshotData } | { kind: 'damaged'; position: string; problem: string };

@@ -724,7 +724,7 @@ export class Store {
       collection.history.coversTag = tag;
       const history = this.historyIncomplete ? null : collection.history.toPieces();
       this.db.data = data;
-      await writeFileDurablyAsync(this.snapshotPath, pieces);
+      await this.db.adapter.writeEncoded(pieces);
       if (history) await writeFileDurablyAsync(this.historyPath, history);
     })()
       .catch((error: unknown) => {
