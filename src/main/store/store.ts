@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Collection } from '../../core/collection/collection';
 import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
+import { needsNotes } from '../../core/collection/needs-notes';
 import type { BackupFailure, Damage, ReadOnlyReason, WayBack } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { createBackup, listBackups, moveAside, pruneBackups, removePartialBackups, unpackBackup, type BackupEntry } from './backups';
@@ -358,10 +359,10 @@ export class Store {
     this.loadedCollection = collection;
     this.staged = staged;
     const events = tail?.events ?? [];
-    // Answers after the snapshot (the CLI's, or a session a crash ended) change only cards, the undo
-    // stack and the history: they apply to the head now, and go into the whole history when it is
-    // read. Anything else may need notes (a leech tags its note): the rest is read first.
-    if (staged instanceof StagedLoad && events.every(({ event }) => event.type === 'review' && !event.leech)) staged.recordAfter(events);
+    // Events after the snapshot (the CLI's answers, or a session a crash ended) that need no note
+    // (answers, undos, suspends, plans, presets, settings) apply to the head now, and go into the
+    // whole history when it is read. One that needs notes (a leech tags its note): the rest is read first.
+    if (staged instanceof StagedLoad && !events.some(({ event }) => needsNotes(event))) staged.recordAfter(events);
     else if (events.length) this.finishLoading();
     if (!this.loadedCollection) return; // the rest of the snapshot could not be read
     for (const { seq, event } of events) collection.apply(seq, event);
