@@ -177,7 +177,7 @@ describe('opening a collection from its snapshot', () => {
     await changed.whole.close();
   });
 
-  it('applies a tail of answers, an undo, suspends, buries, presets, a plan and settings to the head, and ends whole as an open after a snapshot at its end', async () => {
+  it('applies a tail of answers, leeches, undos, suspends, buries, presets, a plan and settings to the head, and ends whole as an open after a snapshot at its end', async () => {
     const { dataDir, clock } = await largeCollection();
     const first = openTestService({ clock, dataDir }).service;
     await first.undo({}); // an answer the snapshot holds, taken back after it
@@ -190,7 +190,11 @@ describe('opening a collection from its snapshot', () => {
     const [preset] = await first.listPresets({});
     await first.savePreset({ ...preset!, id: 'slow', name: 'Slow', newPerDay: 3 });
     await first.setDeckPreset({ deckId: 'big-1', presetId: 'slow' });
-    await first.savePreset({ ...preset!, desiredRetention: 0.85 });
+    await first.savePreset({ ...preset!, desiredRetention: 0.85, leechThreshold: 1 });
+    // Two lapses that make leeches (each tags its note), the second taken back (the tag goes again).
+    expect((await first.answer({ cardId: 'big20/1', rating: 'again', durationMs: 1000 })).leech).toBe(true);
+    expect((await first.answer({ cardId: 'big30/1', rating: 'again', durationMs: 1000 })).leech).toBe(true);
+    await first.undo({});
     await first.savePlan({ name: 'Onsite', at: T0 + 30 * DAY, deckIds: ['big-0'], minutesPerDay: 45 });
     await first.updateSettings({ theme: 'dark', reviewsPerDayAll: 500 });
     await answerSome(first, 4, clock);
@@ -214,7 +218,11 @@ describe('opening a collection from its snapshot', () => {
     expect(await tail.listPresets({})).toEqual(await snapshotted.listPresets({}));
     expect(await statusOf(tail)).toEqual(await statusOf(snapshotted));
     expect(tail.store.loading).toBe(true);
+    // The leeches' notes were read early, and keep their tags once the rest is in.
+    expect(tail.store.partialCollection!.notes.get('big20')!.tags).toContain('leech');
+    expect(tail.store.partialCollection!.notes.get('big30')!.tags).not.toContain('leech');
     await tail.store.loaded();
+    expect(await tail.getNote({ noteId: 'big20' })).toEqual(await snapshotted.getNote({ noteId: 'big20' }));
     await snapshotted.store.loaded();
     expect(collectionDifference(tail.store.collection!, snapshotted.store.collection!)).toBeNull();
     expect(await tail.listPlans({})).toEqual(await snapshotted.listPlans({}));
