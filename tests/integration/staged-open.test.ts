@@ -150,7 +150,7 @@ describe('opening a collection from its snapshot', () => {
     await whole.close();
   });
 
-  it('applies answers the snapshot does not hold yet to its head, and reads everything at once for any other change after it', async () => {
+  it('applies answers the snapshot does not hold yet to its head, and reads everything at once for a change of a note after it', async () => {
     const { dataDir, clock } = await largeCollection();
     const first = openTestService({ clock, dataDir }).service;
     await answerSome(first, 4, clock);
@@ -167,13 +167,68 @@ describe('opening a collection from its snapshot', () => {
     await answers.whole.close();
 
     const second = openTestService({ clock, dataDir }).service;
-    await second.updateSettings({ theme: 'dark' });
+    await second.editNote({ noteId: 'big42', fields: { Front: 'Question 42, edited', Back: 'Answer 42' } });
     await second.close({ snapshotIfPendingAtLeast: 1000 });
     const changed = openBoth(dataDir, clock);
     expect(changed.staged.store.loading).toBe(false);
-    expect(await changed.staged.getSettings({})).toEqual(await changed.whole.getSettings({}));
+    expect(await changed.staged.getNote({ noteId: 'big42' })).toEqual(await changed.whole.getNote({ noteId: 'big42' }));
+    expect(collectionDifference(changed.staged.store.collection!, changed.whole.store.collection!)).toBeNull();
     await changed.staged.close();
     await changed.whole.close();
+  });
+
+  it('applies a tail of answers, leeches, undos, suspends, buries, presets, a plan and settings to the head, and ends whole as an open after a snapshot at its end', async () => {
+    const { dataDir, clock } = await largeCollection();
+    const first = openTestService({ clock, dataDir }).service;
+    await first.undo({}); // an answer the snapshot holds, taken back after it
+    await answerSome(first, 5, clock);
+    await first.undo({});
+    await first.suspend({ cardIds: ['big10/1', 'big11/1'] });
+    await first.bury({ cardIds: ['big12/1', 'big13/1'] });
+    await first.undo({});
+    await first.bury({ cardIds: ['big12/1'] });
+    const [preset] = await first.listPresets({});
+    await first.savePreset({ ...preset!, id: 'slow', name: 'Slow', newPerDay: 3 });
+    await first.setDeckPreset({ deckId: 'big-1', presetId: 'slow' });
+    await first.savePreset({ ...preset!, desiredRetention: 0.85, leechThreshold: 1 });
+    // Two lapses that make leeches (each tags its note), the second taken back (the tag goes again).
+    expect((await first.answer({ cardId: 'big20/1', rating: 'again', durationMs: 1000 })).leech).toBe(true);
+    expect((await first.answer({ cardId: 'big30/1', rating: 'again', durationMs: 1000 })).leech).toBe(true);
+    await first.undo({});
+    await first.savePlan({ name: 'Onsite', at: T0 + 30 * DAY, deckIds: ['big-0'], minutesPerDay: 45 });
+    await first.updateSettings({ theme: 'dark', reviewsPerDayAll: 500 });
+    await answerSome(first, 4, clock);
+    // Ended before a snapshot (a crash, a kill): everything since the snapshot is the journal's tail.
+    await first.close({ snapshotIfPendingAtLeast: Number.POSITIVE_INFINITY });
+
+    // The same folder with a snapshot written at the tail's end, opened again.
+    const copy = join(tempFolder(), 'snapshotted');
+    cpSync(dataDir, copy, { recursive: true });
+    const snapshotting = openTestService({ clock, dataDir: copy }).service;
+    await snapshotting.close({ snapshotIfPendingAtLeast: 1 });
+    const snapshotted = openTestService({ clock, dataDir: copy }).service;
+
+    const tail = openTestService({ clock, dataDir }).service;
+    // None of that needs a note: the tail applies to the head, and the notes are still to be read.
+    expect(tail.store.loading).toBe(true);
+    expect(await tail.nextCard({})).toEqual(await snapshotted.nextCard({}));
+    expect(await tail.nextCard({ deckId: 'big-1' })).toEqual(await snapshotted.nextCard({ deckId: 'big-1' }));
+    expect(await tail.listDecks({})).toEqual(await snapshotted.listDecks({}));
+    expect(await tail.getSettings({})).toEqual(await snapshotted.getSettings({}));
+    expect(await tail.listPresets({})).toEqual(await snapshotted.listPresets({}));
+    expect(await statusOf(tail)).toEqual(await statusOf(snapshotted));
+    expect(tail.store.loading).toBe(true);
+    // The leeches' notes were read early, and keep their tags once the rest is in.
+    expect(tail.store.partialCollection!.notes.get('big20')!.tags).toContain('leech');
+    expect(tail.store.partialCollection!.notes.get('big30')!.tags).not.toContain('leech');
+    await tail.store.loaded();
+    expect(await tail.getNote({ noteId: 'big20' })).toEqual(await snapshotted.getNote({ noteId: 'big20' }));
+    await snapshotted.store.loaded();
+    expect(collectionDifference(tail.store.collection!, snapshotted.store.collection!)).toBeNull();
+    expect(await tail.listPlans({})).toEqual(await snapshotted.listPlans({}));
+    expect(await tail.stats({ range: 30 })).toEqual(await snapshotted.stats({ range: 30 }));
+    await tail.close({ snapshotIfPendingAtLeast: Number.POSITIVE_INFINITY });
+    await snapshotted.close();
   });
 
   it('reads everything at once when the history cache is not the snapshot’s, and rebuilds it from the journal as before', async () => {

@@ -170,10 +170,13 @@ export function readBytes(path: string, from: number, length = Number.POSITIVE_I
   }
 }
 
-/** Every event from `from` on, kept in memory: for short tails and tests. */
+/**
+ * Every event from `from` on, kept in memory: the tail after a snapshot, to be applied and recorded
+ * (so each event keeps its `seq`, as a replay hands it: no copy of every line without it).
+ */
 export function readJournal(path: string, from: number, expectSeq: number): ReadResult {
   const events: SequencedEvent[] = [];
-  const result = scanJournal(path, from, expectSeq, (event) => events.push(event));
+  const result = scanJournal(path, from, expectSeq, (event) => events.push(event), { eventsWithSeq: true });
   return { ...result, events };
 }
 

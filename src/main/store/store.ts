@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Collection } from '../../core/collection/collection';
 import type { JournalEvent, SequencedEvent } from '../../core/collection/events';
+import { namesNoNote, notesNeeded, type NamedNotes } from '../../core/collection/notes-needed';
 import type { BackupFailure, Damage, ReadOnlyReason, WayBack } from '../../shared/dto';
 import { AppError } from '../../shared/errors';
 import { createBackup, listBackups, moveAside, pruneBackups, removePartialBackups, unpackBackup, type BackupEntry } from './backups';
@@ -358,15 +359,44 @@ export class Store {
     this.loadedCollection = collection;
     this.staged = staged;
     const events = tail?.events ?? [];
-    // Answers after the snapshot (the CLI's, or a session a crash ended) change only cards, the undo
-    // stack and the history: they apply to the head now, and go into the whole history when it is
-    // read. Anything else may need notes (a leech tags its note): the rest is read first.
-    if (staged instanceof StagedLoad && events.every(({ event }) => event.type === 'review' && !event.leech)) staged.recordAfter(events);
+    // Events after the snapshot (the CLI's answers, or a session a crash ended) apply to the head
+    // now when they need no note or only a few (a leech tags its note: that one is read first),
+    // and go into the whole history when it is read. One that may add or replace notes (an edit,
+    // an import) is applied once the rest is read.
+    const needed = staged instanceof StagedLoad ? events.map(({ event }) => notesNeeded(event)) : null;
+    if (staged instanceof StagedLoad && needed && !needed.includes(null)) staged.recordAfter(events);
     else if (events.length) this.finishLoading();
     if (!this.loadedCollection) return; // the rest of the snapshot could not be read
-    for (const { seq, event } of events) collection.apply(seq, event);
+    for (let i = 0; i < events.length; i++) {
+      const notes = needed?.[i];
+      if (notes && !namesNoNote(notes) && !this.readEarly(notes, collection)) return;
+      collection.apply(events[i]!.seq, events[i]!.event);
+    }
     this.opened(base, tail);
     this.staged?.start();
+  }
+
+  /**
+   * Reads now the notes an event after the snapshot changes, while the rest is still to be read:
+   * they are then in the collection when it is applied, and stay the ones in it. False when they
+   * cannot be read (the snapshot changed since it was opened): the folder is then reported as a
+   * read of the rest would report it.
+   */
+  private readEarly(notes: NamedNotes, collection: Collection): boolean {
+    const staged = this.staged;
+    if (!(staged instanceof StagedLoad) || staged.isDone) return true;
+    try {
+      for (const cardId of notes.ofCards) {
+        const noteId = collection.cards.get(cardId)?.noteId;
+        if (noteId !== undefined) staged.note(noteId);
+      }
+      for (const noteId of notes.notes) staged.note(noteId);
+      return true;
+    } catch (error) {
+      staged.cancel();
+      this.restOfSnapshotUnreadable(error);
+      return false;
+    }
   }
 
   /** Damage in the journal after the snapshot: the folder opens damaged, with where and why. */
