@@ -30,11 +30,14 @@ const num = (n: number) => n.toLocaleString('en-US');
 export function presetHistory(ctx: ServiceContext, preset: Preset): Generator<void, FitHistory> {
   const col = ctx.col();
   const decks = new Set([...col.decks.values()].filter((deck) => deck.presetId === preset.id).map((deck) => deck.id));
-  const included = Uint8Array.from(col.history.cardIds, (cardId) => {
-    const card = col.cards.get(cardId);
-    return card !== undefined && decks.has(card.deckId) ? 1 : 0;
-  });
-  return fitHistorySteps(col.history, included, ctx.calendar());
+  return fitHistorySteps(
+    col.history,
+    (cardId) => {
+      const card = col.cards.get(cardId);
+      return card !== undefined && decks.has(card.deckId);
+    },
+    ctx.calendar(),
+  );
 }
 
 /** The verdict in words: a result the learner can act on, and never an error when the defaults win. */
@@ -113,16 +116,19 @@ export class OptimizerHandlers {
     for (const [id, old] of this.jobs) if (this.jobs.size > 10 && old.state !== 'running') this.jobs.delete(id);
     // Answered now; the reviews are gathered in the background and the job tells the rest.
     let history: FitHistory | undefined;
+    let items = 0;
     const steps = presetHistory(this.ctx, preset);
     const gathering = new BackgroundSteps(
       (function* () {
         history = yield* steps;
+        yield;
+        items = countItems(history);
       })(),
       (error) => {
         job.gathering = undefined;
         try {
           if (error) throw error;
-          this.fit(job, preset, history!);
+          this.fit(job, preset, history!, items);
         } catch (failure) {
           this.failed(job, failure);
         }
@@ -134,8 +140,8 @@ export class OptimizerHandlers {
   };
 
   /** The fit of a gathered history, or the verdict that it is too small to fit. */
-  private fit(job: Job, preset: Preset, history: FitHistory): void {
-    if (countItems(history) < MIN_ITEMS) {
+  private fit(job: Job, preset: Preset, history: FitHistory, items: number): void {
+    if (items < MIN_ITEMS) {
       Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, history, null) });
       return;
     }

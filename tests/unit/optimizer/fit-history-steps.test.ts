@@ -44,8 +44,6 @@ function mixedLog(): ReviewLog {
   return log;
 }
 
-const cardsIn = (log: ReviewLog, keep: (cardId: string) => boolean) => Uint8Array.from(log.cardIds, (id) => (keep(id) ? 1 : 0));
-
 describe('gathering a preset’s history in slices', () => {
   const calendar: Calendar = fixedOffsetCalendar(120, 4);
   const inPreset = (id: string) => !id.endsWith('7');
@@ -54,13 +52,13 @@ describe('gathering a preset’s history in slices', () => {
     const log = mixedLog();
     const { cardsWithoutStart, ...atOnce } = fitHistory(reviewsByCard(log), inPreset, calendar);
     expect(cardsWithoutStart).toBe(1);
-    const { history, yields } = run(fitHistorySteps(log, cardsIn(log, inPreset), calendar));
+    const { history, yields } = run(fitHistorySteps(log, inPreset, calendar));
     expect(history).toEqual(atOnce);
     expect(trainingSet(history)).toEqual(trainingSet(atOnce));
     // Every card of the preset beginning new: the same again, by the path that keeps the grouped columns.
     const { cardsWithoutStart: none, ...begun } = fitHistory(reviewsByCard(log), (id) => inPreset(id) && id !== 'late', calendar);
     expect(none).toBe(0);
-    expect(run(fitHistorySteps(log, cardsIn(log, (id) => inPreset(id) && id !== 'late'), calendar)).history).toEqual(begun);
+    expect(run(fitHistorySteps(log, (id) => inPreset(id) && id !== 'late', calendar)).history).toEqual(begun);
     expect(yields).toBeGreaterThan(1);
   });
 
@@ -69,7 +67,7 @@ describe('gathering a preset’s history in slices', () => {
     for (let i = 0; i < 100_000; i++) log.append(i + 1, review(`c${i % 5000}`, T + i * 60_000, 3, i < 5000 ? 0 : 2));
     const { cardsWithoutStart: _, ...atOnce } = fitHistory(reviewsByCard(log), () => true, calendar);
     let answered = 0;
-    const { history, yields } = run(fitHistorySteps(log, cardsIn(log, () => true), calendar), () => {
+    const { history, yields } = run(fitHistorySteps(log, () => true, calendar), () => {
       // An answer in between: a new review, and, once, enough of them to make the columns grow.
       log.append(log.length + 1, review('c1', T + 200 * DAY, 3, 2));
       if (answered++ === 2) log.appendAll(log.length + 1, Array.from({ length: 200_000 }, () => review('c2', T + 201 * DAY, 3, 2)));
@@ -80,8 +78,7 @@ describe('gathering a preset’s history in slices', () => {
 
   it('starts over when a review is undone while it gathers, and leaves the undone review out', () => {
     const log = mixedLog();
-    const keep = cardsIn(log, () => true);
-    const { history } = run(fitHistorySteps(log, keep, calendar), (step) => {
+    const { history } = run(fitHistorySteps(log, () => true, calendar), (step) => {
       if (step === 1) log.remove(1);
     });
     const { cardsWithoutStart: _, ...after } = fitHistory(reviewsByCard(log), () => true, calendar);
