@@ -31,7 +31,7 @@ export interface RunningFit<T> {
 type Result<K extends FitRequest['kind']> = K extends 'refit' ? number[] : FitOutcome;
 
 /**
- * The request without its history, then the history's columns a megabyte at a time, each once the
+ * The request without its history, then the history's columns a quarter of a megabyte at a time, each once the
  * one before has been written and other work has had its turn: serializing the whole of a million
  * reviews at once holds the app's thread for a tenth of a second.
  */

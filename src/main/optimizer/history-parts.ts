@@ -1,4 +1,4 @@
-// A fit history crossing to the optimizer's process in parts of a megabyte, so that no one turn of the app's event loop copies all of it.
+// A fit history crossing to the optimizer's process in parts of a quarter megabyte, so that no one turn of the app's event loop copies all of it.
 import type { FitHistory } from '../../core/optimizer/training-set';
 
 type Column = keyof FitHistory;
@@ -14,8 +14,8 @@ export interface HistoryPart {
   values: FitHistory[Column];
 }
 
-/** Bytes of one part: a few milliseconds of serializing and writing to the pipe. */
-export const PART_BYTES = 1 << 20;
+/** Bytes of one part: a millisecond or so of serializing and writing to the pipe. */
+export const PART_BYTES = 256 * 1024;
 
 export function historySizes(history: FitHistory): HistorySizes {
   return Object.fromEntries(COLUMNS.map((column) => [column, history[column].length])) as HistorySizes;

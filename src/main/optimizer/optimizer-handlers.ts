@@ -19,6 +19,12 @@ export type FitRunner = <K extends FitRequest['kind']>(
   progress: (share: number, phase: string) => void,
 ) => RunningFit<K extends 'refit' ? number[] : FitOutcome>;
 
+/**
+ * The learner studies while the reviews are gathered: an answer is several hops through the event
+ * loop (the request, the write to disk, the next card), and each may wait for a turn of gathering.
+ */
+const GATHER_TURN_MS = 2;
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (n: number) => n.toLocaleString('en-US');
 
@@ -133,6 +139,8 @@ export class OptimizerHandlers {
           this.failed(job, failure);
         }
       },
+      undefined,
+      GATHER_TURN_MS,
     );
     job.gathering = gathering;
     gathering.start();
