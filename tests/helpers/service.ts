@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fixedOffsetCalendar } from '../../src/core/time/study-day';
 import type { ImportLimits } from '../../src/core/import/bundle';
 import { StudyService } from '../../src/main/service/study-service';
+import type { FitRunner } from '../../src/main/optimizer/optimizer-handlers';
 import { tempFolder } from './temp-folder';
 
 export const SAMPLE_DECKS = join(import.meta.dirname, '../fixtures/decks');
@@ -22,7 +23,7 @@ export class TestClock {
 export const T0 = Date.UTC(2026, 2, 2, 10, 0);
 
 export function openTestService(
-  options: { dataDir?: string; clock?: TestClock; decks?: string | null; snapshotEvery?: number; importLimits?: Partial<ImportLimits>; importReader?: 'child' | 'in-process' } = {},
+  options: { dataDir?: string; clock?: TestClock; decks?: string | null; snapshotEvery?: number; importLimits?: Partial<ImportLimits>; importReader?: 'child' | 'in-process'; fitRunner?: FitRunner } = {},
 ) {
   const clock = options.clock ?? new TestClock(T0);
   const dataDir = options.dataDir ?? tempFolder();
@@ -36,6 +37,7 @@ export function openTestService(
     ...(options.importLimits ? { importLimits: options.importLimits } : {}),
     // Files are read in this process unless a test is about the child process: spawning one per import would slow every test.
     importReader: options.importReader ?? 'in-process',
+    ...(options.fitRunner ? { fitRunner: options.fitRunner } : {}),
   });
   return { service, clock, dataDir };
 }

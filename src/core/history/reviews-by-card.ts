@@ -36,7 +36,7 @@ export function reviewsByCard(log: ReviewLog): ReviewsByCard {
     prior[k] = log.prior[i]!;
   }
   const grouped = { cardIds: log.cardIds, start, at, rating, duration, prior };
-  for (let c = 0; c < cards; c++) inTimeOrder(grouped, start[c]!, start[c + 1]!);
+  for (let c = 0; c < cards; c++) inTimeOrder(at, [rating, duration, prior], start[c]!, start[c + 1]!);
   return grouped;
 }
 
@@ -45,12 +45,12 @@ export function reviewsByCard(log: ReviewLog): ReviewsByCard {
  * newer ones; replaying them out of order gives a different memory state. Reviews at the same
  * instant keep journal order.
  */
-function inTimeOrder(g: Omit<ReviewsByCard, 'cardIds' | 'start'>, from: number, to: number): void {
+export function inTimeOrder(at: Float64Array, others: (Uint8Array | Uint32Array)[], from: number, to: number): void {
   let sorted = true;
-  for (let i = from + 1; i < to && sorted; i++) if (g.at[i]! < g.at[i - 1]!) sorted = false;
+  for (let i = from + 1; i < to && sorted; i++) if (at[i]! < at[i - 1]!) sorted = false;
   if (sorted) return;
-  const order = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => g.at[a]! - g.at[b]! || a - b);
-  for (const column of [g.at, g.rating, g.duration, g.prior]) {
+  const order = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => at[a]! - at[b]! || a - b);
+  for (const column of [at, ...others]) {
     const values = order.map((i) => column[i]!);
     (column as Float64Array).set(values, from);
   }

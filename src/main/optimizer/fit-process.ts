@@ -1,10 +1,11 @@
 // Starts a fit in a child process and follows it: progress, cancel, the outcome.
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { FitCancelled, type FitOutcome, type FitRequest } from './fit';
-import type { ChildReply } from './fit-child';
+import type { ChildReply, ChildRequest } from './fit-child';
+import { historyParts, historySizes } from './history-parts';
 
 /**
  * A child process rather than a worker thread: fsrs-rs aborts its whole process on some inputs it
@@ -28,6 +29,23 @@ export interface RunningFit<T> {
 }
 
 type Result<K extends FitRequest['kind']> = K extends 'refit' ? number[] : FitOutcome;
+
+/**
+ * The request without its history, then the history's columns a quarter of a megabyte at a time, each once the
+ * one before has been written and other work has had its turn: serializing the whole of a million
+ * reviews at once holds the app's thread for a tenth of a second.
+ */
+function sendInParts(child: ChildProcess, { history, ...rest }: FitRequest): void {
+  const send = (message: ChildRequest, then?: () => void) => {
+    if (child.connected) child.send(message, then && ((error) => error || setImmediate(then)));
+  };
+  const parts = historyParts(history);
+  const next = () => {
+    const part = parts.next();
+    if (!part.done) send({ part: part.value }, next);
+  };
+  send({ ...rest, sizes: historySizes(history) }, next);
+}
 
 export function fitInChild<K extends FitRequest['kind']>(request: FitRequest & { kind: K }, progress: (share: number, phase: string) => void): RunningFit<Result<K>> {
   const { file, execArgv } = childScript();
@@ -66,7 +84,7 @@ export function fitInChild<K extends FitRequest['kind']>(request: FitRequest & {
       finish(() => reject(new Error(`the optimizer stopped unexpectedly (${signal ?? `exit code ${code}`})${panic ? `: ${panic.trim()}` : ''}`)));
     });
   });
-  child.send(request);
+  sendInParts(child, request);
   return {
     outcome,
     cancel: () => {

@@ -1,6 +1,6 @@
 // The optimizer's side of the contract: fit a preset's weights in the background, compare, apply on confirmation.
-import { reviewsByCard } from '../../core/history/reviews-by-card';
-import { countItems, fitHistory, MIN_ITEMS, type FitHistory } from '../../core/optimizer/training-set';
+import { fitHistorySteps } from '../../core/optimizer/fit-history-steps';
+import { countItems, MIN_ITEMS, type FitHistory } from '../../core/optimizer/training-set';
 import { planPresetSave } from '../../core/scheduling/preset-change';
 import type { ParsedInput, Results } from '../../shared/contract';
 import type { Preset } from '../../shared/dto';
@@ -9,6 +9,7 @@ import type { OptimizeJob, OptimizeResult } from '../../shared/planning';
 import type { ServiceContext } from '../service/service-context';
 import { FitCancelled, type FitOutcome, type FitRequest } from './fit';
 import { fitInChild, type RunningFit } from './fit-process';
+import { BackgroundSteps } from '../store/staged-load';
 
 type Handler<M extends keyof Results> = (input: ParsedInput<M>) => Promise<Results[M]>;
 
@@ -18,15 +19,25 @@ export type FitRunner = <K extends FitRequest['kind']>(
   progress: (share: number, phase: string) => void,
 ) => RunningFit<K extends 'refit' ? number[] : FitOutcome>;
 
+/**
+ * The learner studies while the reviews are gathered: an answer is several hops through the event
+ * loop (the request, the write to disk, the next card), and each may wait for a turn of gathering.
+ */
+const GATHER_TURN_MS = 2;
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (n: number) => n.toLocaleString('en-US');
 
-/** The history of the cards of a preset's decks, as the optimizer's process reads it. */
-export function presetHistory(ctx: ServiceContext, preset: Preset): FitHistory {
+/**
+ * The history of the cards of a preset's decks, as the optimizer's process reads it, gathered a
+ * slice at a time between other requests: a million reviews are a few hundred milliseconds of work
+ * that the learner, back at their cards, would otherwise wait through.
+ */
+export function presetHistory(ctx: ServiceContext, preset: Preset): Generator<void, FitHistory> {
   const col = ctx.col();
   const decks = new Set([...col.decks.values()].filter((deck) => deck.presetId === preset.id).map((deck) => deck.id));
-  return fitHistory(
-    reviewsByCard(col.history),
+  return fitHistorySteps(
+    col.history,
     (cardId) => {
       const card = col.cards.get(cardId);
       return card !== undefined && decks.has(card.deckId);
@@ -73,6 +84,8 @@ export function optimizeResult(preset: Preset, history: FitHistory, outcome: Fit
 
 interface Job extends OptimizeJob {
   running: RunningFit<unknown> | null;
+  /** The reviews being gathered, before the fit starts: cancelling stops it. */
+  gathering?: BackgroundSteps;
   /** The reviews the job scored, kept for applying (the refit on all of them). */
   history?: FitHistory;
 }
@@ -107,33 +120,69 @@ export class OptimizerHandlers {
     const job: Job = { jobId, presetId, state: 'running', phase: 'reading your reviews', progress: 0, result: null, error: null, running: null };
     this.jobs.set(jobId, job);
     for (const [id, old] of this.jobs) if (this.jobs.size > 10 && old.state !== 'running') this.jobs.delete(id);
-    const history = presetHistory(this.ctx, preset);
-    if (countItems(history) < MIN_ITEMS) {
+    // Answered now; the reviews are gathered in the background and the job tells the rest.
+    let history: FitHistory | undefined;
+    let items = 0;
+    const steps = presetHistory(this.ctx, preset);
+    const gathering = new BackgroundSteps(
+      (function* () {
+        history = yield* steps;
+        yield;
+        items = countItems(history);
+      })(),
+      (error) => {
+        job.gathering = undefined;
+        try {
+          if (error) throw error;
+          this.fit(job, preset, history!, items);
+        } catch (failure) {
+          this.failed(job, failure);
+        }
+      },
+      undefined,
+      GATHER_TURN_MS,
+    );
+    job.gathering = gathering;
+    gathering.start();
+    return { jobId };
+  };
+
+  /** The fit of a gathered history, or the verdict that it is too small to fit. */
+  private fit(job: Job, preset: Preset, history: FitHistory, items: number): void {
+    if (items < MIN_ITEMS) {
       Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, history, null) });
-      return { jobId };
+      return;
     }
     const running = this.runFit({ kind: 'evaluate', history, currentWeights: preset.weights }, (share, phase) => Object.assign(job, { progress: share, phase }));
     job.running = running;
     running.outcome.then(
       (outcome) => Object.assign(job, { state: 'done', phase: 'done', progress: 1, result: optimizeResult(preset, history, outcome), running: null, history }),
-      (error: unknown) =>
-        Object.assign(job, {
-          running: null,
-          ...(error instanceof FitCancelled
-            ? { state: 'cancelled', phase: 'cancelled', error: { code: 'conflict', message: error.message } }
-            : { state: 'failed', phase: 'failed', error: { code: 'internal', message: `The optimizer failed: ${(error as Error).message}. Your weights are unchanged.` } }),
-        }),
+      (error: unknown) => this.failed(job, error),
     );
-    return { jobId };
-  };
+  }
+
+  private failed(job: Job, error: unknown): void {
+    Object.assign(job, {
+      running: null,
+      ...(error instanceof FitCancelled
+        ? { state: 'cancelled', phase: 'cancelled', error: { code: 'conflict', message: error.message } }
+        : { state: 'failed', phase: 'failed', error: { code: 'internal', message: `The optimizer failed: ${(error as Error).message}. Your weights are unchanged.` } }),
+    });
+  }
 
   optimizeJob: Handler<'optimizeJob'> = async ({ jobId }) => {
-    const { running: _, history: __, ...visible } = this.job(jobId);
+    const { running: _, history: __, gathering: ___, ...visible } = this.job(jobId);
     return visible;
   };
 
   optimizeCancel: Handler<'optimizeCancel'> = async ({ jobId }) => {
     const job = this.job(jobId);
+    if (job.state === 'running' && job.gathering) {
+      job.gathering.cancel();
+      job.gathering = undefined;
+      this.failed(job, new FitCancelled());
+      return { cancelled: true };
+    }
     if (job.state !== 'running' || !job.running) return { cancelled: false };
     job.running.cancel();
     return { cancelled: true };
@@ -182,6 +231,9 @@ export class OptimizerHandlers {
 
   /** Ends running fits (the app is closing). */
   close(): void {
-    for (const job of this.jobs.values()) job.running?.stop();
+    for (const job of this.jobs.values()) {
+      job.gathering?.cancel();
+      job.running?.stop();
+    }
   }
 }

@@ -27,6 +27,8 @@ export class BackgroundSteps {
     private readonly steps: Generator<void, void>,
     private readonly onEnd: (error: unknown) => void,
     private readonly release: () => void = () => undefined,
+    /** How long one turn works; shorter for work that runs while the learner studies (each hop of a request may wait for one turn). */
+    private readonly turnMs = TURN_MS,
   ) {
     this.done = new Promise<void>((resolve) => (this.settle = resolve));
   }
@@ -39,7 +41,7 @@ export class BackgroundSteps {
     if (this.finished || this.timer) return;
     const turn = () => {
       this.timer = null;
-      const until = performance.now() + TURN_MS;
+      const until = performance.now() + this.turnMs;
       while (!this.finished && performance.now() < until) this.step();
       if (!this.finished) this.timer = setImmediate(turn);
     };

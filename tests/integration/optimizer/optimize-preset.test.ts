@@ -6,7 +6,11 @@ import { replayTrail } from '../../../src/core/scheduling/fast-replay';
 import { defaultPreset } from '../../../src/core/scheduling/presets';
 import { fixedOffsetCalendar } from '../../../src/core/time/study-day';
 import { copy } from '../../../src/core/collection/undo-entry';
+import { reviewsByCard } from '../../../src/core/history/reviews-by-card';
+import { fitHistory } from '../../../src/core/optimizer/training-set';
+import { FitCancelled, type FitRequest } from '../../../src/main/optimizer/fit';
 import { fitInChild } from '../../../src/main/optimizer/fit-process';
+import type { FitRunner } from '../../../src/main/optimizer/optimizer-handlers';
 import { readRevlogCsv } from '../../helpers/revlog-csv';
 import { openTestService, TestClock } from '../../helpers/service';
 import { fork } from 'node:child_process';
@@ -103,6 +107,48 @@ describe('optimizing a preset through the app', () => {
     expect(service.store.requireCollection().presets.get('default')!.weights).toBeNull();
     await service.close();
   }, 120_000);
+
+  it('answers the start at once and gathers the reviews between other requests, handing the fit the history a gathering at once gives', async () => {
+    const clock = new TestClock(Date.UTC(2025, 0, 2, 10));
+    const requests: FitRequest[] = [];
+    // A fit that only records what it was handed, and ends when cancelled.
+    const runner = ((request: FitRequest) => {
+      requests.push(request);
+      let cancel = () => undefined as void;
+      const outcome = new Promise<never>((_, reject) => (cancel = () => reject(new FitCancelled())));
+      return { outcome, cancel, stop: cancel };
+    }) as FitRunner;
+    const { service } = openTestService({ clock, decks: null, fitRunner: runner });
+    importSynthetic(service);
+    const { jobId } = await service.optimizeStart({ presetId: 'default' });
+    // Answered before the history is gathered, and so is the learner's next card.
+    expect(requests).toHaveLength(0);
+    expect((await service.optimizeJob({ jobId })).phase).toBe('reading your reviews');
+    expect((await service.nextCard({})).card).not.toBeNull();
+    expect(requests).toHaveLength(0);
+    while (requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    const col = service.store.requireCollection();
+    const { cardsWithoutStart: _, ...atOnce } = fitHistory(reviewsByCard(col.history), (id) => col.cards.has(id), fixedOffsetCalendar(0, 4));
+    expect(requests[0]!.history).toEqual(atOnce);
+    expect(await service.optimizeCancel({ jobId })).toEqual({ cancelled: true });
+    expect((await finished(service, jobId)).state).toBe('cancelled');
+    await service.close();
+  });
+
+  it('can be cancelled while it gathers the reviews: no fit is started', async () => {
+    const clock = new TestClock(Date.UTC(2025, 0, 2, 10));
+    const requests: FitRequest[] = [];
+    const { service } = openTestService({ clock, decks: null, fitRunner: ((request: FitRequest) => (requests.push(request), fitInChild(request, () => undefined))) as FitRunner });
+    importSynthetic(service);
+    const { jobId } = await service.optimizeStart({ presetId: 'default' });
+    expect(await service.optimizeCancel({ jobId })).toEqual({ cancelled: true });
+    const job = await finished(service, jobId);
+    expect(job.state).toBe('cancelled');
+    expect(job.error!.message).toMatch(/cancelled/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests).toHaveLength(0);
+    await service.close();
+  });
 
   it('says how many more reviews it needs when there are too few, and changes nothing', async () => {
     const { service } = openTestService({ decks: null });
