@@ -120,7 +120,11 @@ export class OptimizerHandlers {
     const job: Job = { jobId, presetId, state: 'running', phase: 'reading your reviews', progress: 0, result: null, error: null, running: null };
     this.jobs.set(jobId, job);
     for (const [id, old] of this.jobs) if (this.jobs.size > 10 && old.state !== 'running') this.jobs.delete(id);
-    // Answered now; the reviews are gathered in the background and the job tells the rest.
+    // The reviews are gathered a turn at a time, so every other request is answered meanwhile; the
+    // start answers once the fit is launched with them (or the verdict is known). A learner who
+    // starts a fit and goes back to studying then meets the fit running in its own process, not the
+    // server's thread still gathering and forking it (a second of slower key presses when the start
+    // answered first; see "Starting the optimizer without stopping the app").
     let history: FitHistory | undefined;
     let items = 0;
     const steps = presetHistory(this.ctx, preset);
@@ -144,6 +148,7 @@ export class OptimizerHandlers {
     );
     job.gathering = gathering;
     gathering.start();
+    await gathering.done;
     return { jobId };
   };
 

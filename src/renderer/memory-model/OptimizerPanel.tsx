@@ -11,6 +11,7 @@ export function OptimizerPanel({ presetId, presetName, onApplied }: { presetId: 
   const [job, setJob] = useState<OptimizeJob | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [applied, setApplied] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
   const timer = useRef<number | null>(null);
 
   useEffect(
@@ -27,17 +28,25 @@ export function OptimizerPanel({ presetId, presetName, onApplied }: { presetId: 
   const follow = (jobId: string) => {
     api.optimizeJob({ jobId }).then((next) => {
       setJob(next);
+      setStarting(false);
       if (next.state === 'running') timer.current = window.setTimeout(() => follow(jobId), 300);
-    }, setError);
+    }, (caught: unknown) => {
+      setStarting(false);
+      setError(caught);
+    });
   };
 
   const start = async () => {
     setError(null);
     setApplied(null);
+    // The start answers once the reviews are gathered and the fit is launched (under a second on a
+    // million reviews): until then the row says what is happening and the button cannot start another.
+    setStarting(true);
     try {
       const { jobId } = await api.optimizeStart({ presetId });
       follow(jobId);
     } catch (caught) {
+      setStarting(false);
       setError(caught);
     }
   };
@@ -66,7 +75,12 @@ export function OptimizerPanel({ presetId, presetName, onApplied }: { presetId: 
         reviews, which it never saw, against the weights in use now.
       </p>
       {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-      {job?.state === 'running' ? (
+      {starting ? (
+        <div className="progress-row" role="status">
+          <progress aria-label="Optimizer progress" />
+          <span className="muted">reading your reviews</span>
+        </div>
+      ) : job?.state === 'running' ? (
         // Fitting, or (after "Use my own weights") fitting again on every review before saving.
         <div className="progress-row">
           <progress max={1} value={job.progress} aria-label="Optimizer progress" />
