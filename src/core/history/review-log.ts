@@ -160,6 +160,43 @@ export class ReviewLog {
   }
 
   /**
+   * As reserve, a few columns per `next()`: making room in a log of a million reviews copies tens of
+   * megabytes, which an import does before it lands, the event loop free between steps. Rows in the
+   * log change in place only in `removed` (an undo) and `nextOfCard` (an answer joins its card's
+   * chain), so those two are copied in the last step, with the rows of any answer appended
+   * meanwhile; if the log had to grow on its own meanwhile, the copies are dropped.
+   */
+  *reserveSteps(count: number): Generator<void, void> {
+    if (this.length + count <= this.capacity) return;
+    // Room too for the answers that come in while it copies.
+    const capacity = Math.max(this.length + count + ANSWERS_WHILE_COPYING, this.capacity * 2, 1024);
+    const from = this.length;
+    const columns = this.seq;
+    const copied: Partial<Record<MovedColumn, TypedColumn>> = {};
+    for (const name of MOVED_COLUMNS) {
+      const column = this[name] as TypedColumn;
+      const next = new (column.constructor as new (n: number) => TypedColumn)(capacity);
+      next.set(column.subarray(0, from) as never);
+      copied[name] = next;
+      yield;
+    }
+    if (this.seq !== columns) return;
+    const length = this.length;
+    for (const name of MOVED_COLUMNS) {
+      const next = copied[name]!;
+      next.set((this[name] as TypedColumn).subarray(from, length) as never, from);
+      (this as unknown as Record<MovedColumn, TypedColumn>)[name] = next;
+    }
+    const whole = <T extends Uint8Array | Int32Array>(column: T, next: T): T => {
+      next.set(column.subarray(0, length) as never);
+      return next;
+    };
+    this.removed = whole(this.removed, new Uint8Array(capacity));
+    this.nextOfCard = whole(this.nextOfCard, new Int32Array(capacity));
+    this.capacity = capacity;
+  }
+
+  /**
    * The reviews of one journal line (an import: a hundred thousand of them), as append would add
    * them one by one. Applied while the app waits, so the columns grow once and a card's place is
    * looked up once for the run of its reviews, which an import lists together.
@@ -621,6 +658,15 @@ function headerStart(source: HistorySource, headerLength: number): HeaderFields 
   const match = /^\{"format":\d+,"length":(\d+),"coversSeq":(\d+),"coversTag":"([0-9a-f]*)","cardIds":\[/.exec(new TextDecoder().decode(bytes));
   return match ? { length: Number(match[1]), coversSeq: Number(match[2]), coversTag: match[3]!, cardIds: null } : null;
 }
+
+/** Rows `reserveSteps` adds beyond those asked for. */
+const ANSWERS_WHILE_COPYING = 1024;
+
+type TypedColumn = Uint32Array | Float64Array | Int32Array | Uint8Array | Float32Array;
+
+/** The columns whose rows never change once written: copied a few at a time by `reserveSteps`. */
+const MOVED_COLUMNS = ['seq', 'at', 'card', 'rating', 'prior', 'duration', 'stability', 'difficulty', 'scheduledDays', 'due'] as const;
+type MovedColumn = (typeof MOVED_COLUMNS)[number];
 
 /** Card ids added to `cardIds` per call at a commit (a call takes only so many arguments). */
 const PUSH_CHUNK = 8192;

@@ -261,9 +261,8 @@ async function planAndCommit(
       // The first cards as they will look, drawn before the commit so that it adds no pause of its own.
       shown = preview(col, plan.event);
       await breathe();
-      // Room for its reviews made now, in a turn of its own, so the moment it lands copies no column.
-      col.history.reserve(plan.event.reviews.length);
-      await breathe();
+      // Room for its reviews made now, a few columns per turn, so the moment it lands copies no column.
+      await inSlices(col.history.reserveSteps(plan.event.reviews.length), false);
       // Its review rows written beside the log in slices, so that landing only links them.
       const reviews = plan.event.reviews as ReviewEvent[];
       await inSlices(col.history.stageSteps(reviews), false);

@@ -162,6 +162,37 @@ describe('the review log', () => {
     });
   });
 
+  it('makes room a few columns at a time, keeping an answer and an undo that come in between the steps', () => {
+    const fill = (log: ReviewLog) => {
+      for (let i = 1; i <= 1500; i++) log.append(i, review(`c${i % 5}/1`, i * 1000, 3));
+      return log;
+    };
+    const plain = fill(new ReviewLog());
+    const log = fill(new ReviewLog());
+    const columns = log.seq;
+    const steps = log.reserveSteps(20_000);
+    let taken = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      if (++taken === 3) {
+        for (const each of [plain, log]) {
+          each.append(1501, review('c2/1', 1_501_000, 4));
+          each.remove(7);
+        }
+      }
+    }
+    // Copied in several steps, into new columns with the room asked for.
+    expect(taken).toBeGreaterThan(3);
+    expect(log.seq === columns).toBe(false);
+    expect(log.seq.length).toBeGreaterThanOrEqual(21_501);
+    expect(Buffer.from(log.toBytes()).equals(Buffer.from(plain.toBytes()))).toBe(true);
+    expect(log.reviewsOf('c2/1')).toEqual(plain.reviewsOf('c2/1'));
+    expect(log.activeCount).toBe(plain.activeCount);
+    // The room is there: an import of that size moves no column again.
+    const grown = log.seq;
+    log.appendAll(1502, Array.from({ length: 20_000 }, (_, i) => review(`n${i % 999}/1`, i, 3)));
+    expect(log.seq === grown).toBe(true);
+  });
+
   it('makes room ahead of a large import without changing what it holds', () => {
     const log = new ReviewLog();
     for (let i = 1; i <= 1500; i++) log.append(i, review(`c${i % 5}/1`, i * 1000, 3));
