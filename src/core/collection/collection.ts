@@ -2,7 +2,7 @@
 import type { Preset, Settings } from '../../shared/dto';
 import type { InterviewPlan } from '../../shared/planning';
 import { defaultPreset, DEFAULT_PRESET_ID } from '../scheduling/presets';
-import type { Grade, JournalEvent } from './events';
+import type { Grade, ImportEvent, JournalEvent } from './events';
 import { ReviewLog } from '../history/review-log';
 import { bulkUndoOf, importUndoOf, noteEditUndoOf, presetUndoOf, type AnswerBefore, type AnswerUndo, type BulkUndo, type UndoEntry } from './undo-entry';
 import type { CardRecord, DeckRecord, NoteRecord, NoteTypeRecord, ProjectRecord, Schedule } from './types';
@@ -165,6 +165,26 @@ export class Collection {
     return list;
   }
 
+  /** Undo entries of imports worked out before they land, with the event they were worked out after. */
+  private readonly preparedUndo = new WeakMap<ImportEvent, { after: number; undo: BulkUndo }>();
+
+  /**
+   * Works out an import's undo entry before it is applied, so that applying it has less to do. It
+   * is used only if nothing else is applied first (it describes the records as they are now).
+   */
+  prepareImport(event: ImportEvent): void {
+    if (event.undoable) this.preparedUndo.set(event, { after: this.appliedSeq, undo: importUndoOf(this, 0, event) });
+  }
+
+  private takePreparedUndo(event: ImportEvent, appliedBefore: number, seq: number): BulkUndo | null {
+    const prepared = this.preparedUndo.get(event);
+    if (!prepared) return null;
+    this.preparedUndo.delete(event);
+    if (prepared.after !== appliedBefore) return null;
+    prepared.undo.seq = seq;
+    return prepared.undo;
+  }
+
   private pushUndo(entry: UndoEntry): void {
     this.undo.push(entry);
     // One at a time from the front (shift moves no other entry; a splice would copy them at every answer of a replay).
@@ -196,6 +216,7 @@ export class Collection {
    * the cards an upsert creates), so applying never re-decides anything: replay is exact.
    */
   apply(seq: number, event: JournalEvent): void {
+    const appliedBefore = this.appliedSeq;
     this.appliedSeq = seq;
     if (event.type !== 'review' || event.leech) this.notesRevision++;
     switch (event.type) {
@@ -255,7 +276,7 @@ export class Collection {
         return;
       case 'import': {
         // Worked out before the import lands: what it adds and what it finds, to undo it exactly.
-        const undo = event.undoable ? importUndoOf(this, seq, event) : null;
+        const undo = event.undoable ? this.takePreparedUndo(event, appliedBefore, seq) ?? importUndoOf(this, seq, event) : null;
         for (const preset of event.presets ?? []) this.presets.set(preset.id, preset);
         for (const deck of event.decks) this.decks.set(deck.id, deck);
         for (const noteType of event.noteTypes) this.noteTypes.set(noteType.id, noteType);

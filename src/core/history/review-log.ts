@@ -60,6 +60,8 @@ export class ReviewLog {
    */
   private runStart: number[] = [];
   private runMaxAt: number[] = [];
+  /** An import's rows written out ahead of its commit, by the reviews they were made from (see `stageSteps`). */
+  private readonly staged = new WeakMap<readonly ReviewEvent[], StagedRows>();
 
   private noteTime(i: number, at: number): void {
     const last = this.runStart.length - 1;
@@ -91,21 +93,32 @@ export class ReviewLog {
     this.capacity = capacity;
   }
 
+  /**
+   * The card's column index, or undefined. Staging an import enters the indices its new cards will
+   * have before they have them; such an entry counts only once the card is there at that index
+   * (an import dropped before its commit leaves entries that never do, and are overwritten).
+   */
+  private knownCard(cardId: string): number | undefined {
+    const index = this.cardIndex.get(cardId);
+    return index !== undefined && this.cardIds[index] === cardId ? index : undefined;
+  }
+
   private indexOfCard(cardId: string): number {
-    let index = this.cardIndex.get(cardId);
+    let index = this.knownCard(cardId);
     if (index === undefined) {
       index = this.cardIds.length;
       this.cardIds.push(cardId);
       this.cardIndex.set(cardId, index);
-      this.firstOfCard.push(-1);
-      this.lastOfCard.push(-1);
+      // Set, not pushed: staged rows may have filled these in further already (see stageSteps).
+      this.firstOfCard[index] = -1;
+      this.lastOfCard[index] = -1;
     }
     return index;
   }
 
   /** The card's place in `cardIds` (its column index), or -1 when it has no review in the log. */
   cardIndexOf(cardId: string): number {
-    return this.cardIndex.get(cardId) ?? -1;
+    return this.knownCard(cardId) ?? -1;
   }
 
   get activeCount(): number {
@@ -124,10 +137,12 @@ export class ReviewLog {
       case 'undo':
         this.remove(event.target);
         return;
-      case 'import':
+      case 'import': {
         // An imported review has every field append reads; no copy of a hundred thousand of them.
-        this.appendAll(seq, event.reviews as ReviewEvent[]);
+        const reviews = event.reviews as ReviewEvent[];
+        if (!this.linkStaged(seq, reviews)) this.appendAll(seq, reviews);
         return;
+      }
       case 'undo-bulk':
         if (event.reviewsLeave) this.removeAll(event.target);
         return;
@@ -142,6 +157,43 @@ export class ReviewLog {
    */
   reserve(count: number): void {
     if (this.length + count > this.capacity) this.grow(this.length + count);
+  }
+
+  /**
+   * As reserve, a few columns per `next()`: making room in a log of a million reviews copies tens of
+   * megabytes, which an import does before it lands, the event loop free between steps. Rows in the
+   * log change in place only in `removed` (an undo) and `nextOfCard` (an answer joins its card's
+   * chain), so those two are copied in the last step, with the rows of any answer appended
+   * meanwhile; if the log had to grow on its own meanwhile, the copies are dropped.
+   */
+  *reserveSteps(count: number): Generator<void, void> {
+    if (this.length + count <= this.capacity) return;
+    // Room too for the answers that come in while it copies.
+    const capacity = Math.max(this.length + count + ANSWERS_WHILE_COPYING, this.capacity * 2, 1024);
+    const from = this.length;
+    const columns = this.seq;
+    const copied: Partial<Record<MovedColumn, TypedColumn>> = {};
+    for (const name of MOVED_COLUMNS) {
+      const column = this[name] as TypedColumn;
+      const next = new (column.constructor as new (n: number) => TypedColumn)(capacity);
+      next.set(column.subarray(0, from) as never);
+      copied[name] = next;
+      yield;
+    }
+    if (this.seq !== columns) return;
+    const length = this.length;
+    for (const name of MOVED_COLUMNS) {
+      const next = copied[name]!;
+      next.set((this[name] as TypedColumn).subarray(from, length) as never, from);
+      (this as unknown as Record<MovedColumn, TypedColumn>)[name] = next;
+    }
+    const whole = <T extends Uint8Array | Int32Array>(column: T, next: T): T => {
+      next.set(column.subarray(0, length) as never);
+      return next;
+    };
+    this.removed = whole(this.removed, new Uint8Array(capacity));
+    this.nextOfCard = whole(this.nextOfCard, new Int32Array(capacity));
+    this.capacity = capacity;
   }
 
   /**
@@ -160,6 +212,143 @@ export class ReviewLog {
       }
       this.put(this.length++, seq, card, event);
     }
+  }
+
+  /**
+   * Writes an import's rows ahead of its commit, a slice per `next()`, past the log's length: the
+   * log holds and shows only its first `length` rows, so nothing it shows changes, and an import
+   * refused or failed before its commit leaves them to be overwritten. When the import lands
+   * (`record`) they are linked with a step per card, not per review: the sequence number filled in,
+   * the cards' chains joined, the length set. That keeps the commit to a few milliseconds instead of
+   * the tens that writing a hundred thousand rows takes. They are written for the log as it is now:
+   * if anything is appended before the commit (an answer writes over the first of them), they no
+   * longer fit and the import is taken row by row as before (`appendAll`), with the same result.
+   */
+  *stageSteps(events: readonly ReviewEvent[]): Generator<void, void> {
+    this.staged.delete(events);
+    const n = events.length;
+    this.reserve(n);
+    const base = this.length;
+    const cardBase = this.cardIds.length;
+    const rows: StagedRows = { base, cardBase, count: n, columns: this.seq, cards: [], first: [], last: [], newIds: [], lastRunMaxAt: null, runStart: [], runMaxAt: [] };
+    // Card index -> its place in rows.cards; a new card gets (and is entered with) the index it will have.
+    const slotOf = new Map<number, number>();
+    // The time stretches as noteTime would extend them, starting from the log's last one.
+    const lastRun = this.runStart.length - 1;
+    let runMaxAt = lastRun >= 0 ? this.runMaxAt[lastRun]! : Number.NaN;
+    let inStaged = false;
+    let cardId: string | null = null;
+    let slot = -1;
+    for (let k = 0; k < n; k++) {
+      const event = events[k]!;
+      const i = base + k;
+      if (event.cardId !== cardId) {
+        cardId = event.cardId;
+        let card = this.knownCard(cardId);
+        if (card === undefined) {
+          const entered = this.cardIndex.get(cardId);
+          if (entered !== undefined && entered >= cardBase && rows.newIds[entered - cardBase] === cardId) card = entered;
+          else {
+            card = cardBase + rows.newIds.length;
+            rows.newIds.push(cardId);
+            this.cardIndex.set(cardId, card);
+          }
+        }
+        slot = slotOf.get(card) ?? -1;
+        if (slot < 0) {
+          slot = rows.cards.length;
+          slotOf.set(card, slot);
+          rows.cards.push(card);
+          rows.first.push(i);
+          rows.last.push(-1);
+        }
+      }
+      this.seq[i] = 0;
+      this.at[i] = event.at;
+      this.card[i] = rows.cards[slot]!;
+      this.rating[i] = event.rating;
+      this.prior[i] = event.prior;
+      this.removed[i] = 0;
+      this.duration[i] = Math.min(0xffffffff, Math.max(0, Math.round(event.durationMs)));
+      this.stability[i] = event.after.stability;
+      this.difficulty[i] = event.after.difficulty;
+      this.scheduledDays[i] = event.after.scheduledDays;
+      this.due[i] = event.after.due;
+      this.nextOfCard[i] = -1;
+      const previous = rows.last[slot]!;
+      if (previous >= 0) this.nextOfCard[previous] = i;
+      rows.last[slot] = i;
+      const at = event.at;
+      if (Number.isNaN(runMaxAt) || at < runMaxAt - RUN_SLACK) {
+        rows.runStart.push(i);
+        rows.runMaxAt.push(at);
+        runMaxAt = at;
+        inStaged = true;
+      } else if (at > runMaxAt) {
+        runMaxAt = at;
+        if (inStaged) rows.runMaxAt[rows.runMaxAt.length - 1] = at;
+        else rows.lastRunMaxAt = at;
+      }
+      if ((k & (STAGE_SLICE - 1)) === STAGE_SLICE - 1) {
+        yield;
+        // Something appended meanwhile: the rows would no longer fit, and the next ones could fall on its.
+        if (!this.fits(rows, events)) return;
+      }
+    }
+    // New cards' chains begin and end among these rows: entered now, at the indices they will have,
+    // where nothing reads them until the cards are there. The cards the log knows are joined at the commit.
+    let kept = 0;
+    for (let slot = 0; slot < rows.cards.length; slot++) {
+      const card = rows.cards[slot]!;
+      if (card >= cardBase) {
+        this.firstOfCard[card] = rows.first[slot]!;
+        this.lastOfCard[card] = rows.last[slot]!;
+      } else {
+        rows.cards[kept] = card;
+        rows.first[kept] = rows.first[slot]!;
+        rows.last[kept] = rows.last[slot]!;
+        kept++;
+      }
+    }
+    rows.cards.length = rows.first.length = rows.last.length = kept;
+    this.staged.set(events, rows);
+  }
+
+  /** Whether the rows of these reviews are staged and still fit the log (nothing appended since). */
+  hasStaged(events: readonly ReviewEvent[]): boolean {
+    const rows = this.staged.get(events);
+    return rows !== undefined && this.fits(rows, events);
+  }
+
+  private fits(rows: StagedRows, events: readonly ReviewEvent[]): boolean {
+    return rows.base === this.length && rows.cardBase === this.cardIds.length && rows.columns === this.seq && rows.count === events.length;
+  }
+
+  /** Links rows staged for these reviews at the end of the log; false when there are none that fit. */
+  private linkStaged(seq: number, events: readonly ReviewEvent[]): boolean {
+    const rows = this.staged.get(events);
+    if (!rows) return false;
+    this.staged.delete(events);
+    if (!this.fits(rows, events)) return false;
+    const end = rows.base + rows.count;
+    this.seq.fill(seq, rows.base, end);
+    // Entered in the index, with their chains, when staged: at these very places.
+    for (let from = 0; from < rows.newIds.length; from += PUSH_CHUNK) this.cardIds.push(...rows.newIds.slice(from, from + PUSH_CHUNK));
+    for (let slot = 0; slot < rows.cards.length; slot++) {
+      const card = rows.cards[slot]!;
+      const last = this.lastOfCard[card]!;
+      if (last >= 0) this.nextOfCard[last] = rows.first[slot]!;
+      else this.firstOfCard[card] = rows.first[slot]!;
+      this.lastOfCard[card] = rows.last[slot]!;
+    }
+    if (rows.lastRunMaxAt !== null) this.runMaxAt[this.runMaxAt.length - 1] = rows.lastRunMaxAt;
+    for (let run = 0; run < rows.runStart.length; run++) {
+      this.runStart.push(rows.runStart[run]!);
+      this.runMaxAt.push(rows.runMaxAt[run]!);
+    }
+    this.length = end;
+    if (rows.count > 0) this.coversSeq = Math.max(this.coversSeq, seq);
+    return true;
   }
 
   append(seq: number, event: ReviewEvent): void {
@@ -234,7 +423,7 @@ export class ReviewLog {
    * has to be; reviews at the same instant keep journal order.
    */
   reviewsOf(cardId: string): LoggedReview[] {
-    const card = this.cardIndex.get(cardId);
+    const card = this.knownCard(cardId);
     const out: LoggedReview[] = [];
     if (card === undefined) return out;
     let ordered = true;
@@ -468,6 +657,41 @@ function headerStart(source: HistorySource, headerLength: number): HeaderFields 
   source.read(bytes, 8);
   const match = /^\{"format":\d+,"length":(\d+),"coversSeq":(\d+),"coversTag":"([0-9a-f]*)","cardIds":\[/.exec(new TextDecoder().decode(bytes));
   return match ? { length: Number(match[1]), coversSeq: Number(match[2]), coversTag: match[3]!, cardIds: null } : null;
+}
+
+/** Rows `reserveSteps` adds beyond those asked for. */
+const ANSWERS_WHILE_COPYING = 1024;
+
+type TypedColumn = Uint32Array | Float64Array | Int32Array | Uint8Array | Float32Array;
+
+/** The columns whose rows never change once written: copied a few at a time by `reserveSteps`. */
+const MOVED_COLUMNS = ['seq', 'at', 'card', 'rating', 'prior', 'duration', 'stability', 'difficulty', 'scheduledDays', 'due'] as const;
+type MovedColumn = (typeof MOVED_COLUMNS)[number];
+
+/** Card ids added to `cardIds` per call at a commit (a call takes only so many arguments). */
+const PUSH_CHUNK = 8192;
+
+/** Rows staged per `next()` of `stageSteps`: a power of two. */
+const STAGE_SLICE = 4096;
+
+/** An import's rows written past the log's length before its commit, for the log as it was then. */
+interface StagedRows {
+  /** The log's length and number of cards when they were written: they fit only while both stay. */
+  base: number;
+  cardBase: number;
+  count: number;
+  /** The sequence column they were written into: a log that grew since has copied only its length. */
+  columns: Uint32Array;
+  /** Each card the log already knew that they review (its column index), with its first and last row here. */
+  cards: number[];
+  first: number[];
+  last: number[];
+  /** Cards with no review in the log yet, in the order their indices are given. */
+  newIds: string[];
+  /** The log's last time stretch as these rows extend it (null: unchanged), and the stretches they start. */
+  lastRunMaxAt: number | null;
+  runStart: number[];
+  runMaxAt: number[];
 }
 
 /** One review as a snapshot's head keeps it: seq, card, time, rating, prior state, duration, stability, difficulty, days, due. */

@@ -4,7 +4,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Collection } from '../../core/collection/collection';
-import type { ImportEvent, JournalEvent } from '../../core/collection/events';
+import type { ImportEvent, JournalEvent, ReviewEvent } from '../../core/collection/events';
 import { ImportError, type ImportBundle } from '../../core/import/bundle';
 import { previewDelimited } from '../../core/import/text/delimited';
 import { planImport, planImportSteps, type ImportPlan } from '../../core/import/plan-import';
@@ -201,9 +201,8 @@ async function planAndCommit(
     ...(request.existing ? { existing: request.existing } : {}),
     mediaRenames: media.renames,
   });
-  // Planned a few notes at a time, the event loop answering other calls in between.
-  const planWith = async (col: Collection, media: MediaPlan, cancellable: boolean): Promise<ImportPlan> => {
-    const steps = planImportSteps(col, bundle, optionsFor(media));
+  // Work done a step at a time, the event loop answering other calls between slices of steps.
+  const inSlices = async <T>(steps: Generator<unknown, T>, cancellable: boolean): Promise<T> => {
     let slice = performance.now();
     for (;;) {
       const next = steps.next();
@@ -214,6 +213,8 @@ async function planAndCommit(
       slice = performance.now();
     }
   };
+  // Planned a few notes at a time.
+  const planWith = (col: Collection, media: MediaPlan, cancellable: boolean): Promise<ImportPlan> => inSlices(planImportSteps(col, bundle, optionsFor(media)), cancellable);
   const planned = context.collection();
   let plannedSeq = planned.appliedSeq;
   let media = planMedia(dataDir, bundle.media);
@@ -260,13 +261,19 @@ async function planAndCommit(
       // The first cards as they will look, drawn before the commit so that it adds no pause of its own.
       shown = preview(col, plan.event);
       await breathe();
-      // Room for its reviews made now, in a turn of its own, so the moment it lands copies no column.
-      col.history.reserve(plan.event.reviews.length);
-      await breathe();
+      // Room for its reviews made now, a few columns per turn, so the moment it lands copies no column.
+      await inSlices(col.history.reserveSteps(plan.event.reviews.length), false);
+      // Its review rows written beside the log in slices, so that landing only links them.
+      const reviews = plan.event.reviews as ReviewEvent[];
+      await inSlices(col.history.stageSteps(reviews), false);
       // Serialised a piece at a time too; then checked once more and committed with nothing awaited in between.
       context.progress?.('saving', 0.95);
       const prepared = await prepareLine(withMedia(plan.event, media), breathe, SLICE_MS);
+      // An answer meanwhile moved the log on: the rows are written again for the log as it is now.
+      if (!col.history.hasStaged(reviews)) await inSlices(col.history.stageSteps(reviews), false);
       if (context.collection() !== planned || !holds()) continue;
+      // Its undo entry worked out now, in this turn, rather than in the one where it lands.
+      col.prepareImport(prepared.event as ImportEvent);
       // From here nothing else changes the collection until it is applied: other changes wait.
       const seq = await context.commitPrepared(prepared);
       if (typeof seq === 'number') undoSeq = seq;

@@ -4,6 +4,7 @@ import { planBulk, type BulkAction } from '../../../src/core/collection/bulk';
 import { scheduleOf, type AnswerUndo, type BulkUndo } from '../../../src/core/collection/collection';
 import { planUndo } from '../../../src/core/collection/undo-plan';
 import { newSchedule, review } from '../../../src/core/scheduling/scheduler';
+import type { ImportEvent } from '../../../src/core/collection/events';
 import { calendar, NOW, StudiedCollection } from '../stats/studied-collection';
 
 const MINUTE = 60_000;
@@ -120,5 +121,53 @@ describe('undoing a bulk change', () => {
     studied.col.undo[studied.col.undo.length - 1] = legacy;
     undo(studied);
     expect(studied.card('a/1')).toEqual(before);
+  });
+});
+
+describe('an import’s undo entry worked out before it lands', () => {
+  /** An import that brings a new note and a new schedule (from its history) for the existing card a/1. */
+  function importEvent(studied: StudiedCollection): ImportEvent {
+    const existing = studied.card('a/1');
+    const schedule = { ...newSchedule(NOW), state: 2 as const, due: NOW + 5 * 86_400_000, stability: 4, reps: 3 };
+    const note = { ...studied.col.notes.get('a')!, id: 'n', fields: { Front: 'new', Back: 'b' } };
+    return {
+      type: 'import',
+      at: NOW,
+      source: 'other.apkg',
+      format: 'apkg',
+      decks: [],
+      noteTypes: [],
+      notes: [note],
+      cards: [{ ...existing, ...schedule }, { ...existing, id: 'n/1', noteId: 'n', ...newSchedule(NOW) }],
+      removedCards: [],
+      reviews: [],
+      media: [],
+      undoable: true,
+    };
+  }
+
+  it('is the entry the import would have had, given the sequence number it lands with', () => {
+    const prepared = new StudiedCollection().deck('d', 'D').note('a', 'd');
+    const plain = new StudiedCollection().deck('d', 'D').note('a', 'd');
+    const event = importEvent(prepared);
+    prepared.col.prepareImport(event);
+    prepared.apply(event);
+    plain.apply(importEvent(plain));
+    expect(prepared.col.undo.at(-1)).toEqual(plain.col.undo.at(-1));
+    expect((prepared.col.undo.at(-1) as BulkUndo).createdCards).toEqual(['n/1']);
+  });
+
+  it('is worked out again when anything lands first: an answer to a card the import changes is what the undo puts back', () => {
+    const prepared = new StudiedCollection().deck('d', 'D').note('a', 'd');
+    const plain = new StudiedCollection().deck('d', 'D').note('a', 'd');
+    const event = importEvent(prepared);
+    prepared.col.prepareImport(event);
+    prepared.answer('a/1', 3, NOW);
+    plain.answer('a/1', 3, NOW);
+    prepared.apply(event);
+    plain.apply(importEvent(plain));
+    expect(prepared.col.undo.at(-1)).toEqual(plain.col.undo.at(-1));
+    const change = (prepared.col.undo.at(-1) as BulkUndo).changedCards!.find((c) => c.id === 'a/1')!;
+    expect(change.before.reps).toBe(1);
   });
 });

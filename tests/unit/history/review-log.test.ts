@@ -52,6 +52,147 @@ describe('the review log', () => {
     expect([...all.since(900)].map((r) => r.at)).toEqual([...one.since(900)].map((r) => r.at));
   });
 
+  describe('an import’s rows written ahead of its commit', () => {
+    const stage = (log: ReviewLog, events: readonly ReviewEvent[]) => {
+      for (const _ of log.stageSteps(events));
+    };
+    /** Everything a log shows: its bytes, each card's reviews (the chains), and the reviews since any moment (the stretches). */
+    const shows = (log: ReviewLog) => ({
+      bytes: Buffer.from(log.toBytes()).toString('base64'),
+      cards: log.cardIds.map((id) => log.reviewsOf(id)),
+      since: [0, 700, 2_500, 9_000, 200_000_000].map((from) => [...log.since(from)].map((r) => r.index)),
+    });
+    const before = [review('a/1', 100_000_000, 3), review('z/1', 100_000_500, 2), review('a/1', 100_001_000, 3)];
+    // Old reviews (a stretch of their own), cards the log knows and cards it does not, one card in two runs.
+    const imported = [
+      review('a/1', 1000, 1),
+      review('a/1', 3000, 3),
+      review('b/1', 2000, 4),
+      review('a/1', 4000, 2),
+      review('c/1', 500, 3),
+      review('z/1', 100_002_000, 3),
+      ...Array.from({ length: 9000 }, (_, i) => review(`n${i >> 2}/1`, 5000 + i, ((i % 4) + 1) as 1 | 2 | 3 | 4)),
+    ];
+    const withBefore = () => {
+      const log = new ReviewLog();
+      before.forEach((event, i) => log.append(i + 1, event));
+      return log;
+    };
+
+    it('land exactly as the reviews taken one by one', () => {
+      const one = withBefore();
+      for (const event of imported) one.append(4, event);
+      const staged = withBefore();
+      stage(staged, imported);
+      expect(staged.hasStaged(imported)).toBe(true);
+      staged.record(4, { type: 'import', reviews: imported } as never);
+      expect(shows(staged)).toEqual(shows(one));
+      expect(staged.coversSeq).toBe(4);
+      // And the log goes on as before: an answer after the import chains onto the card's last review.
+      one.append(5, review('n3/1', 200_000_000, 3));
+      staged.append(5, review('n3/1', 200_000_000, 3));
+      expect(shows(staged)).toEqual(shows(one));
+    });
+
+    it('are linked without reading the reviews again', () => {
+      const log = withBefore();
+      stage(log, imported);
+      let read = 0;
+      const watched = new Proxy(imported, {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) read++;
+          return Reflect.get(target, key, receiver);
+        },
+      });
+      // The staged rows are found by the reviews they were made from.
+      for (const _ of log.stageSteps(watched));
+      read = 0;
+      log.record(4, { type: 'import', reviews: watched } as never);
+      expect(read).toBe(0);
+      expect(log.length).toBe(before.length + imported.length);
+    });
+
+    it('change nothing the log shows until the import lands, and are dropped if it never does', () => {
+      const log = withBefore();
+      const shown = shows(log);
+      stage(log, imported);
+      expect(shows(log)).toEqual(shown);
+      expect(log.length).toBe(before.length);
+      expect(log.cardIndexOf('n0/1')).toBe(-1);
+      // The import failed: the next change is an answer, taken as if nothing had been staged.
+      const plain = withBefore();
+      plain.append(4, review('b/1', 100_003_000, 3));
+      log.append(4, review('b/1', 100_003_000, 3));
+      expect(shows(log)).toEqual(shows(plain));
+    });
+
+    it('no longer fit once an answer lands before the import, which is then taken row by row', () => {
+      const one = withBefore();
+      one.append(4, review('q/1', 100_003_000, 3));
+      for (const event of imported) one.append(5, event);
+      const log = withBefore();
+      stage(log, imported);
+      log.append(4, review('q/1', 100_003_000, 3));
+      expect(log.hasStaged(imported)).toBe(false);
+      log.record(5, { type: 'import', reviews: imported } as never);
+      expect(shows(log)).toEqual(shows(one));
+    });
+
+    it('stop being written when an answer lands between two slices, which keeps its own row and chain', () => {
+      const one = withBefore();
+      one.append(4, review('q/1', 100_003_000, 3));
+      for (const event of imported) one.append(5, event);
+      const log = withBefore();
+      const steps = log.stageSteps(imported);
+      steps.next();
+      log.append(4, review('q/1', 100_003_000, 3));
+      for (let step = steps.next(); !step.done; step = steps.next());
+      expect(log.hasStaged(imported)).toBe(false);
+      expect(log.reviewsOf('q/1').map((r) => r.seq)).toEqual([4]);
+      log.record(5, { type: 'import', reviews: imported } as never);
+      expect(shows(log)).toEqual(shows(one));
+    });
+
+    it('take slices of a few thousand rows', () => {
+      const log = withBefore();
+      let slices = 0;
+      for (const _ of log.stageSteps(imported)) slices++;
+      expect(slices).toBeGreaterThanOrEqual(2);
+      expect(log.hasStaged(imported)).toBe(true);
+    });
+  });
+
+  it('makes room a few columns at a time, keeping an answer and an undo that come in between the steps', () => {
+    const fill = (log: ReviewLog) => {
+      for (let i = 1; i <= 1500; i++) log.append(i, review(`c${i % 5}/1`, i * 1000, 3));
+      return log;
+    };
+    const plain = fill(new ReviewLog());
+    const log = fill(new ReviewLog());
+    const columns = log.seq;
+    const steps = log.reserveSteps(20_000);
+    let taken = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      if (++taken === 3) {
+        for (const each of [plain, log]) {
+          each.append(1501, review('c2/1', 1_501_000, 4));
+          each.remove(7);
+        }
+      }
+    }
+    // Copied in several steps, into new columns with the room asked for.
+    expect(taken).toBeGreaterThan(3);
+    expect(log.seq === columns).toBe(false);
+    expect(log.seq.length).toBeGreaterThanOrEqual(21_501);
+    expect(Buffer.from(log.toBytes()).equals(Buffer.from(plain.toBytes()))).toBe(true);
+    expect(log.reviewsOf('c2/1')).toEqual(plain.reviewsOf('c2/1'));
+    expect(log.activeCount).toBe(plain.activeCount);
+    // The room is there: an import of that size moves no column again.
+    const grown = log.seq;
+    log.appendAll(1502, Array.from({ length: 20_000 }, (_, i) => review(`n${i % 999}/1`, i, 3)));
+    expect(log.seq === grown).toBe(true);
+  });
+
   it('makes room ahead of a large import without changing what it holds', () => {
     const log = new ReviewLog();
     for (let i = 1; i <= 1500; i++) log.append(i, review(`c${i % 5}/1`, i * 1000, 3));
