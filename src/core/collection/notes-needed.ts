@@ -28,7 +28,8 @@ export function notesNeeded(event: JournalEvent): NamedNotes | null {
       // A renamed project names it anew in its stories.
       return event.renamed?.length ? { ofCards: [], notes: event.renamed } : NONE;
     case 'bulk':
-      // Suspending, burying, moving cards, a deck's preset or limits: cards and decks only.
+      // Suspending, burying, a deck's preset or limits: cards and decks only. A line that carries
+      // notes (moving cards carries the moved cards' notes) is read with everything in.
       return event.notes.length > 0 || event.removedNotes.length > 0 ? null : NONE;
     case 'undo-bulk':
       return event.notes.length > 0 || event.createdNotes.length > 0 ? null : NONE;
