@@ -69,7 +69,21 @@ test('setting an interview date, studying today’s plan, and seeing readiness c
 
     // The memory model: too little history yet, said as a normal outcome; the simulator and calibration draw.
     await page.getByTestId('nav-settings').click();
+    // On a big history the start answers once the reviews are gathered and the fit is launched
+    // (under a second on a million reviews); held here, the panel says what is happening meanwhile
+    // and offers no second start.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/optimizeStart', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByTestId('optimize').click();
+    await expect(page.getByTestId('optimizer')).toContainText('reading your reviews');
+    await expect(page.getByTestId('optimize')).toHaveCount(0);
+    await page.getByTestId('optimizer').scrollIntoViewIfNeeded();
+    await both(page, info, 'settings-optimizer-starting');
+    release();
     await expect(page.getByTestId('optimizer-result')).toContainText('needs at least 400');
     await expect(page.getByTestId('retention-chart')).toBeVisible();
     await page.getByTestId('optimizer').scrollIntoViewIfNeeded();

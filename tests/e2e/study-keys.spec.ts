@@ -45,6 +45,27 @@ test('Space on a key-points card with nothing ticked answers Good, and says so f
     await expect(page.getByTestId('card')).not.toHaveAttribute('data-card-id', 's-kv-cache/1');
     await page.keyboard.press('Control+z');
     await expect(page.getByTestId('notice')).toHaveText('Undid “Again”.');
+
+    // A box reached from the keyboard keeps Space: it ticks, and the card stays.
+    await expect(page.getByTestId('card')).toHaveAttribute('data-card-id', 's-kv-cache/1');
+    await page.keyboard.press('Space');
+    const boxes = page.getByTestId('key-points').locator('input');
+    await boxes.first().focus();
+    await page.keyboard.press('Tab');
+    await expect(boxes.nth(1)).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(boxes.nth(1)).toBeChecked();
+    await expect(page.getByTestId('card')).toHaveAttribute('data-card-id', 's-kv-cache/1');
+    await expect(page.getByTestId('pending-rating')).toHaveText('Space answers Again (1 of 3 points)');
+    await page.keyboard.press('Space');
+    await expect(boxes.nth(1)).not.toBeChecked();
+
+    // Space straight after a click answers, even before the clicked box has let go of focus.
+    await page.getByTestId('key-points').locator('li').first().locator('label').click();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('card')).not.toHaveAttribute('data-card-id', 's-kv-cache/1');
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('notice')).toHaveText('Undid “Again”.');
   } finally {
     await server.stop();
   }
