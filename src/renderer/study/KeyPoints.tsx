@@ -9,6 +9,12 @@ export const POINT_KEYS = 9;
 function blurAfterClick(detail: number, label: HTMLLabelElement): void {
   if (detail === 0) return;
   const box = label.querySelector('input');
+  // A tick by pointer: Space answers from now on. A box that had focus from the keyboard lets go
+  // now; the clicked one, which the label focuses after this handler, is marked as focused by the
+  // pointer (StudyScreen answers Space there) until it lets go a moment later.
+  const focused = document.activeElement;
+  if (focused instanceof HTMLElement && focused !== box) focused.blur();
+  if (box) box.dataset.byPointer = 'true';
   // After the label has passed the click on and focused the box.
   window.setTimeout(() => box?.blur());
 }
@@ -29,7 +35,13 @@ export function KeyPoints({ points, ticked, onToggle }: { points: string[]; tick
             {/* A mouse press never focuses the box (and a click lets go of it), so Space answers rather than unticking. */}
             <label onMouseDown={(event) => event.preventDefault()} onClick={(event) => blurAfterClick(event.detail, event.currentTarget)}>
               {/* Announced by its text, as the learner reads it, not as "Point 1". */}
-              <input type="checkbox" checked={ticked.has(index)} onChange={() => onToggle(index)} aria-labelledby={`${id}-point-${index}`} />
+              <input
+                type="checkbox"
+                checked={ticked.has(index)}
+                onChange={() => onToggle(index)}
+                onBlur={(event) => delete event.currentTarget.dataset.byPointer}
+                aria-labelledby={`${id}-point-${index}`}
+              />
               {index < POINT_KEYS ? (
                 <kbd className="key" title={`Shift+${index + 1} ticks this point`}>
                   ⇧{index + 1}

@@ -166,11 +166,11 @@ export function StudyScreen({ deckId, planId, cardIds }: { deckId: string | null
       const target = event.target;
       const onCheckbox = target instanceof HTMLInputElement && target.type === 'checkbox';
       if (editing || (target instanceof HTMLInputElement && !onCheckbox) || target instanceof HTMLTextAreaElement) return;
-      // Space on a key-point box reached with Tab ticks it; every other key still drives the card.
-      // A box focused by a click (the label hands it focus, let go a moment later) is not
-      // :focus-visible, and Space answers there as the bar under the card says, however soon after
-      // the click it comes (before, a Space within that moment unticked the box instead).
-      if (onCheckbox && event.key === ' ' && target.matches(':focus-visible')) return;
+      // Space on a key-point box reached from the keyboard ticks it; every other key still drives
+      // the card. A box focused by a click (the label hands it focus, let go a moment later; see
+      // KeyPoints) is marked, and Space answers there as the bar under the card says, however soon
+      // after the click it comes (before, a Space within that moment unticked the box instead).
+      if (onCheckbox && event.key === ' ' && target.dataset.byPointer === undefined) return;
       // Ctrl/Cmd+Z is the window's (App), which tells this screen through onUndone.
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'Escape') return navigate({ screen: 'home' });
