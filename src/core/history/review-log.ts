@@ -263,18 +263,8 @@ export class ReviewLog {
           rows.last.push(-1);
         }
       }
-      this.seq[i] = 0;
-      this.at[i] = event.at;
-      this.card[i] = rows.cards[slot]!;
-      this.rating[i] = event.rating;
-      this.prior[i] = event.prior;
-      this.removed[i] = 0;
-      this.duration[i] = Math.min(0xffffffff, Math.max(0, Math.round(event.durationMs)));
-      this.stability[i] = event.after.stability;
-      this.difficulty[i] = event.after.difficulty;
-      this.scheduledDays[i] = event.after.scheduledDays;
-      this.due[i] = event.after.due;
-      this.nextOfCard[i] = -1;
+      // Its sequence number is filled in when the import lands.
+      this.writeRow(i, 0, rows.cards[slot]!, event);
       const previous = rows.last[slot]!;
       if (previous >= 0) this.nextOfCard[previous] = i;
       rows.last[slot] = i;
@@ -356,7 +346,8 @@ export class ReviewLog {
     this.put(this.length++, seq, this.indexOfCard(event.cardId), event);
   }
 
-  private put(i: number, seq: number, card: number, event: ReviewEvent): void {
+  /** Row i's columns from the review, at the end of its card's chain (nothing after it yet). */
+  private writeRow(i: number, seq: number, card: number, event: ReviewEvent): void {
     this.seq[i] = seq;
     this.at[i] = event.at;
     this.card[i] = card;
@@ -369,6 +360,10 @@ export class ReviewLog {
     this.scheduledDays[i] = event.after.scheduledDays;
     this.due[i] = event.after.due;
     this.nextOfCard[i] = -1;
+  }
+
+  private put(i: number, seq: number, card: number, event: ReviewEvent): void {
+    this.writeRow(i, seq, card, event);
     const last = this.lastOfCard[card]!;
     if (last >= 0) this.nextOfCard[last] = i;
     else this.firstOfCard[card] = i;
